@@ -1,0 +1,2 @@
+export * from './carriers.js';
+export * from './kuaidi100.js';

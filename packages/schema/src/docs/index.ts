@@ -1,0 +1,10 @@
+import { renderCarriersDoc, renderRolesDoc, renderTransitionsDoc } from './render.js';
+
+/** Every generated doc, by file name under docs/generated/, with the function that renders it. */
+export const GENERATED_DOCS: Readonly<Record<string, () => string>> = {
+  'transitions.md': renderTransitionsDoc,
+  'roles.md': renderRolesDoc,
+  'carriers.md': renderCarriersDoc,
+};
+
+export { markdownTable } from './markdown.js';
