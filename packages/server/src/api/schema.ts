@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { AuthChecker } from '../auth/auth-checker.js';
+import { AuthResolver } from './auth/auth.resolver.js';
+import { OrderResolver } from './orders/order.resolver.js';
+import { SubOrderResolver } from './orders/sub-order.resolver.js';
+import { ReferenceResolver } from './reference/reference.resolver.js';
+import { WarehouseResolver } from './warehouses/warehouse.resolver.js';
+
+/** Every resolver of the API. */
+export const RESOLVERS = [AuthResolver, OrderResolver, SubOrderResolver, WarehouseResolver, ReferenceResolver] as const;
+
+/** Builds the GraphQL schema from the resolver classes; `emitTo` also prints the SDL there. */
+export function buildApiSchema(emitTo?: string): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: RESOLVERS,
+    authChecker: AuthChecker,
+    validate: false,
+    emitSchemaFile: emitTo ? { path: emitTo, sortedSchema: false } : false,
+  });
+}

@@ -1,0 +1,20 @@
+import { Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { WarehouseEntity } from '../../entities/index.js';
+import type { RequestContext } from '../context.js';
+import { StockLevelType, WarehouseType } from './warehouse.type.js';
+
+/** Warehouses and their stock (api.md `warehouses`). */
+@Resolver(() => WarehouseType)
+export class WarehouseResolver {
+  @Authorized('ORDER_READ')
+  @Query(() => [WarehouseType])
+  warehouses(@Ctx() { db }: RequestContext): Promise<WarehouseEntity[]> {
+    return db.getRepository(WarehouseEntity).find({ order: { code: 'ASC' } });
+  }
+
+  @FieldResolver(() => [StockLevelType])
+  async stock(@Root() warehouse: WarehouseEntity, @Ctx() { loaders }: RequestContext): Promise<StockLevelType[]> {
+    const rows = await loaders.stockByWarehouse.load(warehouse.id);
+    return rows.map((s) => ({ sku: s.sku, onHand: s.onHand, reserved: s.reserved, available: s.onHand - s.reserved }));
+  }
+}

@@ -1,0 +1,61 @@
+import { fileURLToPath } from 'node:url';
+
+/** Where the repository lives, for defaults that point into it (`.data/`, the built console). */
+export const REPOSITORY_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+function onOff(name: string, fallback: boolean): boolean {
+  const value = process.env[name]?.trim().toLowerCase();
+  if (value === undefined || value === '') return fallback;
+  if (['on', 'true', '1', 'yes'].includes(value)) return true;
+  if (['off', 'false', '0', 'no'].includes(value)) return false;
+  throw new Error(`${name} must be on or off, got "${process.env[name]}"`);
+}
+
+function integer(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return value;
+}
+
+/** The server's configuration, read from the environment once (README "Configuration"). */
+export interface Config {
+  readonly port: number;
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly demo: boolean;
+  readonly simulators: boolean;
+  readonly demoWmsUrl: string | undefined;
+  readonly orderNumberSecret: string;
+  readonly sessionIdleMinutes: number;
+  readonly sessionAbsoluteHours: number;
+  readonly adminPassword: string | undefined;
+  readonly consoleDir: string;
+  readonly logLevel: string;
+  readonly demoOrderCount: number;
+  readonly revealDailyLimit: number;
+  readonly production: boolean;
+}
+
+/** Parses the environment; throws naming the variable when one is malformed. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const demo = onOff('OMS_DEMO', false);
+  return {
+    port: integer('PORT', 4000),
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.OMS_DATA_DIR || `${REPOSITORY_ROOT}.data/`,
+    demo,
+    simulators: demo && onOff('OMS_SIMULATORS', true),
+    demoWmsUrl: env.OMS_DEMO_WMS_URL || undefined,
+    orderNumberSecret: env.OMS_ORDER_NUMBER_SECRET || 'oms-demo-order-number-secret',
+    sessionIdleMinutes: integer('OMS_SESSION_IDLE_MINUTES', 120),
+    sessionAbsoluteHours: integer('OMS_SESSION_ABSOLUTE_HOURS', 12),
+    adminPassword: env.OMS_ADMIN_PASSWORD || undefined,
+    consoleDir: env.OMS_CONSOLE_DIR || `${REPOSITORY_ROOT}packages/admin-web/dist/`,
+    logLevel: env.LOG_LEVEL || 'info',
+    demoOrderCount: integer('OMS_DEMO_ORDERS', 5000),
+    revealDailyLimit: integer('OMS_REVEAL_DAILY_LIMIT', 200),
+    production: env.NODE_ENV === 'production',
+  };
+}

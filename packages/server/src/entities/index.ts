@@ -1,0 +1,48 @@
+import { OrderEntity } from './order.entity.js';
+import { OrderLineEntity } from './order-line.entity.js';
+import { SubOrderEntity, SubOrderWarehouseEntity } from './sub-order.entity.js';
+import {
+  GiftCardUsageEntity,
+  PaymentEntity,
+  PaymentLogEntity,
+  PointsUsageEntity,
+  RefundEntity,
+} from './payment.entity.js';
+import { StockEntity, WarehouseEntity } from './warehouse.entity.js';
+import { LogisticsEventEntity, ShipmentEntity } from './shipment.entity.js';
+import { InterceptionEntity } from './interception.entity.js';
+import { OrderEventEntity } from './order-event.entity.js';
+import { ApiKeyEntity, AuditEntity, SessionEntity, StaffEntity } from './staff.entity.js';
+
+export * from './order.entity.js';
+export * from './order-line.entity.js';
+export * from './sub-order.entity.js';
+export * from './payment.entity.js';
+export * from './warehouse.entity.js';
+export * from './shipment.entity.js';
+export * from './interception.entity.js';
+export * from './order-event.entity.js';
+export * from './staff.entity.js';
+
+/** Every entity, for the data source. */
+export const ENTITIES = [
+  OrderEntity,
+  OrderLineEntity,
+  SubOrderEntity,
+  SubOrderWarehouseEntity,
+  PaymentEntity,
+  PaymentLogEntity,
+  GiftCardUsageEntity,
+  PointsUsageEntity,
+  RefundEntity,
+  WarehouseEntity,
+  StockEntity,
+  ShipmentEntity,
+  LogisticsEventEntity,
+  InterceptionEntity,
+  OrderEventEntity,
+  StaffEntity,
+  SessionEntity,
+  ApiKeyEntity,
+  AuditEntity,
+];

@@ -1,0 +1,66 @@
+import type { InvoiceType, OrderSource } from '@oms/schema';
+import type { OrderStatus, OrderType } from '@oms/schema';
+import { Column, Entity } from 'typeorm';
+import { FenColumn, IdColumn, ShardColumn, TimeColumn } from './columns.js';
+
+/** An order-level promotion as the storefront sent it (kept for 满减 re-allocation on return). */
+export interface PromotionRecord {
+  id: string;
+  thresholdFen: number | null;
+  discountFen: number;
+}
+
+/** The invoice the customer asked for. */
+export interface InvoiceRecord {
+  type: InvoiceType;
+  title: string;
+  taxId: string | null;
+}
+
+/** The parent order (domain.md §2). */
+@Entity('orders')
+export class OrderEntity {
+  @IdColumn() id: string;
+  @Column({ type: 'char', length: 16 }) number: string;
+  @ShardColumn() shard: number;
+  @Column({ type: 'text' }) source: OrderSource;
+  @Column({ type: 'text' }) externalId: string;
+  @Column({ type: 'text' }) type: OrderType;
+  @Column({ type: 'text', nullable: true }) channel: string | null;
+  @Column({ type: 'text' }) status: OrderStatus;
+  @Column({ type: 'integer', default: 1 }) version: number;
+  @Column({ type: 'text' }) ownerId: string;
+
+  @Column({ type: 'text' }) customerId: string;
+  @Column({ type: 'text', nullable: true }) customerNickname: string | null;
+  @TimeColumn({ nullable: true }) customerRegisteredAt: Date | null;
+
+  @Column({ type: 'text' }) receiverName: string;
+  @Column({ type: 'text' }) receiverPhone: string;
+  @Column({ type: 'text' }) receiverProvince: string;
+  @Column({ type: 'text' }) receiverCity: string;
+  @Column({ type: 'text' }) receiverDistrict: string;
+  @Column({ type: 'text' }) receiverAddress: string;
+  @Column({ type: 'text', nullable: true }) deliveryPreference: string | null;
+
+  @Column({ type: 'jsonb', nullable: true }) invoice: InvoiceRecord | null;
+  @Column({ type: 'text', nullable: true }) remark: string | null;
+  @Column({ type: 'jsonb', default: () => "'[]'" }) promotions: PromotionRecord[];
+  @Column({ type: 'jsonb', default: () => "'{}'" }) ext: Record<string, unknown>;
+
+  @FenColumn() goodsFen: number;
+  @FenColumn() freightFen: number;
+  @FenColumn() couponDiscountFen: number;
+  @FenColumn() promotionDiscountFen: number;
+  @FenColumn() giftCardFen: number;
+  @FenColumn() pointsFen: number;
+  @FenColumn() payableFen: number;
+
+  /** An ACTIVE interception holds the order or one of its sub-orders; kept in step with interceptions. */
+  @Column({ type: 'boolean', default: false }) held: boolean;
+
+  @TimeColumn() createdAt: Date;
+  @TimeColumn({ nullable: true }) paidAt: Date | null;
+  @TimeColumn() updatedAt: Date;
+}
+

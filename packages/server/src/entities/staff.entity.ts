@@ -1,0 +1,54 @@
+import type { ApiKeyScope, StaffRole } from '@oms/schema';
+import { Column, Entity } from 'typeorm';
+import { IdColumn, RefColumn, TimeColumn } from './columns.js';
+
+/** A staff account. */
+@Entity('staff')
+export class StaffEntity {
+  @IdColumn() id: string;
+  @Column({ type: 'text' }) username: string;
+  @Column({ type: 'text' }) displayName: string;
+  @Column({ type: 'text' }) role: StaffRole;
+  @Column({ type: 'text' }) passwordHash: string;
+  @TimeColumn() createdAt: Date;
+  @TimeColumn({ nullable: true }) disabledAt: Date | null;
+}
+
+/** An opaque server-side session; only the token's hash is stored. */
+@Entity('sessions')
+export class SessionEntity {
+  @IdColumn() id: string;
+  @Column({ type: 'text' }) tokenHash: string;
+  @RefColumn() staffId: string;
+  @TimeColumn() createdAt: Date;
+  @TimeColumn() lastSeenAt: Date;
+  @TimeColumn() expiresAt: Date;
+  @TimeColumn({ nullable: true }) revokedAt: Date | null;
+  @Column({ type: 'text', nullable: true }) address: string | null;
+}
+
+/** An integration client's key; only its hash is stored. */
+@Entity('api_keys')
+export class ApiKeyEntity {
+  @IdColumn() id: string;
+  @Column({ type: 'text' }) name: string;
+  @Column({ type: 'text' }) keyHash: string;
+  @Column({ type: 'text', array: true }) scopes: ApiKeyScope[];
+  @TimeColumn() createdAt: Date;
+  @TimeColumn({ nullable: true }) revokedAt: Date | null;
+}
+
+/** A staff mutation or reveal, written in its transaction; never updated or deleted (database triggers). */
+@Entity('audit_log')
+export class AuditEntity {
+  @IdColumn() id: string;
+  @RefColumn() staffId: string;
+  @Column({ type: 'text' }) role: StaffRole;
+  @Column({ type: 'text' }) action: string;
+  @Column({ type: 'text', nullable: true }) orderNumber: string | null;
+  @Column({ type: 'jsonb', nullable: true }) before: object | null;
+  @Column({ type: 'jsonb', nullable: true }) after: object | null;
+  @Column({ type: 'text' }) reason: string;
+  @TimeColumn() at: Date;
+  @Column({ type: 'text', nullable: true }) address: string | null;
+}

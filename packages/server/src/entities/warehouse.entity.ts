@@ -1,0 +1,34 @@
+import type { Region, WarehouseCapability } from '@oms/schema';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { IdColumn } from './columns.js';
+
+/** A warehouse and its SLA (domain.md §2, §8). */
+@Entity('warehouses')
+export class WarehouseEntity {
+  @IdColumn() id: string;
+  @Column({ type: 'text' }) code: string;
+  @Column({ type: 'text' }) name: string;
+  @Column({ type: 'text' }) region: Region;
+  @Column({ type: 'text' }) province: string;
+  @Column({ type: 'text' }) city: string;
+  @Column({ type: 'text' }) address: string;
+  /** The company branch it belongs to, for cost accounting. */
+  @Column({ type: 'text' }) branch: string;
+  @Column({ type: 'boolean', default: true }) active: boolean;
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) capabilities: WarehouseCapability[];
+  @Column({ type: 'integer' }) slaAcceptMinutes: number;
+  /** Local hour (Asia/Shanghai) by which sub-orders accepted that day must ship. */
+  @Column({ type: 'integer' }) cutoffHour: number;
+  @Column({ type: 'text', nullable: true }) endpointUrl: string | null;
+  @Column({ type: 'text', nullable: true }) secret: string | null;
+}
+
+/** Stock of one sku at one warehouse. */
+@Entity('stock')
+export class StockEntity {
+  @PrimaryColumn({ type: 'bigint' }) warehouseId: string;
+  @PrimaryColumn({ type: 'text' }) sku: string;
+  @Column({ type: 'integer' }) onHand: number;
+  @Column({ type: 'integer', default: 0 }) reserved: number;
+}
+

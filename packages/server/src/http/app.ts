@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Express } from 'express';
+import type { GraphQLFormattedError } from 'graphql';
+import type { DataSource } from 'typeorm';
+import type { Config } from '../config.js';
+import { createLoaders } from '../api/loaders.js';
+import type { RequestContext } from '../api/context.js';
+import { buildApiSchema } from '../api/schema.js';
+import type { Services } from '../services/index.js';
+import { sessionCookie } from './cookies.js';
+import { principalOf } from './principal.js';
+import { formatError } from './format-error.js';
+
+/** The running HTTP application and how to stop its GraphQL server. */
+export interface App {
+  readonly express: Express;
+  readonly stop: () => Promise<void>;
+}
+
+/** Builds the one HTTP server: GraphQL at /graphql, health at /healthz and /readyz, the console at /. */
+export async function createApp(db: DataSource, services: Services, config: Config): Promise<App> {
+  const schema = await buildApiSchema();
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    introspection: !config.production,
+    formatError: (formatted: GraphQLFormattedError, error: unknown) => formatError(formatted, error),
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await db.query('SELECT 1');
+      const pending = await db.showMigrations();
+      res.status(pending ? 503 : 200).json({ status: pending ? 'migrations pending' : 'ready' });
+    } catch {
+      res.status(503).json({ status: 'database unreachable' });
+    }
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '512kb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }): Promise<RequestContext> => ({
+        db,
+        config,
+        services,
+        loaders: createLoaders(db),
+        principal: await principalOf(req, services),
+        requestId: randomUUID(),
+        address: req.ip ?? null,
+        setSessionCookie: (token, expiresAt) => {
+          res.append('Set-Cookie', sessionCookie(token, expiresAt, req.secure));
+        },
+      }),
+    }),
+  );
+
+  if (existsSync(join(config.consoleDir, 'index.html'))) {
+    app.use(express.static(config.consoleDir, { index: false, maxAge: '1h' }));
+    // Client-side routes: every other GET is the console's index page.
+    app.get(/^(?!\/graphql|\/webhooks|\/healthz|\/readyz|\/metrics).*/, (_req, res) => {
+      res.sendFile(join(config.consoleDir, 'index.html'));
+    });
+  }
+
+  return { express: app, stop: () => apollo.stop() };
+}

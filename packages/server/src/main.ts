@@ -1,0 +1,40 @@
+import 'reflect-metadata';
+import { createServer } from 'node:http';
+import { loadConfig } from './config.js';
+import { openDatabase } from './database/database.js';
+import { createApp } from './http/app.js';
+import { createServices } from './services/index.js';
+import { seedDemoIfEmpty, DEMO_LOGINS } from './seed/demo.js';
+
+const config = loadConfig();
+const started = Date.now();
+const database = await openDatabase(config, (line) => {
+  if (config.logLevel === 'debug') console.log(`[postgres] ${line}`);
+});
+if (config.demo) await seedDemoIfEmpty(database.dataSource, config, (line) => console.log(line));
+
+const services = createServices(database.dataSource, config);
+const app = await createApp(database.dataSource, services, config);
+const server = createServer(app.express);
+server.listen(config.port, () => {
+  const url = `http://localhost:${config.port}/`;
+  console.log(`OMS ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${url}`);
+  console.log(`  database: ${database.embedded ? `embedded PostgreSQL under ${config.dataDir}` : 'DATABASE_URL'}`);
+  if (config.demo) {
+    console.log('  demo logins (username / password):');
+    for (const login of DEMO_LOGINS) console.log(`    ${login.role.padEnd(8)} ${login.username} / ${login.password}`);
+  }
+});
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: shutting down`);
+  server.close();
+  await app.stop();
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,0 +1,24 @@
+import type { Region, WarehouseCapability } from '@oms/schema';
+
+/** A warehouse of the demo network. */
+export interface DemoWarehouse {
+  code: string;
+  name: string;
+  region: Region;
+  province: string;
+  city: string;
+  address: string;
+  branch: string;
+  capabilities: WarehouseCapability[];
+  slaAcceptMinutes: number;
+  cutoffHour: number;
+}
+
+/** Five warehouses in five regions (demo data, api.md). */
+export const DEMO_WAREHOUSES: readonly DemoWarehouse[] = [
+  { code: 'BJ01', name: '北京亦庄仓', region: 'NORTH', province: '北京市', city: '北京市', address: '大兴区亦庄经济开发区科创十一街 18 号', branch: '华北分公司', capabilities: ['COLD_CHAIN', 'OVERSIZE'], slaAcceptMinutes: 30, cutoffHour: 11 },
+  { code: 'SH01', name: '上海嘉定仓', region: 'EAST', province: '上海市', city: '上海市', address: '嘉定区兴邦路 2288 号', branch: '华东分公司', capabilities: ['COLD_CHAIN'], slaAcceptMinutes: 30, cutoffHour: 11 },
+  { code: 'GZ01', name: '广州黄埔仓', region: 'SOUTH', province: '广东省', city: '广州市', address: '黄埔区开创大道 2555 号', branch: '华南分公司', capabilities: ['OVERSIZE'], slaAcceptMinutes: 45, cutoffHour: 12 },
+  { code: 'WH01', name: '武汉东西湖仓', region: 'CENTRAL', province: '湖北省', city: '武汉市', address: '东西湖区走马岭汇通大道 8 号', branch: '华中分公司', capabilities: ['OVERSIZE'], slaAcceptMinutes: 45, cutoffHour: 11 },
+  { code: 'CD01', name: '成都双流仓', region: 'SOUTHWEST', province: '四川省', city: '成都市', address: '双流区西航港大道 1688 号', branch: '西南分公司', capabilities: ['COLD_CHAIN'], slaAcceptMinutes: 60, cutoffHour: 10 },
+];

@@ -1,0 +1,59 @@
+import type { DataSource } from 'typeorm';
+import type { Config } from '../config.js';
+import { hashPassword } from '../auth/passwords.js';
+import { hashSecret } from '../auth/tokens.js';
+import { ApiKeyEntity, OrderEntity, StaffEntity, StockEntity, WarehouseEntity } from '../entities/index.js';
+import { DEMO_API_KEY, DEMO_LOGINS, DEMO_WMS_SECRET } from './demo-accounts.js';
+import { DEMO_WAREHOUSES } from './demo-warehouses.js';
+import { DEMO_SKUS } from './catalog.js';
+import { seedDemoOrders } from './orders/seed-orders.js';
+
+export { DEMO_LOGINS };
+
+/** Staff accounts, the integration key, warehouses with stock of every demo sku. */
+export async function seedReferenceData(db: DataSource): Promise<void> {
+  await db.transaction(async (manager) => {
+    for (const login of DEMO_LOGINS) {
+      await manager.getRepository(StaffEntity).insert({
+        username: login.username,
+        displayName: login.displayName,
+        role: login.role,
+        passwordHash: await hashPassword(login.password),
+        createdAt: new Date(),
+        disabledAt: null,
+      });
+    }
+    await manager.getRepository(ApiKeyEntity).insert({
+      name: DEMO_API_KEY.name,
+      keyHash: hashSecret(DEMO_API_KEY.key),
+      scopes: DEMO_API_KEY.scopes,
+      createdAt: new Date(),
+      revokedAt: null,
+    });
+    for (const warehouse of DEMO_WAREHOUSES) {
+      const { identifiers } = await manager.getRepository(WarehouseEntity).insert({
+        ...warehouse,
+        active: true,
+        endpointUrl: null,
+        secret: DEMO_WMS_SECRET,
+      });
+      const warehouseId = String(identifiers[0]!.id);
+      await manager.getRepository(StockEntity).insert(
+        DEMO_SKUS.map((sku) => ({ warehouseId, sku: sku.sku, onHand: sku.scarce ? 3 : 20_000, reserved: 0 })),
+      );
+    }
+  });
+}
+
+/** Demo mode (the start command): seeds everything when the database is empty, else leaves it as it is. */
+export async function seedDemoIfEmpty(db: DataSource, config: Config, log: (line: string) => void): Promise<void> {
+  if (await db.getRepository(StaffEntity).exists()) return;
+  const started = Date.now();
+  log('demo: seeding staff, keys, warehouses and stock…');
+  await seedReferenceData(db);
+  if (!(await db.getRepository(OrderEntity).exists())) {
+    log(`demo: generating ${config.demoOrderCount} orders…`);
+    await seedDemoOrders(db, config, config.demoOrderCount);
+  }
+  log(`demo: seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}

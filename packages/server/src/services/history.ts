@@ -1,0 +1,73 @@
+import type { ActorType } from '@oms/schema';
+import type { EntityManager } from 'typeorm';
+import { AuditEntity, OrderEventEntity } from '../entities/index.js';
+import type { StaffPrincipal } from '../auth/principal.js';
+
+/** Who did something, for the timeline. */
+export interface Actor {
+  readonly type: ActorType;
+  readonly id: string;
+  readonly name?: string | null;
+}
+
+/** The timeline actor for a staff member. */
+export function staffActor(staff: StaffPrincipal): Actor {
+  return { type: 'STAFF', id: staff.username, name: staff.displayName };
+}
+
+/** One timeline entry to write. */
+export interface OrderEventInput {
+  readonly order: { id: string; shard: number };
+  readonly subOrderId?: string | null;
+  readonly type: string;
+  readonly actor: Actor;
+  readonly reason?: string | null;
+  readonly before?: object | null;
+  readonly after?: object | null;
+  readonly customerVisible?: boolean;
+  readonly at?: Date;
+}
+
+/** The one writer of order history (conventions.md): call it inside the transaction of the change it records. */
+export async function recordOrderEvent(manager: EntityManager, input: OrderEventInput): Promise<void> {
+  await manager.getRepository(OrderEventEntity).insert({
+    orderId: input.order.id,
+    subOrderId: input.subOrderId ?? null,
+    shard: input.order.shard,
+    type: input.type,
+    at: input.at ?? new Date(),
+    actorType: input.actor.type,
+    actorId: input.actor.id,
+    actorName: input.actor.name ?? null,
+    reason: input.reason ?? null,
+    before: input.before ?? null,
+    after: input.after ?? null,
+    customerVisible: input.customerVisible ?? false,
+  });
+}
+
+/** One audit row to write (roles.md: who, role, what, which order, before/after, reason, time, address). */
+export interface AuditInput {
+  readonly staff: StaffPrincipal;
+  readonly action: string;
+  readonly orderNumber?: string | null;
+  readonly before?: object | null;
+  readonly after?: object | null;
+  readonly reason: string;
+  readonly address: string | null;
+}
+
+/** Writes an audit row in the caller's transaction; the table refuses updates and deletes. */
+export async function recordAudit(manager: EntityManager, input: AuditInput): Promise<void> {
+  await manager.getRepository(AuditEntity).insert({
+    staffId: input.staff.id,
+    role: input.staff.role,
+    action: input.action,
+    orderNumber: input.orderNumber ?? null,
+    before: input.before ?? null,
+    after: input.after ?? null,
+    reason: input.reason,
+    at: new Date(),
+    address: input.address,
+  });
+}

@@ -1,0 +1,21 @@
+import type { DataSource } from 'typeorm';
+import type { Config } from '../config.js';
+import { AuthService } from './auth.service.js';
+import { OrderLookupService } from './order-lookup.service.js';
+import { PersonalDataService } from './personal-data.service.js';
+import { SessionService } from './session.service.js';
+
+/** Every use-case service, built once per process. */
+export function createServices(db: DataSource, config: Config) {
+  const sessions = new SessionService(db, config);
+  const lookup = new OrderLookupService(db);
+  return {
+    sessions,
+    auth: new AuthService(db, sessions),
+    lookup,
+    personalData: new PersonalDataService(db, lookup, config.revealDailyLimit),
+  };
+}
+
+/** The services of this process. */
+export type Services = ReturnType<typeof createServices>;

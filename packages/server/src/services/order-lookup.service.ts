@@ -1,0 +1,161 @@
+import { normalizePhone, parseOrderNumber, type FulfilmentStatus, type OrderSource, type OrderStatus, type OrderType } from '@oms/schema';
+import type { DataSource, SelectQueryBuilder } from 'typeorm';
+import { apiError } from '../api/errors.js';
+import { OrderEntity, ShipmentEntity, SubOrderEntity } from '../entities/index.js';
+
+/** The flat filters of api.md's `OrderFilter`. */
+export interface OrderListFilter {
+  status?: OrderStatus | null;
+  fulfilmentStatus?: FulfilmentStatus | null;
+  warehouseCode?: string | null;
+  source?: OrderSource | null;
+  type?: OrderType | null;
+  createdFrom?: Date | null;
+  createdTo?: Date | null;
+  held?: boolean | null;
+  receiverPhone?: string | null;
+  trackingNumber?: string | null;
+}
+
+/** One page of a keyset-paged list. */
+export interface Page<T> {
+  readonly nodes: T[];
+  readonly cursors: string[];
+  readonly hasNextPage: boolean;
+}
+
+/** What a search box query matched (console.md "Search"). */
+export type SearchMatchKind = 'ORDER_NUMBER' | 'SUB_ORDER_NUMBER' | 'TRACKING_NUMBER' | 'PHONE' | 'NONE';
+
+/** The orders a search matched, how, and whether it looked like a mistyped order number. */
+export interface SearchOutcome {
+  readonly kind: SearchMatchKind;
+  readonly orders: OrderEntity[];
+  readonly invalidOrderNumber: boolean;
+}
+
+/** At most this many orders for one phone or tracking number; the console offers a short list. */
+const SEARCH_LIMIT = 20;
+
+function encodeCursor(order: OrderEntity): string {
+  return Buffer.from(JSON.stringify([order.createdAt.toISOString(), order.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && typeof value[0] === 'string' && typeof value[1] === 'string' && /^\d+$/.test(value[1])) {
+      if (!Number.isNaN(Date.parse(value[0]))) return [value[0], value[1]];
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw apiError('BAD_USER_INPUT', 'after: not a cursor this list gave out', { field: 'after' });
+}
+
+/** Read-side use cases: find one order by any key, list and search. */
+export class OrderLookupService {
+  constructor(private readonly db: DataSource) {}
+
+  /**
+   * The parent order for a parent or sub-order number, routed by the shard the number carries; null when absent.
+   * A malformed number or failed check digit is `INVALID_ORDER_NUMBER`.
+   */
+  async findByNumber(number: string): Promise<OrderEntity | null> {
+    const parsed = parseOrderNumber(number);
+    if (!parsed.ok) {
+      throw apiError('INVALID_ORDER_NUMBER', `Not a valid order number (${parsed.reason === 'CHECK_DIGIT' ? 'check digit wrong: a digit mistyped or two swapped' : parsed.reason === 'RESERVED' ? 'numbers starting with 9 are never issued' : 'an order number is 16 digits'}).`, { reason: parsed.reason });
+    }
+    const orders = this.db.getRepository(OrderEntity);
+    if (parsed.kind === 'ORDER') return orders.findOne({ where: { number: parsed.number, shard: parsed.shard } });
+    return orders
+      .createQueryBuilder('o')
+      .innerJoin(SubOrderEntity, 's', 's.order_id = o.id')
+      .where('s.number = :number AND s.shard = :shard', { number: parsed.number, shard: parsed.shard })
+      .getOne();
+  }
+
+  /** A sub-order by its number, or null; `INVALID_ORDER_NUMBER` when it is not a sub-order number. */
+  async findSubOrder(number: string): Promise<SubOrderEntity | null> {
+    const parsed = parseOrderNumber(number);
+    if (!parsed.ok || parsed.kind !== 'SUB_ORDER') {
+      throw apiError('INVALID_ORDER_NUMBER', 'Not a valid sub-order number.', { reason: parsed.ok ? 'NOT_A_SUB_ORDER' : parsed.reason });
+    }
+    return this.db.getRepository(SubOrderEntity).findOne({ where: { number: parsed.number, shard: parsed.shard } });
+  }
+
+  /** A page of orders, newest first, keyset-paged on (created_at, id). */
+  async list(filter: OrderListFilter, first: number, after: string | null): Promise<Page<OrderEntity>> {
+    const query = this.db.getRepository(OrderEntity).createQueryBuilder('o');
+    applyFilter(query, filter);
+    if (after) {
+      const [createdAt, id] = decodeCursor(after);
+      query.andWhere('(o.created_at, o.id) < (:cursorAt, :cursorId)', { cursorAt: createdAt, cursorId: id });
+    }
+    const rows = await query
+      .orderBy('o.created_at', 'DESC')
+      .addOrderBy('o.id', 'DESC')
+      .limit(first + 1)
+      .getMany();
+    const nodes = rows.slice(0, first);
+    return { nodes, cursors: nodes.map(encodeCursor), hasNextPage: rows.length > first };
+  }
+
+  /**
+   * The search box (console.md): a number with a valid check digit is an order or sub-order number; else an exact
+   * tracking number; else an 11-digit phone. A 16-digit input whose check digit fails, and that matched nothing
+   * else, is reported as a mistyped order number.
+   */
+  async search(input: string): Promise<SearchOutcome> {
+    const query = input.trim();
+    const none = (invalidOrderNumber = false): SearchOutcome => ({ kind: 'NONE', orders: [], invalidOrderNumber });
+    if (!query) return none();
+    const parsed = parseOrderNumber(query);
+    if (parsed.ok) {
+      const order = await this.findByNumber(parsed.number);
+      if (order) return { kind: parsed.kind === 'ORDER' ? 'ORDER_NUMBER' : 'SUB_ORDER_NUMBER', orders: [order], invalidOrderNumber: false };
+    }
+    const byTracking = await this.list({ trackingNumber: query }, SEARCH_LIMIT, null);
+    if (byTracking.nodes.length) return { kind: 'TRACKING_NUMBER', orders: byTracking.nodes, invalidOrderNumber: false };
+    const phone = normalizePhone(query);
+    if (phone) {
+      const byPhone = await this.list({ receiverPhone: phone }, SEARCH_LIMIT, null);
+      if (byPhone.nodes.length) return { kind: 'PHONE', orders: byPhone.nodes, invalidOrderNumber: false };
+    }
+    return none(!parsed.ok && /^\d{16}$/.test(query));
+  }
+}
+
+function applyFilter(query: SelectQueryBuilder<OrderEntity>, filter: OrderListFilter): void {
+  if (filter.status) query.andWhere('o.status = :status', { status: filter.status });
+  if (filter.source) query.andWhere('o.source = :source', { source: filter.source });
+  if (filter.type) query.andWhere('o.type = :type', { type: filter.type });
+  if (filter.held !== undefined && filter.held !== null) query.andWhere(filter.held ? 'o.held' : 'NOT o.held');
+  if (filter.createdFrom) query.andWhere('o.created_at >= :createdFrom', { createdFrom: filter.createdFrom });
+  if (filter.createdTo) query.andWhere('o.created_at < :createdTo', { createdTo: filter.createdTo });
+  if (filter.receiverPhone) {
+    query.andWhere('o.receiver_phone = :phone', { phone: normalizePhone(filter.receiverPhone) ?? filter.receiverPhone });
+  }
+  if (filter.fulfilmentStatus || filter.warehouseCode) {
+    const sub = query
+      .subQuery()
+      .select('1')
+      .from(SubOrderEntity, 's')
+      .where('s.order_id = o.id');
+    if (filter.fulfilmentStatus) sub.andWhere('s.status = :fulfilmentStatus', { fulfilmentStatus: filter.fulfilmentStatus });
+    if (filter.warehouseCode) {
+      sub.andWhere('s.warehouse_id = (SELECT w.id FROM warehouses w WHERE w.code = :warehouseCode)', {
+        warehouseCode: filter.warehouseCode,
+      });
+    }
+    query.andWhere(`EXISTS ${sub.getQuery()}`, sub.getParameters());
+  }
+  if (filter.trackingNumber) {
+    const sub = query
+      .subQuery()
+      .select('sh.order_id')
+      .from(ShipmentEntity, 'sh')
+      .where('sh.tracking_number = :trackingNumber', { trackingNumber: filter.trackingNumber.trim() });
+    query.andWhere(`o.id IN ${sub.getQuery()}`, sub.getParameters());
+  }
+}

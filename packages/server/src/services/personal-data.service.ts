@@ -1,0 +1,67 @@
+import type { DataSource } from 'typeorm';
+import type { StaffPrincipal } from '../auth/principal.js';
+import { apiError, badInput } from '../api/errors.js';
+import { AuditEntity } from '../entities/index.js';
+import type { OrderLookupService } from './order-lookup.service.js';
+import { recordAudit, recordOrderEvent, staffActor } from './history.js';
+
+/** The receiver's data in full, as a reveal returns it. */
+export interface RevealedPersonalData {
+  readonly orderNumber: string;
+  readonly name: string;
+  readonly phone: string;
+  readonly province: string;
+  readonly city: string;
+  readonly district: string;
+  readonly address: string;
+}
+
+export const REVEAL_ACTION = 'REVEAL_PERSONAL_DATA';
+const MAX_REASON_LENGTH = 500;
+
+/** Reveals: permissioned by the resolver, reasoned, audited, limited per staff member per day (reliability.md). */
+export class PersonalDataService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly lookup: OrderLookupService,
+    private readonly dailyLimit: number,
+  ) {}
+
+  /** The receiver of one order in full; writes an audit row and an internal timeline entry in one transaction. */
+  async reveal(staff: StaffPrincipal, orderNumber: string, reason: string, address: string | null): Promise<RevealedPersonalData> {
+    const why = reason.trim();
+    if (!why) throw badInput('reason', 'say why you need the full data');
+    if (why.length > MAX_REASON_LENGTH) throw badInput('reason', `at most ${MAX_REASON_LENGTH} characters`);
+    const order = await this.lookup.findByNumber(orderNumber);
+    if (!order) throw apiError('NOT_FOUND', `No order ${orderNumber}.`);
+    return this.db.transaction(async (manager) => {
+      // Serialise one staff member's reveals so two at once cannot both slip under the limit.
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`reveal:${staff.id}`]);
+      const today = await manager
+        .getRepository(AuditEntity)
+        .createQueryBuilder('a')
+        .where('a.staff_id = :staffId AND a.action = :action', { staffId: staff.id, action: REVEAL_ACTION })
+        .andWhere("a.at >= date_trunc('day', now() AT TIME ZONE 'Asia/Shanghai') AT TIME ZONE 'Asia/Shanghai'")
+        .getCount();
+      if (today >= this.dailyLimit) {
+        throw apiError('RATE_LIMITED', `At most ${this.dailyLimit} reveals a day; ask a manager if you need more.`);
+      }
+      await recordAudit(manager, { staff, action: REVEAL_ACTION, orderNumber: order.number, reason: why, address });
+      await recordOrderEvent(manager, {
+        order,
+        type: 'PERSONAL_DATA_REVEALED',
+        actor: staffActor(staff),
+        reason: why,
+      });
+      return {
+        orderNumber: order.number,
+        name: order.receiverName,
+        phone: order.receiverPhone,
+        province: order.receiverProvince,
+        city: order.receiverCity,
+        district: order.receiverDistrict,
+        address: order.receiverAddress,
+      };
+    });
+  }
+}

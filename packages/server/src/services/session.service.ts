@@ -1,0 +1,82 @@
+import type { DataSource } from 'typeorm';
+import type { Config } from '../config.js';
+import { hashSecret, newSecret } from '../auth/tokens.js';
+import { ApiKeyEntity, SessionEntity, StaffEntity } from '../entities/index.js';
+import type { ApiKeyPrincipal, StaffPrincipal } from '../auth/principal.js';
+
+// Refreshing last_seen_at on every request would turn each read into a write; a minute's slack is harmless
+// against an idle expiry measured in hours.
+const TOUCH_INTERVAL_MS = 60_000;
+
+/** Sessions and API keys: opaque secrets stored hashed, with idle and absolute expiry. */
+export class SessionService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly config: Pick<Config, 'sessionIdleMinutes' | 'sessionAbsoluteHours'>,
+  ) {}
+
+  /** Starts a new session for a staff member; returns the token (shown once) and its expiry. */
+  async start(staffId: string, address: string | null): Promise<{ token: string; expiresAt: Date }> {
+    const token = newSecret('oms_s_');
+    const now = new Date();
+    const expiresAt = new Date(now.getTime() + this.config.sessionAbsoluteHours * 3_600_000);
+    await this.db.getRepository(SessionEntity).insert({
+      tokenHash: hashSecret(token),
+      staffId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt,
+      revokedAt: null,
+      address,
+    });
+    return { token, expiresAt };
+  }
+
+  /** The staff member behind a live session token, or null (unknown, revoked, idle too long, expired, disabled). */
+  async resolve(token: string): Promise<StaffPrincipal | null> {
+    const row = await this.db
+      .createQueryBuilder(SessionEntity, 's')
+      .innerJoin(StaffEntity, 'st', 'st.id = s.staff_id')
+      .select(['s.id AS session_id', 's.last_seen_at AS last_seen_at', 's.expires_at AS expires_at'])
+      .addSelect(['st.id AS staff_id', 'st.username AS username', 'st.display_name AS display_name', 'st.role AS role'])
+      .where('s.token_hash = :hash', { hash: hashSecret(token) })
+      .andWhere('s.revoked_at IS NULL')
+      .andWhere('st.disabled_at IS NULL')
+      .getRawOne<{
+        session_id: string;
+        last_seen_at: Date;
+        expires_at: Date;
+        staff_id: string;
+        username: string;
+        display_name: string;
+        role: StaffPrincipal['role'];
+      }>();
+    if (!row) return null;
+    const now = Date.now();
+    const idleLimit = this.config.sessionIdleMinutes * 60_000;
+    if (row.expires_at.getTime() <= now || now - row.last_seen_at.getTime() > idleLimit) return null;
+    if (now - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
+      await this.db.getRepository(SessionEntity).update(row.session_id, { lastSeenAt: new Date(now) });
+    }
+    return {
+      kind: 'staff',
+      id: row.staff_id,
+      username: row.username,
+      displayName: row.display_name,
+      role: row.role,
+      sessionId: row.session_id,
+    };
+  }
+
+  /** Ends a session; later requests with its token are anonymous. */
+  async end(sessionId: string): Promise<void> {
+    await this.db.getRepository(SessionEntity).update(sessionId, { revokedAt: new Date() });
+  }
+
+  /** The integration client behind an API key, or null. */
+  async resolveApiKey(key: string): Promise<ApiKeyPrincipal | null> {
+    const row = await this.db.getRepository(ApiKeyEntity).findOne({ where: { keyHash: hashSecret(key) } });
+    if (!row || row.revokedAt) return null;
+    return { kind: 'apiKey', id: row.id, name: row.name, scopes: row.scopes };
+  }
+}
