@@ -19,10 +19,13 @@ const server = createServer(app.express);
 server.listen(config.port, () => {
   const url = `http://localhost:${config.port}/`;
   console.log(`OMS ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${url}`);
-  console.log(`  database: ${database.embedded ? `embedded PostgreSQL under ${config.dataDir}` : 'DATABASE_URL'}`);
+  console.log(
+    `  database: ${database.embedded ? `embedded PostgreSQL under ${config.dataDir}` : 'DATABASE_URL'}`,
+  );
   if (config.demo) {
     console.log('  demo logins (username / password):');
-    for (const login of DEMO_LOGINS) console.log(`    ${login.role.padEnd(8)} ${login.username} / ${login.password}`);
+    for (const login of DEMO_LOGINS)
+      console.log(`    ${login.role.padEnd(8)} ${login.username} / ${login.password}`);
   }
 });
 

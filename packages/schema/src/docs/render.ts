@@ -5,6 +5,12 @@ import { ACTION_PERMISSIONS, STAFF_ACTIONS } from '../transitions/actions.js';
 import { GUARDS } from '../transitions/guards.js';
 import { STRAND_DEFINITIONS, STRANDS, TRANSITIONS, type TransitionRow } from '../transitions/table.js';
 import { markdownTable } from './markdown.js';
+import {
+  ORDER_NUMBER_FIRST_DIGITS,
+  ORDER_NUMBER_LENGTH,
+  RESERVED_FIRST_DIGIT,
+  SHARD_COUNT,
+} from '../order-number/layout.js';
 
 const GENERATED_NOTE =
   '<!-- Generated from packages/schema by `pnpm docs`; do not edit by hand. A test fails when it is stale. -->';
@@ -92,6 +98,28 @@ export function renderCarriersDoc(): string {
     markdownTable(
       ['state', 'Kuaidi100 label', 'node', 'customer sees it'],
       KUAIDI100_STATES.map((s) => [s.code, s.label, s.node, s.customerVisible ? 'yes' : 'no']),
+    ),
+    '',
+  ].join('\n');
+}
+
+/** The order-number layout and first-digit table (docs/generated/order-numbers.md). */
+export function renderOrderNumbersDoc(): string {
+  const digits = Object.entries(ORDER_NUMBER_FIRST_DIGITS).map(([digit, c]) => [
+    digit,
+    c.kind === 'ORDER' ? 'parent order' : 'sub-order',
+    c.type,
+  ]);
+  return [
+    GENERATED_NOTE,
+    '# Order numbers',
+    '',
+    `${ORDER_NUMBER_LENGTH} digits: kind and type (1) + shard (2, of ${SHARD_COUNT}) + permuted sequence (12) + Damm check digit (1).`,
+    "A sub-order carries its parent's shard and type. Consecutive numbers look unrelated (keyed Feistel permutation).",
+    '',
+    markdownTable(
+      ['first digit', 'what it is', 'order type'],
+      [...digits, [String(RESERVED_FIRST_DIGIT), 'reserved: never issued, refused as input', '—']],
     ),
     '',
   ].join('\n');

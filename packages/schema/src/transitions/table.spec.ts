@@ -48,7 +48,7 @@ describe.each(STRANDS.map((s) => [s]))('the %s strand graph', (strand) => {
   });
 
   it('uses every event it declares', () => {
-    const used = new Set(rows.map((row) => row.event));
+    const used = new Set<string>(rows.map((row) => row.event));
     expect([...(def.events as readonly string[])].filter((e) => !used.has(e))).toEqual([]);
   });
 

@@ -15,7 +15,11 @@ export type ErrorCode =
   | 'IDEMPOTENCY_IN_PROGRESS';
 
 /** An expected failure with its contract code and extra extensions (never a stack trace). */
-export function apiError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+export function apiError(
+  code: ErrorCode,
+  message: string,
+  extensions: Record<string, unknown> = {},
+): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...extensions } });
 }
 

@@ -41,7 +41,10 @@ function groupedBy<E extends ObjectLiteral>(
 }
 
 /** One row per key by its id, or null. */
-function byId<E extends ObjectLiteral & { id: string }>(db: DataSource, entity: EntityTarget<E>): DataLoader<string, E | null> {
+function byId<E extends ObjectLiteral & { id: string }>(
+  db: DataSource,
+  entity: EntityTarget<E>,
+): DataLoader<string, E | null> {
   return new DataLoader(async (ids) => {
     const rows = await db.getRepository(entity).find({ where: { id: In([...ids]) } as never });
     const found = new Map(rows.map((row) => [String(row.id), row]));
@@ -65,7 +68,10 @@ export function createLoaders(db: DataSource) {
     eventsByOrder: groupedBy(db, OrderEventEntity, 'orderId', { at: 'ASC', id: 'ASC' }),
     shipmentsByOrder: groupedBy(db, ShipmentEntity, 'orderId', { shippedAt: 'ASC', id: 'ASC' }),
     logisticsEventsByOrder: groupedBy(db, LogisticsEventEntity, 'orderId', { occurredAt: 'ASC', id: 'ASC' }),
-    warehouseHistoryByOrder: groupedBy(db, SubOrderWarehouseEntity, 'orderId', { assignedAt: 'ASC', id: 'ASC' }),
+    warehouseHistoryByOrder: groupedBy(db, SubOrderWarehouseEntity, 'orderId', {
+      assignedAt: 'ASC',
+      id: 'ASC',
+    }),
     stockByWarehouse: groupedBy(db, StockEntity, 'warehouseId', { sku: 'ASC' }),
   };
 }

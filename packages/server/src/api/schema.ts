@@ -9,7 +9,13 @@ import { ReferenceResolver } from './reference/reference.resolver.js';
 import { WarehouseResolver } from './warehouses/warehouse.resolver.js';
 
 /** Every resolver of the API. */
-export const RESOLVERS = [AuthResolver, OrderResolver, SubOrderResolver, WarehouseResolver, ReferenceResolver] as const;
+export const RESOLVERS = [
+  AuthResolver,
+  OrderResolver,
+  SubOrderResolver,
+  WarehouseResolver,
+  ReferenceResolver,
+] as const;
 
 /** Builds the GraphQL schema from the resolver classes; `emitTo` also prints the SDL there. */
 export function buildApiSchema(emitTo?: string): Promise<GraphQLSchema> {

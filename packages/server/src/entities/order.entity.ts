@@ -63,4 +63,3 @@ export class OrderEntity {
   @TimeColumn({ nullable: true }) paidAt: Date | null;
   @TimeColumn() updatedAt: Date;
 }
-

@@ -31,4 +31,3 @@ export class StockEntity {
   @Column({ type: 'integer' }) onHand: number;
   @Column({ type: 'integer', default: 0 }) reserved: number;
 }
-

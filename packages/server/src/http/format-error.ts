@@ -1,4 +1,4 @@
-import { InvalidOrderNumberError, InvalidTransitionError } from '@oms/schema';
+import { AmountRuleError, InvalidOrderNumberError, InvalidTransitionError } from '@oms/schema';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 const KNOWN_CODES = new Set([
@@ -32,10 +32,25 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const original = unwrap(error);
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
   if (original instanceof InvalidTransitionError) {
-    return { ...base, message: original.message, extensions: { code: 'INVALID_TRANSITION', currentState: original.currentState } };
+    return {
+      ...base,
+      message: original.message,
+      extensions: { code: 'INVALID_TRANSITION', currentState: original.currentState },
+    };
   }
   if (original instanceof InvalidOrderNumberError) {
-    return { ...base, message: original.message, extensions: { code: 'INVALID_ORDER_NUMBER', reason: original.reason } };
+    return {
+      ...base,
+      message: original.message,
+      extensions: { code: 'INVALID_ORDER_NUMBER', reason: original.reason },
+    };
+  }
+  if (original instanceof AmountRuleError) {
+    return {
+      ...base,
+      message: original.message,
+      extensions: { code: 'BAD_USER_INPUT', field: original.field },
+    };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && KNOWN_CODES.has(code)) {

@@ -1,7 +1,12 @@
 import type { ApiKeyScope, StaffRole } from '@oms/schema';
 
 /** The demo staff accounts of api.md; created only in demo mode. */
-export const DEMO_LOGINS: readonly { username: string; password: string; role: StaffRole; displayName: string }[] = [
+export const DEMO_LOGINS: readonly {
+  username: string;
+  password: string;
+  role: StaffRole;
+  displayName: string;
+}[] = [
   { username: 'agent', password: 'agent123', role: 'AGENT', displayName: '客服 王晓燕' },
   { username: 'ops', password: 'ops123', role: 'OPS', displayName: '运营 李建国' },
   { username: 'manager', password: 'manager123', role: 'MANAGER', displayName: '主管 陈静' },
@@ -9,7 +14,11 @@ export const DEMO_LOGINS: readonly { username: string; password: string; role: S
 ];
 
 /** The demo integration key (api.md). */
-export const DEMO_API_KEY = { name: 'demo storefront', key: 'demo-storefront-key', scopes: ['orders:create', 'payments:record'] as ApiKeyScope[] };
+export const DEMO_API_KEY = {
+  name: 'demo storefront',
+  key: 'demo-storefront-key',
+  scopes: ['orders:create', 'payments:record'] as ApiKeyScope[],
+};
 
 /** The demo warehouses' shared webhook secret and the demo Kuaidi100 salt (api.md). */
 export const DEMO_WMS_SECRET = 'demo-wms-secret';

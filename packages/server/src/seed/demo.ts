@@ -38,15 +38,26 @@ export async function seedReferenceData(db: DataSource): Promise<void> {
         secret: DEMO_WMS_SECRET,
       });
       const warehouseId = String(identifiers[0]!.id);
-      await manager.getRepository(StockEntity).insert(
-        DEMO_SKUS.map((sku) => ({ warehouseId, sku: sku.sku, onHand: sku.scarce ? 3 : 20_000, reserved: 0 })),
-      );
+      await manager
+        .getRepository(StockEntity)
+        .insert(
+          DEMO_SKUS.map((sku) => ({
+            warehouseId,
+            sku: sku.sku,
+            onHand: sku.scarce ? 3 : 20_000,
+            reserved: 0,
+          })),
+        );
     }
   });
 }
 
 /** Demo mode (the start command): seeds everything when the database is empty, else leaves it as it is. */
-export async function seedDemoIfEmpty(db: DataSource, config: Config, log: (line: string) => void): Promise<void> {
+export async function seedDemoIfEmpty(
+  db: DataSource,
+  config: Config,
+  log: (line: string) => void,
+): Promise<void> {
   if (await db.getRepository(StaffEntity).exists()) return;
   const started = Date.now();
   log('demo: seeding staff, keys, warehouses and stock…');

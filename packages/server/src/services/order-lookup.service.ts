@@ -1,4 +1,11 @@
-import { normalizePhone, parseOrderNumber, type FulfilmentStatus, type OrderSource, type OrderStatus, type OrderType } from '@oms/schema';
+import {
+  normalizePhone,
+  parseOrderNumber,
+  type FulfilmentStatus,
+  type OrderSource,
+  type OrderStatus,
+  type OrderType,
+} from '@oms/schema';
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { apiError } from '../api/errors.js';
 import { OrderEntity, ShipmentEntity, SubOrderEntity } from '../entities/index.js';
@@ -44,7 +51,12 @@ function encodeCursor(order: OrderEntity): string {
 function decodeCursor(cursor: string): [string, string] {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && typeof value[0] === 'string' && typeof value[1] === 'string' && /^\d+$/.test(value[1])) {
+    if (
+      Array.isArray(value) &&
+      typeof value[0] === 'string' &&
+      typeof value[1] === 'string' &&
+      /^\d+$/.test(value[1])
+    ) {
       if (!Number.isNaN(Date.parse(value[0]))) return [value[0], value[1]];
     }
   } catch {
@@ -64,10 +76,15 @@ export class OrderLookupService {
   async findByNumber(number: string): Promise<OrderEntity | null> {
     const parsed = parseOrderNumber(number);
     if (!parsed.ok) {
-      throw apiError('INVALID_ORDER_NUMBER', `Not a valid order number (${parsed.reason === 'CHECK_DIGIT' ? 'check digit wrong: a digit mistyped or two swapped' : parsed.reason === 'RESERVED' ? 'numbers starting with 9 are never issued' : 'an order number is 16 digits'}).`, { reason: parsed.reason });
+      throw apiError(
+        'INVALID_ORDER_NUMBER',
+        `Not a valid order number (${parsed.reason === 'CHECK_DIGIT' ? 'check digit wrong: a digit mistyped or two swapped' : parsed.reason === 'RESERVED' ? 'numbers starting with 9 are never issued' : 'an order number is 16 digits'}).`,
+        { reason: parsed.reason },
+      );
     }
     const orders = this.db.getRepository(OrderEntity);
-    if (parsed.kind === 'ORDER') return orders.findOne({ where: { number: parsed.number, shard: parsed.shard } });
+    if (parsed.kind === 'ORDER')
+      return orders.findOne({ where: { number: parsed.number, shard: parsed.shard } });
     return orders
       .createQueryBuilder('o')
       .innerJoin(SubOrderEntity, 's', 's.order_id = o.id')
@@ -79,9 +96,13 @@ export class OrderLookupService {
   async findSubOrder(number: string): Promise<SubOrderEntity | null> {
     const parsed = parseOrderNumber(number);
     if (!parsed.ok || parsed.kind !== 'SUB_ORDER') {
-      throw apiError('INVALID_ORDER_NUMBER', 'Not a valid sub-order number.', { reason: parsed.ok ? 'NOT_A_SUB_ORDER' : parsed.reason });
+      throw apiError('INVALID_ORDER_NUMBER', 'Not a valid sub-order number.', {
+        reason: parsed.ok ? 'NOT_A_SUB_ORDER' : parsed.reason,
+      });
     }
-    return this.db.getRepository(SubOrderEntity).findOne({ where: { number: parsed.number, shard: parsed.shard } });
+    return this.db
+      .getRepository(SubOrderEntity)
+      .findOne({ where: { number: parsed.number, shard: parsed.shard } });
   }
 
   /** A page of orders, newest first, keyset-paged on (created_at, id). */
@@ -108,15 +129,25 @@ export class OrderLookupService {
    */
   async search(input: string): Promise<SearchOutcome> {
     const query = input.trim();
-    const none = (invalidOrderNumber = false): SearchOutcome => ({ kind: 'NONE', orders: [], invalidOrderNumber });
+    const none = (invalidOrderNumber = false): SearchOutcome => ({
+      kind: 'NONE',
+      orders: [],
+      invalidOrderNumber,
+    });
     if (!query) return none();
     const parsed = parseOrderNumber(query);
     if (parsed.ok) {
       const order = await this.findByNumber(parsed.number);
-      if (order) return { kind: parsed.kind === 'ORDER' ? 'ORDER_NUMBER' : 'SUB_ORDER_NUMBER', orders: [order], invalidOrderNumber: false };
+      if (order)
+        return {
+          kind: parsed.kind === 'ORDER' ? 'ORDER_NUMBER' : 'SUB_ORDER_NUMBER',
+          orders: [order],
+          invalidOrderNumber: false,
+        };
     }
     const byTracking = await this.list({ trackingNumber: query }, SEARCH_LIMIT, null);
-    if (byTracking.nodes.length) return { kind: 'TRACKING_NUMBER', orders: byTracking.nodes, invalidOrderNumber: false };
+    if (byTracking.nodes.length)
+      return { kind: 'TRACKING_NUMBER', orders: byTracking.nodes, invalidOrderNumber: false };
     const phone = normalizePhone(query);
     if (phone) {
       const byPhone = await this.list({ receiverPhone: phone }, SEARCH_LIMIT, null);
@@ -130,19 +161,19 @@ function applyFilter(query: SelectQueryBuilder<OrderEntity>, filter: OrderListFi
   if (filter.status) query.andWhere('o.status = :status', { status: filter.status });
   if (filter.source) query.andWhere('o.source = :source', { source: filter.source });
   if (filter.type) query.andWhere('o.type = :type', { type: filter.type });
-  if (filter.held !== undefined && filter.held !== null) query.andWhere(filter.held ? 'o.held' : 'NOT o.held');
+  if (filter.held !== undefined && filter.held !== null)
+    query.andWhere(filter.held ? 'o.held' : 'NOT o.held');
   if (filter.createdFrom) query.andWhere('o.created_at >= :createdFrom', { createdFrom: filter.createdFrom });
   if (filter.createdTo) query.andWhere('o.created_at < :createdTo', { createdTo: filter.createdTo });
   if (filter.receiverPhone) {
-    query.andWhere('o.receiver_phone = :phone', { phone: normalizePhone(filter.receiverPhone) ?? filter.receiverPhone });
+    query.andWhere('o.receiver_phone = :phone', {
+      phone: normalizePhone(filter.receiverPhone) ?? filter.receiverPhone,
+    });
   }
   if (filter.fulfilmentStatus || filter.warehouseCode) {
-    const sub = query
-      .subQuery()
-      .select('1')
-      .from(SubOrderEntity, 's')
-      .where('s.order_id = o.id');
-    if (filter.fulfilmentStatus) sub.andWhere('s.status = :fulfilmentStatus', { fulfilmentStatus: filter.fulfilmentStatus });
+    const sub = query.subQuery().select('1').from(SubOrderEntity, 's').where('s.order_id = o.id');
+    if (filter.fulfilmentStatus)
+      sub.andWhere('s.status = :fulfilmentStatus', { fulfilmentStatus: filter.fulfilmentStatus });
     if (filter.warehouseCode) {
       sub.andWhere('s.warehouse_id = (SELECT w.id FROM warehouses w WHERE w.code = :warehouseCode)', {
         warehouseCode: filter.warehouseCode,

@@ -28,7 +28,12 @@ export class PersonalDataService {
   ) {}
 
   /** The receiver of one order in full; writes an audit row and an internal timeline entry in one transaction. */
-  async reveal(staff: StaffPrincipal, orderNumber: string, reason: string, address: string | null): Promise<RevealedPersonalData> {
+  async reveal(
+    staff: StaffPrincipal,
+    orderNumber: string,
+    reason: string,
+    address: string | null,
+  ): Promise<RevealedPersonalData> {
     const why = reason.trim();
     if (!why) throw badInput('reason', 'say why you need the full data');
     if (why.length > MAX_REASON_LENGTH) throw badInput('reason', `at most ${MAX_REASON_LENGTH} characters`);
@@ -41,12 +46,23 @@ export class PersonalDataService {
         .getRepository(AuditEntity)
         .createQueryBuilder('a')
         .where('a.staff_id = :staffId AND a.action = :action', { staffId: staff.id, action: REVEAL_ACTION })
-        .andWhere("a.at >= date_trunc('day', now() AT TIME ZONE 'Asia/Shanghai') AT TIME ZONE 'Asia/Shanghai'")
+        .andWhere(
+          "a.at >= date_trunc('day', now() AT TIME ZONE 'Asia/Shanghai') AT TIME ZONE 'Asia/Shanghai'",
+        )
         .getCount();
       if (today >= this.dailyLimit) {
-        throw apiError('RATE_LIMITED', `At most ${this.dailyLimit} reveals a day; ask a manager if you need more.`);
+        throw apiError(
+          'RATE_LIMITED',
+          `At most ${this.dailyLimit} reveals a day; ask a manager if you need more.`,
+        );
       }
-      await recordAudit(manager, { staff, action: REVEAL_ACTION, orderNumber: order.number, reason: why, address });
+      await recordAudit(manager, {
+        staff,
+        action: REVEAL_ACTION,
+        orderNumber: order.number,
+        reason: why,
+        address,
+      });
       await recordOrderEvent(manager, {
         order,
         type: 'PERSONAL_DATA_REVEALED',

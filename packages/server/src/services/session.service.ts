@@ -38,7 +38,12 @@ export class SessionService {
       .createQueryBuilder(SessionEntity, 's')
       .innerJoin(StaffEntity, 'st', 'st.id = s.staff_id')
       .select(['s.id AS session_id', 's.last_seen_at AS last_seen_at', 's.expires_at AS expires_at'])
-      .addSelect(['st.id AS staff_id', 'st.username AS username', 'st.display_name AS display_name', 'st.role AS role'])
+      .addSelect([
+        'st.id AS staff_id',
+        'st.username AS username',
+        'st.display_name AS display_name',
+        'st.role AS role',
+      ])
       .where('s.token_hash = :hash', { hash: hashSecret(token) })
       .andWhere('s.revoked_at IS NULL')
       .andWhere('st.disabled_at IS NULL')

@@ -16,7 +16,10 @@ export interface TestServer {
     query: string,
     variables?: Record<string, unknown>,
     headers?: Record<string, string>,
-  ) => Promise<{ body: { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }; response: Response }>;
+  ) => Promise<{
+    body: { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+    response: Response;
+  }>;
 }
 
 /** Starts the app (no demo, no simulators) on a free port over a fresh database. */
@@ -49,7 +52,11 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
 }
 
 /** Logs in and returns the Bearer header for that staff member. */
-export async function loginAs(server: TestServer, username: string, password: string): Promise<Record<string, string>> {
+export async function loginAs(
+  server: TestServer,
+  username: string,
+  password: string,
+): Promise<Record<string, string>> {
   const { body } = await server.graphql<{ login: { token: string } }>(
     'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
     { u: username, p: password },

@@ -14,7 +14,9 @@ export class StaffType {
 /** The answer to a successful login (api.md). */
 @ObjectType('LoginPayload')
 export class LoginPayload {
-  @Field(() => String, { description: 'opaque session token, for `Authorization: Bearer`; the console uses the cookie' })
+  @Field(() => String, {
+    description: 'opaque session token, for `Authorization: Bearer`; the console uses the cookie',
+  })
   token: string;
   @Field(() => StaffType) staff: StaffType;
 }

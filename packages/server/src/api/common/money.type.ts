@@ -3,7 +3,9 @@ import { Field, ObjectType } from 'type-graphql';
 import { SafeInt } from './scalars.js';
 
 /** An amount of money (api.md `Money`): integer fen, its yuan string, the currency. */
-@ObjectType('Money', { description: 'An amount: integer fen, the same as a yuan string ("1234.50"), the currency.' })
+@ObjectType('Money', {
+  description: 'An amount: integer fen, the same as a yuan string ("1234.50"), the currency.',
+})
 export class MoneyType {
   @Field(() => SafeInt) fen: number;
   @Field(() => String) yuan: string;

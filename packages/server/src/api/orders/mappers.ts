@@ -59,7 +59,9 @@ export function toPayment(payment: PaymentEntity, logs: readonly PaymentLogEntit
     status: payment.status,
     transactionNo: payment.transactionNo,
     paidAt: payment.paidAt,
-    logs: logs.filter((log) => log.paymentId === payment.id).map((log) => ({ status: log.status, at: log.at, reference: log.reference })),
+    logs: logs
+      .filter((log) => log.paymentId === payment.id)
+      .map((log) => ({ status: log.status, at: log.at, reference: log.reference })),
   };
 }
 
@@ -101,7 +103,11 @@ export function toRefund(refund: RefundEntity, numbers: SubOrderNumbers): Refund
 }
 
 /** An interception, naming the order and sub-order it holds. */
-export function toInterception(row: InterceptionEntity, orderNumber: string, numbers: SubOrderNumbers): InterceptionType {
+export function toInterception(
+  row: InterceptionEntity,
+  orderNumber: string,
+  numbers: SubOrderNumbers,
+): InterceptionType {
   return {
     id: row.id,
     rule: row.rule,

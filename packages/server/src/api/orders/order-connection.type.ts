@@ -10,13 +10,15 @@ export class OrderFilterInput {
   @Field(() => OrderStatusEnum, { nullable: true }) status?: OrderStatus | null;
   @Field(() => FulfilmentStatusEnum, { nullable: true, description: 'some sub-order has it' })
   fulfilmentStatus?: FulfilmentStatus | null;
-  @Field(() => String, { nullable: true, description: 'some sub-order is at it' }) warehouseCode?: string | null;
+  @Field(() => String, { nullable: true, description: 'some sub-order is at it' }) warehouseCode?:
+    string | null;
   @Field(() => OrderSourceEnum, { nullable: true }) source?: OrderSource | null;
   @Field(() => OrderTypeEnum, { nullable: true }) type?: OrderType | null;
   @Field(() => DateTime, { nullable: true }) createdFrom?: Date | null;
   @Field(() => DateTime, { nullable: true, description: 'exclusive' }) createdTo?: Date | null;
   @Field(() => Boolean, { nullable: true }) held?: boolean | null;
-  @Field(() => String, { nullable: true, description: 'the full 11-digit number' }) receiverPhone?: string | null;
+  @Field(() => String, { nullable: true, description: 'the full 11-digit number' }) receiverPhone?:
+    string | null;
   @Field(() => String, { nullable: true }) trackingNumber?: string | null;
 }
 

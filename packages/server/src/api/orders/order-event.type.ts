@@ -10,7 +10,9 @@ export class OrderEventType {
   @Field(() => String, { description: 'what happened, e.g. STATUS_CHANGED, WMS_PICKING_IGNORED, NOTE_ADDED' })
   type: string;
   @Field(() => DateTime) at: Date;
-  @Field(() => String, { description: 'who: a staff username, an integration client, a warehouse or carrier code, or a job' })
+  @Field(() => String, {
+    description: 'who: a staff username, an integration client, a warehouse or carrier code, or a job',
+  })
   actor: string;
   @Field(() => ActorTypeEnum) actorType: ActorType;
   @Field(() => String, { nullable: true }) actorName: string | null;

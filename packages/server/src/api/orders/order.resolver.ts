@@ -12,7 +12,15 @@ import { amountsOf, AmountsType } from '../common/money.type.js';
 import { staffOf, type RequestContext } from '../context.js';
 import { apiError } from '../errors.js';
 import { InterceptionType } from './interception.type.js';
-import { toGiftCardUsage, toInterception, toLine, toOrderEvent, toPayment, toPointsUsage, toRefund } from './mappers.js';
+import {
+  toGiftCardUsage,
+  toInterception,
+  toLine,
+  toOrderEvent,
+  toPayment,
+  toPointsUsage,
+  toRefund,
+} from './mappers.js';
 import { OrderConnection, OrderFilterInput } from './order-connection.type.js';
 import { OrderEventType } from './order-event.type.js';
 import { OrderLineType } from './order-line.type.js';
@@ -30,7 +38,10 @@ import { SubOrderObjectType } from './sub-order.type.js';
 const MAX_PAGE = 100;
 const DAY_MS = 86_400_000;
 
-async function subOrderNumbers(order: OrderEntity, { loaders }: RequestContext): Promise<Map<string, string>> {
+async function subOrderNumbers(
+  order: OrderEntity,
+  { loaders }: RequestContext,
+): Promise<Map<string, string>> {
   const subOrders = await loaders.subOrdersByOrder.load(order.id);
   return new Map(subOrders.map((s) => [s.id, s.number]));
 }
@@ -43,7 +54,10 @@ export class OrderResolver {
     nullable: true,
     description: 'a parent or sub-order number → the parent order; INVALID_ORDER_NUMBER for a typo',
   })
-  order(@Arg('number', () => String) number: string, @Ctx() { services }: RequestContext): Promise<OrderEntity | null> {
+  order(
+    @Arg('number', () => String) number: string,
+    @Ctx() { services }: RequestContext,
+  ): Promise<OrderEntity | null> {
     return services.lookup.findByNumber(number);
   }
 
@@ -56,7 +70,8 @@ export class OrderResolver {
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<OrderConnection> {
     const size = first ?? 20;
-    if (size < 1 || size > MAX_PAGE) throw apiError('BAD_USER_INPUT', `first: between 1 and ${MAX_PAGE}`, { field: 'first' });
+    if (size < 1 || size > MAX_PAGE)
+      throw apiError('BAD_USER_INPUT', `first: between 1 and ${MAX_PAGE}`, { field: 'first' });
     const page = await services.lookup.list(filter ?? {}, size, after ?? null);
     return {
       edges: page.nodes.map((node, i) => ({ node: node as OrderObjectType, cursor: page.cursors[i]! })),
@@ -65,8 +80,13 @@ export class OrderResolver {
   }
 
   @Authorized('ORDER_READ')
-  @Query(() => SearchResultType, { description: 'the one search box: order or sub-order number, tracking number, phone' })
-  search(@Arg('query', () => String) query: string, @Ctx() { services }: RequestContext): Promise<SearchResultType> {
+  @Query(() => SearchResultType, {
+    description: 'the one search box: order or sub-order number, tracking number, phone',
+  })
+  search(
+    @Arg('query', () => String) query: string,
+    @Ctx() { services }: RequestContext,
+  ): Promise<SearchResultType> {
     return services.lookup.search(query) as Promise<SearchResultType>;
   }
 
@@ -77,7 +97,9 @@ export class OrderResolver {
       id: maskCustomerId(order.customerId),
       nickname: order.customerNickname,
       registeredAt: registered,
-      accountAgeDays: registered ? Math.floor((order.createdAt.getTime() - registered.getTime()) / DAY_MS) : null,
+      accountAgeDays: registered
+        ? Math.floor((order.createdAt.getTime() - registered.getTime()) / DAY_MS)
+        : null,
     };
   }
 
@@ -111,7 +133,10 @@ export class OrderResolver {
 
   @FieldResolver(() => [OrderLineType])
   async lines(@Root() order: OrderEntity, @Ctx() context: RequestContext): Promise<OrderLineType[]> {
-    const [lines, numbers] = await Promise.all([context.loaders.linesByOrder.load(order.id), subOrderNumbers(order, context)]);
+    const [lines, numbers] = await Promise.all([
+      context.loaders.linesByOrder.load(order.id),
+      subOrderNumbers(order, context),
+    ]);
     return lines.map((line) => toLine(line, numbers));
   }
 
@@ -130,35 +155,62 @@ export class OrderResolver {
   }
 
   @FieldResolver(() => [GiftCardUsageType])
-  async giftCardUsages(@Root() order: OrderEntity, @Ctx() { loaders }: RequestContext): Promise<GiftCardUsageType[]> {
+  async giftCardUsages(
+    @Root() order: OrderEntity,
+    @Ctx() { loaders }: RequestContext,
+  ): Promise<GiftCardUsageType[]> {
     return (await loaders.giftCardUsagesByOrder.load(order.id)).map(toGiftCardUsage);
   }
 
   @FieldResolver(() => [PointsUsageType])
-  async pointsUsages(@Root() order: OrderEntity, @Ctx() { loaders }: RequestContext): Promise<PointsUsageType[]> {
+  async pointsUsages(
+    @Root() order: OrderEntity,
+    @Ctx() { loaders }: RequestContext,
+  ): Promise<PointsUsageType[]> {
     return (await loaders.pointsUsagesByOrder.load(order.id)).map(toPointsUsage);
   }
 
   @FieldResolver(() => [RefundType])
   async refunds(@Root() order: OrderEntity, @Ctx() context: RequestContext): Promise<RefundType[]> {
-    const [refunds, numbers] = await Promise.all([context.loaders.refundsByOrder.load(order.id), subOrderNumbers(order, context)]);
+    const [refunds, numbers] = await Promise.all([
+      context.loaders.refundsByOrder.load(order.id),
+      subOrderNumbers(order, context),
+    ]);
     return refunds.map((refund) => toRefund(refund, numbers));
   }
 
-  @FieldResolver(() => [InterceptionType], { description: 'every hold, active or settled, on the order or its sub-orders' })
-  async interceptions(@Root() order: OrderEntity, @Ctx() context: RequestContext): Promise<InterceptionType[]> {
-    const [rows, numbers] = await Promise.all([context.loaders.interceptionsByOrder.load(order.id), subOrderNumbers(order, context)]);
+  @FieldResolver(() => [InterceptionType], {
+    description: 'every hold, active or settled, on the order or its sub-orders',
+  })
+  async interceptions(
+    @Root() order: OrderEntity,
+    @Ctx() context: RequestContext,
+  ): Promise<InterceptionType[]> {
+    const [rows, numbers] = await Promise.all([
+      context.loaders.interceptionsByOrder.load(order.id),
+      subOrderNumbers(order, context),
+    ]);
     return rows.map((row) => toInterception(row, order.number, numbers));
   }
 
-  @FieldResolver(() => [OrderEventType], { description: 'every change to the order and everything under it, oldest first' })
+  @FieldResolver(() => [OrderEventType], {
+    description: 'every change to the order and everything under it, oldest first',
+  })
   async timeline(@Root() order: OrderEntity, @Ctx() context: RequestContext): Promise<OrderEventType[]> {
-    const [events, numbers] = await Promise.all([context.loaders.eventsByOrder.load(order.id), subOrderNumbers(order, context)]);
+    const [events, numbers] = await Promise.all([
+      context.loaders.eventsByOrder.load(order.id),
+      subOrderNumbers(order, context),
+    ]);
     return events.map((event) => toOrderEvent(event, numbers));
   }
 
-  @FieldResolver(() => [AllowedActionType], { description: "what the caller's role may do now, from the transition table" })
-  async allowedActions(@Root() order: OrderEntity, @Ctx() context: RequestContext): Promise<AllowedActionType[]> {
+  @FieldResolver(() => [AllowedActionType], {
+    description: "what the caller's role may do now, from the transition table",
+  })
+  async allowedActions(
+    @Root() order: OrderEntity,
+    @Ctx() context: RequestContext,
+  ): Promise<AllowedActionType[]> {
     const staff = staffOf(context);
     const [subOrders, interceptions] = await Promise.all([
       context.loaders.subOrdersByOrder.load(order.id),
@@ -168,7 +220,11 @@ export class OrderResolver {
     return allowedActionsForOrder(staff.role, {
       status: order.status,
       held: heldItself,
-      subOrders: subOrders.map((s) => ({ status: s.status, held: s.held, cancelRequested: s.cancelRequestedAt !== null })),
+      subOrders: subOrders.map((s) => ({
+        status: s.status,
+        held: s.held,
+        cancelRequested: s.cancelRequestedAt !== null,
+      })),
     });
   }
 }

@@ -1,7 +1,13 @@
 import type { InvoiceType, OrderSource, OrderStatus, OrderType as OrderKind } from '@oms/schema';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateTime } from '../common/scalars.js';
-import { InvoiceTypeEnum, OrderSourceEnum, OrderStatusEnum, OrderTypeEnum, StaffActionEnum } from '../enums.js';
+import {
+  InvoiceTypeEnum,
+  OrderSourceEnum,
+  OrderStatusEnum,
+  OrderTypeEnum,
+  StaffActionEnum,
+} from '../enums.js';
 import type { StaffAction } from '@oms/schema';
 
 /** The customer, with the id masked (domain.md §10). */
@@ -39,7 +45,8 @@ export class InvoiceObjectType {
 export class AllowedActionType {
   @Field(() => StaffActionEnum) action: StaffAction;
   @Field(() => Boolean) enabled: boolean;
-  @Field(() => String, { nullable: true, description: 'why it is disabled, in English' }) reason: string | null;
+  @Field(() => String, { nullable: true, description: 'why it is disabled, in English' }) reason:
+    string | null;
   @Field(() => String, { nullable: true, description: 'why it is disabled, as a code the console words' })
   reasonCode: string | null;
 }

@@ -9,7 +9,8 @@ import { PaymentMethodEnum, PaymentStatusEnum, RefundStatusEnum } from '../enums
 export class PaymentLogType {
   @Field(() => PaymentStatusEnum) status: PaymentStatus;
   @Field(() => DateTime) at: Date;
-  @Field(() => String, { nullable: true, description: "the channel's raw reference" }) reference: string | null;
+  @Field(() => String, { nullable: true, description: "the channel's raw reference" }) reference:
+    string | null;
 }
 
 /** One payment instrument of an order (api.md). */

@@ -8,14 +8,19 @@ export const SearchMatchKindEnum = {
   PHONE: 'PHONE',
   NONE: 'NONE',
 } as const;
-registerEnumType(SearchMatchKindEnum, { name: 'SearchMatchKind', description: 'What the search box matched.' });
+registerEnumType(SearchMatchKindEnum, {
+  name: 'SearchMatchKind',
+  description: 'What the search box matched.',
+});
 
 /** What the one search box found (console.md). */
 @ObjectType('SearchResult')
 export class SearchResultType {
   @Field(() => SearchMatchKindEnum) kind: keyof typeof SearchMatchKindEnum;
   @Field(() => [OrderObjectType]) orders: OrderObjectType[];
-  @Field(() => Boolean, { description: 'nothing matched and the input looks like an order number with a wrong check digit' })
+  @Field(() => Boolean, {
+    description: 'nothing matched and the input looks like an order number with a wrong check digit',
+  })
   invalidOrderNumber: boolean;
 }
 

@@ -9,7 +9,8 @@ import { CarrierType } from '../reference/carrier.type.js';
 export class LogisticsEventType {
   @Field(() => ID) id: string;
   @Field(() => LogisticsNodeEnum, { nullable: true }) node: LogisticsNode | null;
-  @Field(() => String, { nullable: true, description: "the carrier's raw state code" }) rawState: string | null;
+  @Field(() => String, { nullable: true, description: "the carrier's raw state code" }) rawState:
+    string | null;
   @Field(() => String) context: string;
   @Field(() => String, { nullable: true }) location: string | null;
   @Field(() => DateTime) at: Date;

@@ -22,7 +22,10 @@ async function parentOf(subOrder: SubOrderEntity, { loaders }: RequestContext): 
 export class SubOrderResolver {
   @Authorized('ORDER_READ')
   @Query(() => SubOrderObjectType, { nullable: true })
-  subOrder(@Arg('number', () => String) number: string, @Ctx() { services }: RequestContext): Promise<SubOrderEntity | null> {
+  subOrder(
+    @Arg('number', () => String) number: string,
+    @Ctx() { services }: RequestContext,
+  ): Promise<SubOrderEntity | null> {
     return services.lookup.findSubOrder(number);
   }
 
@@ -31,14 +34,27 @@ export class SubOrderResolver {
     return parentOf(subOrder, context);
   }
 
-  @FieldResolver(() => WarehouseType, { nullable: true, description: 'where it is now; null while out of stock' })
-  warehouse(@Root() subOrder: SubOrderEntity, @Ctx() { loaders }: RequestContext): Promise<WarehouseEntity | null> | null {
+  @FieldResolver(() => WarehouseType, {
+    nullable: true,
+    description: 'where it is now; null while out of stock',
+  })
+  warehouse(
+    @Root() subOrder: SubOrderEntity,
+    @Ctx() { loaders }: RequestContext,
+  ): Promise<WarehouseEntity | null> | null {
     return subOrder.warehouseId ? loaders.warehouse.load(subOrder.warehouseId) : null;
   }
 
-  @FieldResolver(() => [WarehouseAssignmentType], { description: 'every warehouse it passed through, oldest first' })
-  async warehouseHistory(@Root() subOrder: SubOrderEntity, @Ctx() { loaders }: RequestContext): Promise<WarehouseAssignmentType[]> {
-    const stays = (await loaders.warehouseHistoryByOrder.load(subOrder.orderId)).filter((s) => s.subOrderId === subOrder.id);
+  @FieldResolver(() => [WarehouseAssignmentType], {
+    description: 'every warehouse it passed through, oldest first',
+  })
+  async warehouseHistory(
+    @Root() subOrder: SubOrderEntity,
+    @Ctx() { loaders }: RequestContext,
+  ): Promise<WarehouseAssignmentType[]> {
+    const stays = (await loaders.warehouseHistoryByOrder.load(subOrder.orderId)).filter(
+      (s) => s.subOrderId === subOrder.id,
+    );
     const warehouses = await loaders.warehouse.loadMany(stays.map((s) => s.warehouseId));
     return stays.map((stay, i) => ({
       warehouse: warehouses[i] as unknown as WarehouseType,
@@ -49,8 +65,13 @@ export class SubOrderResolver {
   }
 
   @FieldResolver(() => [OrderLineType])
-  async lines(@Root() subOrder: SubOrderEntity, @Ctx() { loaders }: RequestContext): Promise<OrderLineType[]> {
-    const lines = (await loaders.linesByOrder.load(subOrder.orderId)).filter((l) => l.subOrderId === subOrder.id);
+  async lines(
+    @Root() subOrder: SubOrderEntity,
+    @Ctx() { loaders }: RequestContext,
+  ): Promise<OrderLineType[]> {
+    const lines = (await loaders.linesByOrder.load(subOrder.orderId)).filter(
+      (l) => l.subOrderId === subOrder.id,
+    );
     return lines.map((line) => toLine(line, new Map([[subOrder.id, subOrder.number]])));
   }
 
@@ -59,13 +80,18 @@ export class SubOrderResolver {
     return amountsOf(subOrder);
   }
 
-  @FieldResolver(() => String, { description: 'what the customer sees: 待发货, 待收货, 已完成, 已取消, 已拒收' })
+  @FieldResolver(() => String, {
+    description: 'what the customer sees: 待发货, 待收货, 已完成, 已取消, 已拒收',
+  })
   customerStatus(@Root() subOrder: SubOrderEntity): string {
     return customerStatusOfSubOrder(subOrder.status);
   }
 
   @FieldResolver(() => [ShipmentType])
-  async shipments(@Root() subOrder: SubOrderEntity, @Ctx() { loaders }: RequestContext): Promise<ShipmentType[]> {
+  async shipments(
+    @Root() subOrder: SubOrderEntity,
+    @Ctx() { loaders }: RequestContext,
+  ): Promise<ShipmentType[]> {
     const [shipments, events] = await Promise.all([
       loaders.shipmentsByOrder.load(subOrder.orderId),
       loaders.logisticsEventsByOrder.load(subOrder.orderId),
@@ -74,15 +100,23 @@ export class SubOrderResolver {
   }
 
   @FieldResolver(() => [InterceptionType], { description: 'holds on it or on its whole order' })
-  async interceptions(@Root() subOrder: SubOrderEntity, @Ctx() context: RequestContext): Promise<InterceptionType[]> {
-    const [rows, order] = await Promise.all([context.loaders.interceptionsByOrder.load(subOrder.orderId), parentOf(subOrder, context)]);
+  async interceptions(
+    @Root() subOrder: SubOrderEntity,
+    @Ctx() context: RequestContext,
+  ): Promise<InterceptionType[]> {
+    const [rows, order] = await Promise.all([
+      context.loaders.interceptionsByOrder.load(subOrder.orderId),
+      parentOf(subOrder, context),
+    ]);
     const numbers = new Map([[subOrder.id, subOrder.number]]);
     return rows
       .filter((row) => row.subOrderId === null || row.subOrderId === subOrder.id)
       .map((row) => toInterception(row, order.number, numbers));
   }
 
-  @FieldResolver(() => [AllowedActionType], { description: "what the caller's role may do now, from the transition table" })
+  @FieldResolver(() => [AllowedActionType], {
+    description: "what the caller's role may do now, from the transition table",
+  })
   allowedActions(@Root() subOrder: SubOrderEntity, @Ctx() context: RequestContext): AllowedActionType[] {
     return allowedActionsForSubOrder(staffOf(context).role, {
       status: subOrder.status,

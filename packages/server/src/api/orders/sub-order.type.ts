@@ -25,7 +25,8 @@ export class SubOrderObjectType {
   @Field(() => Boolean, { description: 'no active warehouse can supply a line: ops must reassign' })
   outOfStock: boolean;
   @Field(() => DateTime, { nullable: true }) cancelRequestedAt: Date | null;
-  @Field(() => Int, { nullable: true, description: 'minutes past the warehouse SLA' }) lateMinutes: number | null;
+  @Field(() => Int, { nullable: true, description: 'minutes past the warehouse SLA' }) lateMinutes:
+    number | null;
   @Field(() => String, { nullable: true }) merchantId: string | null;
   @Field(() => DateTime) createdAt: Date;
   @Field(() => DateTime, { nullable: true }) dispatchedAt: Date | null;

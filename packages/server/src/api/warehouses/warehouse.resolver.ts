@@ -13,8 +13,16 @@ export class WarehouseResolver {
   }
 
   @FieldResolver(() => [StockLevelType])
-  async stock(@Root() warehouse: WarehouseEntity, @Ctx() { loaders }: RequestContext): Promise<StockLevelType[]> {
+  async stock(
+    @Root() warehouse: WarehouseEntity,
+    @Ctx() { loaders }: RequestContext,
+  ): Promise<StockLevelType[]> {
     const rows = await loaders.stockByWarehouse.load(warehouse.id);
-    return rows.map((s) => ({ sku: s.sku, onHand: s.onHand, reserved: s.reserved, available: s.onHand - s.reserved }));
+    return rows.map((s) => ({
+      sku: s.sku,
+      onHand: s.onHand,
+      reserved: s.reserved,
+      available: s.onHand - s.reserved,
+    }));
   }
 }

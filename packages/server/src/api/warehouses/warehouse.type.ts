@@ -23,7 +23,8 @@ export class WarehouseType {
   @Field(() => String) branch: string;
   @Field(() => Boolean) active: boolean;
   @Field(() => [WarehouseCapabilityEnum]) capabilities: WarehouseCapability[];
-  @Field(() => Int, { description: 'SLA: dispatched → accepted within this many minutes' }) slaAcceptMinutes: number;
+  @Field(() => Int, { description: 'SLA: dispatched → accepted within this many minutes' })
+  slaAcceptMinutes: number;
   @Field(() => Int, { description: 'SLA: accepted before this hour (Asia/Shanghai) ships the same day' })
   cutoffHour: number;
   @Field(() => [StockLevelType], { description: 'by sku' }) stock: StockLevelType[];

@@ -1,0 +1,37 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** The order detail page (console.md "Order detail"). */
+export class OrderDetailPage {
+  readonly number: Locator;
+  readonly status: Locator;
+  readonly subOrderCards: Locator;
+  readonly timeline: Locator;
+  readonly timelineEntries: Locator;
+  readonly phone: Locator;
+  readonly revealButton: Locator;
+  readonly revealReason: Locator;
+  readonly revealConfirm: Locator;
+
+  constructor(readonly page: Page) {
+    this.number = page.getByTestId('order-number');
+    this.status = page.getByTestId('order-status');
+    this.subOrderCards = page.getByTestId('suborder-card');
+    this.timeline = page.getByTestId('timeline');
+    this.timelineEntries = page.getByTestId('timeline-entry');
+    this.phone = page.getByTestId('receiver-phone');
+    this.revealButton = page.getByTestId('reveal-button');
+    this.revealReason = page.getByTestId('reveal-reason');
+    this.revealConfirm = page.getByTestId('reveal-confirm');
+  }
+
+  async open(number: string): Promise<void> {
+    await this.page.goto(`/orders/${number}`);
+  }
+
+  /** Reveals the receiver's data with a reason. */
+  async reveal(reason: string): Promise<void> {
+    await this.revealButton.click();
+    await this.revealReason.fill(reason);
+    await this.revealConfirm.click();
+  }
+}

@@ -1,0 +1,56 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+// Debian's Chromium where it exists (Playwright cannot download its own browser here); Playwright's elsewhere.
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+const PORT = Number(process.env.E2E_PORT ?? 4300);
+export const BASE_URL = `http://localhost:${PORT}`;
+
+// A data directory of this run's own, so the browser tests start from a freshly seeded demo.
+const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'oms-e2e-'));
+
+export default defineConfig({
+  testDir: './tests',
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: process.env.CI ? [['list']] : [['list']],
+  outputDir: './test-results',
+  use: {
+    baseURL: BASE_URL,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1280, height: 900 },
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+      ],
+    },
+  },
+  // The product as the README starts it (built), in demo mode with the simulators off so nothing moves an order
+  // while a test looks at it.
+  webServer: {
+    command: 'node ../packages/server/dist/start.js',
+    url: `${BASE_URL}/readyz`,
+    timeout: 240_000,
+    reuseExistingServer: !process.env.CI && process.env.E2E_REUSE === '1',
+    stdout: 'pipe',
+    env: {
+      PORT: String(PORT),
+      OMS_DEMO: 'on',
+      OMS_SIMULATORS: 'off',
+      OMS_DATA_DIR: dataDir,
+      OMS_DEMO_ORDERS: process.env.E2E_DEMO_ORDERS ?? '1500',
+    },
+  },
+});
