@@ -5,13 +5,21 @@ import { openDatabase } from './database/database.js';
 import { createApp } from './http/app.js';
 import { createServices } from './services/index.js';
 import { seedDemoIfEmpty, DEMO_LOGINS } from './seed/demo.js';
+import { ensureFirstAdmin } from './seed/first-admin.js';
 
 const config = loadConfig();
 const started = Date.now();
 const database = await openDatabase(config, (line) => {
   if (config.logLevel === 'debug') console.log(`[postgres] ${line}`);
 });
-if (config.demo) await seedDemoIfEmpty(database.dataSource, config, (line) => console.log(line));
+try {
+  if (config.demo) await seedDemoIfEmpty(database.dataSource, config, (line) => console.log(line));
+  else if ((await ensureFirstAdmin(database.dataSource, config.adminPassword)) === 'created') console.log('created the first admin account: admin');
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  await database.close();
+  process.exit(1);
+}
 
 const services = createServices(database.dataSource, config);
 const app = await createApp(database.dataSource, services, config);
