@@ -14,7 +14,8 @@ const database = await openDatabase(config, (line) => {
 });
 try {
   if (config.demo) await seedDemoIfEmpty(database.dataSource, config, (line) => console.log(line));
-  else if ((await ensureFirstAdmin(database.dataSource, config.adminPassword)) === 'created') console.log('created the first admin account: admin');
+  else if ((await ensureFirstAdmin(database.dataSource, config.adminPassword)) === 'created')
+    console.log('created the first admin account: admin');
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   await database.close();

@@ -22,7 +22,13 @@ export const PAYMENT_METHODS = [
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 /** Instruments paid in cash through a payment channel (everything but gift cards and points). */
-export const CASH_METHODS: readonly PaymentMethod[] = ['WECHAT_PAY', 'ALIPAY', 'UNIONPAY', 'BANK_CARD', 'COD'];
+export const CASH_METHODS: readonly PaymentMethod[] = [
+  'WECHAT_PAY',
+  'ALIPAY',
+  'UNIONPAY',
+  'BANK_CARD',
+  'COD',
+];
 
 /** A payment's status (domain.md §2). */
 export const PAYMENT_STATUSES = [

@@ -38,16 +38,14 @@ export async function seedReferenceData(db: DataSource): Promise<void> {
         secret: DEMO_WMS_SECRET,
       });
       const warehouseId = String(identifiers[0]!.id);
-      await manager
-        .getRepository(StockEntity)
-        .insert(
-          DEMO_SKUS.map((sku) => ({
-            warehouseId,
-            sku: sku.sku,
-            onHand: sku.scarce ? 3 : 20_000,
-            reserved: 0,
-          })),
-        );
+      await manager.getRepository(StockEntity).insert(
+        DEMO_SKUS.map((sku) => ({
+          warehouseId,
+          sku: sku.sku,
+          onHand: sku.scarce ? 3 : 20_000,
+          reserved: 0,
+        })),
+      );
     }
   });
 }

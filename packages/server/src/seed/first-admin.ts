@@ -6,10 +6,15 @@ import { StaffEntity } from '../entities/index.js';
  * Outside demo mode, the first start creates `admin` with the password from OMS_ADMIN_PASSWORD, so a real
  * deployment can be set up through the API (api.md "Administration"); with no staff and no password it refuses.
  */
-export async function ensureFirstAdmin(db: DataSource, password: string | undefined): Promise<'created' | 'present'> {
+export async function ensureFirstAdmin(
+  db: DataSource,
+  password: string | undefined,
+): Promise<'created' | 'present'> {
   if (await db.getRepository(StaffEntity).exists()) return 'present';
   if (!password || password.length < 12) {
-    throw new Error('No staff account exists: set OMS_ADMIN_PASSWORD (at least 12 characters) for the first admin.');
+    throw new Error(
+      'No staff account exists: set OMS_ADMIN_PASSWORD (at least 12 characters) for the first admin.',
+    );
   }
   await db.getRepository(StaffEntity).insert({
     username: 'admin',

@@ -46,9 +46,16 @@ describe('order(number)', () => {
 
   it('masks the receiver for every role', async () => {
     const found = await aShippedOrder();
-    for (const [user, password] of [['agent', 'agent123'], ['admin', 'admin123']] as const) {
+    for (const [user, password] of [
+      ['agent', 'agent123'],
+      ['admin', 'admin123'],
+    ] as const) {
       const headers = await loginAs(server, user, password);
-      const { body } = await server.graphql<{ order: { receiver: { phone: string; address: string } } }>(ORDER, { n: found.number }, headers);
+      const { body } = await server.graphql<{ order: { receiver: { phone: string; address: string } } }>(
+        ORDER,
+        { n: found.number },
+        headers,
+      );
       expect(body.data?.order.receiver.phone).toBe(`${found.phone.slice(0, 3)}****${found.phone.slice(7)}`);
       expect(body.data?.order.receiver.address).toBe('****');
     }
@@ -58,7 +65,10 @@ describe('order(number)', () => {
     const found = await aShippedOrder();
     const typo = found.number.slice(0, 15) + String((Number(found.number[15]) + 1) % 10);
     const typoAnswer = await server.graphql(ORDER, { n: typo }, agent);
-    expect(typoAnswer.body.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_ORDER_NUMBER', reason: 'CHECK_DIGIT' });
+    expect(typoAnswer.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'INVALID_ORDER_NUMBER',
+      reason: 'CHECK_DIGIT',
+    });
     const absent = encodeOrderNumber(
       { kind: 'ORDER', type: 'NORMAL', shard: 42, sequence: 999_999_999_999 },
       permutationKeyFromSecret(server.config.orderNumberSecret),
@@ -88,7 +98,8 @@ describe('search', () => {
     const found = await aShippedOrder();
     const typo = found.number.slice(0, 14) + found.number[15] + found.number[14];
     const { body } = await server.graphql<Search>(SEARCH, { q: typo }, agent);
-    if (typo !== found.number) expect(body.data?.search).toEqual({ kind: 'NONE', invalidOrderNumber: true, orders: [] });
+    if (typo !== found.number)
+      expect(body.data?.search).toEqual({ kind: 'NONE', invalidOrderNumber: true, orders: [] });
   });
 
   it('treats SQL metacharacters as plain text', async () => {
@@ -100,14 +111,21 @@ describe('search', () => {
 describe('orders (the list)', () => {
   const LIST = `query($f: OrderFilter, $after: String) { orders(filter: $f, first: 25, after: $after) {
     edges { cursor node { number status createdAt } } pageInfo { hasNextPage endCursor } } }`;
-  type List = { orders: { edges: { node: { number: string; status: string; createdAt: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+  type List = {
+    orders: {
+      edges: { node: { number: string; status: string; createdAt: string } }[];
+      pageInfo: { hasNextPage: boolean; endCursor: string };
+    };
+  };
 
   it('pages by cursor, newest first, without gaps or repeats', async () => {
     const seen: string[] = [];
     let after: string | null = null;
     let previous = Infinity;
     for (let page = 0; page < 20; page++) {
-      const { body } = (await server.graphql<List>(LIST, { f: {}, after }, agent)) as { body: { data?: List } };
+      const { body } = (await server.graphql<List>(LIST, { f: {}, after }, agent)) as {
+        body: { data?: List };
+      };
       for (const { node } of body.data!.orders.edges) {
         const at = Date.parse(node.createdAt);
         expect(at).toBeLessThanOrEqual(previous);
@@ -123,7 +141,11 @@ describe('orders (the list)', () => {
   });
 
   it('filters by status and fulfilment status together', async () => {
-    const { body } = await server.graphql<List>(LIST, { f: { status: 'SPLIT', fulfilmentStatus: 'DELIVERED' } }, agent);
+    const { body } = await server.graphql<List>(
+      LIST,
+      { f: { status: 'SPLIT', fulfilmentStatus: 'DELIVERED' } },
+      agent,
+    );
     const numbers = body.data!.orders.edges.map((e) => e.node.number);
     expect(numbers.length).toBeGreaterThan(0);
     const rows: { n: number }[] = await server.db.dataSource.query(
@@ -143,7 +165,8 @@ describe('orders (the list)', () => {
 });
 
 describe('revealPersonalData', () => {
-  const REVEAL = 'mutation($n: String!, $r: String!) { revealPersonalData(input: { orderNumber: $n, reason: $r }) { personalData { phone address } } }';
+  const REVEAL =
+    'mutation($n: String!, $r: String!) { revealPersonalData(input: { orderNumber: $n, reason: $r }) { personalData { phone address } } }';
 
   it('returns the full data, writes an audit row and a timeline entry, and is limited per day', async () => {
     const found = await aShippedOrder();
@@ -159,7 +182,11 @@ describe('revealPersonalData', () => {
       [found.number],
     );
     expect(audit).toContainEqual({ action: 'REVEAL_PERSONAL_DATA', reason: '客户来电核对地址', role: 'OPS' });
-    const timeline = await server.graphql<{ order: { timeline: { type: string }[] } }>(ORDER, { n: found.number }, ops);
+    const timeline = await server.graphql<{ order: { timeline: { type: string }[] } }>(
+      ORDER,
+      { n: found.number },
+      ops,
+    );
     expect(timeline.body.data?.order.timeline.map((e) => e.type)).toContain('PERSONAL_DATA_REVEALED');
 
     await server.graphql(REVEAL, { n: found.number, r: 'second' }, ops);
@@ -174,7 +201,11 @@ describe('revealPersonalData', () => {
     expect(noReason.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
     const anonymous = await server.graphql(REVEAL, { n: found.number, r: 'x' });
     expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    const byKey = await server.graphql(REVEAL, { n: found.number, r: 'x' }, { authorization: 'ApiKey demo-storefront-key' });
+    const byKey = await server.graphql(
+      REVEAL,
+      { n: found.number, r: 'x' },
+      { authorization: 'ApiKey demo-storefront-key' },
+    );
     expect(byKey.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
@@ -182,10 +213,21 @@ describe('revealPersonalData', () => {
 describe('allowedActions', () => {
   it('offers an agent no reassign and a manager everything, enabled by state', async () => {
     const found = await aShippedOrder();
-    const QUERY = 'query($n: String!) { subOrder(number: $n) { status allowedActions { action enabled reasonCode } } }';
-    type Actions = { subOrder: { status: string; allowedActions: { action: string; enabled: boolean; reasonCode: string | null }[] } };
+    const QUERY =
+      'query($n: String!) { subOrder(number: $n) { status allowedActions { action enabled reasonCode } } }';
+    type Actions = {
+      subOrder: {
+        status: string;
+        allowedActions: { action: string; enabled: boolean; reasonCode: string | null }[];
+      };
+    };
     const asAgent = await server.graphql<Actions>(QUERY, { n: found.subOrderNumber }, agent);
-    expect(asAgent.body.data?.subOrder.allowedActions.map((a) => a.action)).toEqual(['INTERCEPT', 'CANCEL', 'ADD_NOTE', 'REVEAL']);
+    expect(asAgent.body.data?.subOrder.allowedActions.map((a) => a.action)).toEqual([
+      'INTERCEPT',
+      'CANCEL',
+      'ADD_NOTE',
+      'REVEAL',
+    ]);
     const manager = await loginAs(server, 'manager', 'manager123');
     const asManager = await server.graphql<Actions>(QUERY, { n: found.subOrderNumber }, manager);
     const cancel = asManager.body.data?.subOrder.allowedActions.find((a) => a.action === 'CANCEL');

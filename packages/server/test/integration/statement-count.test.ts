@@ -45,7 +45,8 @@ async function statementsFor(query: string, variables: Record<string, unknown> =
 /** A shipped order, then grown to 40 lines, 150 timeline entries and 150 carrier events. */
 async function smallAndLargeOrders(): Promise<[string, string]> {
   const db = server.db.dataSource;
-  const shipped: { id: string; number: string; shipment_id: string; sub_order_id: string }[] = await db.query(`
+  const shipped: { id: string; number: string; shipment_id: string; sub_order_id: string }[] =
+    await db.query(`
     SELECT o.id, o.number, sh.id AS shipment_id, s.id AS sub_order_id FROM orders o
     JOIN sub_orders s ON s.order_id = o.id JOIN shipments sh ON sh.sub_order_id = s.id
     WHERE (SELECT count(*) FROM order_lines l WHERE l.order_id = o.id) = 1 ORDER BY o.id LIMIT 2`);
