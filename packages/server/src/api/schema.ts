@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AuthChecker } from '../auth/auth-checker.js';
 import { AuthResolver } from './auth/auth.resolver.js';
+import { IngestResolver } from './ingest/ingest.resolver.js';
 import { OrderResolver } from './orders/order.resolver.js';
 import { SubOrderResolver } from './orders/sub-order.resolver.js';
 import { ReferenceResolver } from './reference/reference.resolver.js';
@@ -15,6 +16,7 @@ export const RESOLVERS = [
   SubOrderResolver,
   WarehouseResolver,
   ReferenceResolver,
+  IngestResolver,
 ] as const;
 
 /** Builds the GraphQL schema from the resolver classes; `emitTo` also prints the SDL there. */

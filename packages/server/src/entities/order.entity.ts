@@ -25,6 +25,8 @@ export class OrderEntity {
   @ShardColumn() shard: number;
   @Column({ type: 'text' }) source: OrderSource;
   @Column({ type: 'text' }) externalId: string;
+  /** Hash of the createOrder input, so a retry is recognised and a changed payload refused. */
+  @Column({ type: 'text', nullable: true }) requestHash: string | null;
   @Column({ type: 'text' }) type: OrderType;
   @Column({ type: 'text', nullable: true }) channel: string | null;
   @Column({ type: 'text' }) status: OrderStatus;

@@ -4,12 +4,21 @@ import { AuthService } from './auth.service.js';
 import { OrderLookupService } from './order-lookup.service.js';
 import { PersonalDataService } from './personal-data.service.js';
 import { SessionService } from './session.service.js';
+import { OrderIntakeService } from './ingest/order-intake.service.js';
+import { PaymentService } from './ingest/payment.service.js';
+import { OrderNumbers } from './numbers/order-numbers.js';
+import { SplitService } from './split/split.service.js';
 
 /** Every use-case service, built once per process. */
 export function createServices(db: DataSource, config: Config) {
   const sessions = new SessionService(db, config);
   const lookup = new OrderLookupService(db);
+  const numbers = new OrderNumbers(db, config.orderNumberSecret);
+  const payments = new PaymentService(db, new SplitService(numbers));
   return {
+    numbers,
+    payments,
+    intake: new OrderIntakeService(db, numbers, payments),
     sessions,
     auth: new AuthService(db, sessions),
     lookup,

@@ -41,7 +41,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
         headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ query, variables }),
       });
-      return { body: await response.json(), response };
+      return { body: (await response.json()) as never, response };
     },
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,0 +1,202 @@
+import { CASH_METHODS, parseOrderNumber, type PaymentMethod, type PaymentStatus } from '@oms/schema';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { ApiKeyPrincipal } from '../../auth/principal.js';
+import { apiError, badInput } from '../../api/errors.js';
+import { OrderEntity, PaymentEntity, PaymentLogEntity, RefundEntity } from '../../entities/index.js';
+import { recordOrderEvent, type Actor } from '../history.js';
+import type { SplitService } from '../split/split.service.js';
+import { applyOrderEvent } from '../status-writes.js';
+import { integrationActor } from './order-intake.service.js';
+
+/** api.md `RecordPaymentInput`. */
+export interface RecordPayment {
+  orderNumber: string;
+  method: PaymentMethod;
+  amountFen: number;
+  transactionNo: string;
+  status: 'PENDING' | 'SUCCEEDED' | 'FAILED';
+  occurredAt: Date;
+}
+
+/** Cash counts when it succeeded; cash on delivery covers the order while pending (domain.md §3 COD). */
+function covers(payment: PaymentEntity): boolean {
+  return (
+    CASH_METHODS.includes(payment.method) &&
+    (payment.status === 'SUCCEEDED' || (payment.method === 'COD' && payment.status === 'PENDING'))
+  );
+}
+
+/** Payments from the channels (api.md recordPayment): idempotent by transaction number, logged, and settling. */
+export class PaymentService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly splitter: SplitService,
+  ) {}
+
+  /** Records a payment or a later status of it; when payments cover the order it is paid and split at once. */
+  async record(
+    client: ApiKeyPrincipal,
+    input: RecordPayment,
+  ): Promise<{ order: OrderEntity; payment: PaymentEntity }> {
+    const parsed = parseOrderNumber(input.orderNumber);
+    if (!parsed.ok || parsed.kind !== 'ORDER') throw badInput('orderNumber', 'is not a parent order number');
+    if (!CASH_METHODS.includes(input.method))
+      throw badInput('method', 'gift cards and points are recorded by createOrder');
+    if (!Number.isSafeInteger(input.amountFen) || input.amountFen <= 0)
+      throw badInput('amountFen', 'must be a positive whole number of fen');
+    const transactionNo = input.transactionNo.trim();
+    if (!transactionNo || transactionNo.length > 64)
+      throw badInput('transactionNo', 'must be 1–64 characters');
+    const actor = integrationActor(client);
+    return this.db.transaction(async (manager) => {
+      const order = await manager
+        .getRepository(OrderEntity)
+        .createQueryBuilder('o')
+        .setLock('pessimistic_write')
+        .where('o.number = :number AND o.shard = :shard', { number: parsed.number, shard: parsed.shard })
+        .getOne();
+      if (!order) throw apiError('NOT_FOUND', `No order ${parsed.number}.`);
+      const existing = await manager.getRepository(PaymentEntity).findOne({ where: { transactionNo } });
+      const payment = existing
+        ? await this.update(manager, order, existing, input, actor)
+        : await this.insert(manager, order, { ...input, transactionNo }, actor);
+      if (order.status === 'CLOSED' || order.status === 'CANCELLED')
+        await this.refundLate(manager, order, payment, actor);
+      else await this.settleIfCovered(manager, order, actor);
+      return { order, payment };
+    });
+  }
+
+  /** When the order waits for payment and its payments now cover it: PAID, then split (in this transaction). */
+  async settleIfCovered(manager: EntityManager, order: OrderEntity, actor: Actor): Promise<void> {
+    if (order.status !== 'PENDING_PAYMENT') return;
+    const payments = await manager.getRepository(PaymentEntity).find({ where: { orderId: order.id } });
+    const cash = payments.filter(covers).reduce((sum, p) => sum + p.amountFen, 0);
+    if (cash < order.payableFen) return;
+    await applyOrderEvent(manager, order, 'PAY', { paymentsCoverPayable: true }, actor);
+    await this.splitter.split(manager, order, actor);
+  }
+
+  private async insert(
+    manager: EntityManager,
+    order: OrderEntity,
+    input: RecordPayment,
+    actor: Actor,
+  ): Promise<PaymentEntity> {
+    if (input.status !== 'FAILED' && ['PENDING_PAYMENT', 'PAID', 'SPLIT'].includes(order.status)) {
+      const payments = await manager.getRepository(PaymentEntity).find({ where: { orderId: order.id } });
+      const covered = payments.filter(covers).reduce((sum, p) => sum + p.amountFen, 0);
+      if (covered + input.amountFen > order.payableFen) {
+        throw badInput(
+          'amountFen',
+          `${input.amountFen} is more than the ${order.payableFen - covered} fen left to pay`,
+        );
+      }
+    }
+    const paidAt = input.status === 'SUCCEEDED' ? input.occurredAt : null;
+    const { identifiers } = await manager.getRepository(PaymentEntity).insert({
+      orderId: order.id,
+      shard: order.shard,
+      method: input.method,
+      amountFen: input.amountFen,
+      status: input.status,
+      transactionNo: input.transactionNo,
+      paidAt,
+      createdAt: new Date(),
+    });
+    const payment = await manager
+      .getRepository(PaymentEntity)
+      .findOneByOrFail({ id: String(identifiers[0]!.id) });
+    await this.log(manager, order, payment, input.status, input.occurredAt, input.transactionNo);
+    await recordOrderEvent(manager, {
+      order,
+      type: `PAYMENT_${input.status}`,
+      actor,
+      after: { method: input.method, amountFen: input.amountFen, transactionNo: input.transactionNo },
+      at: input.occurredAt,
+    });
+    return payment;
+  }
+
+  /** A known transaction: the same status is a harmless repeat; PENDING may become SUCCEEDED or FAILED. */
+  private async update(
+    manager: EntityManager,
+    order: OrderEntity,
+    payment: PaymentEntity,
+    input: RecordPayment,
+    actor: Actor,
+  ): Promise<PaymentEntity> {
+    if (
+      payment.orderId !== order.id ||
+      payment.method !== input.method ||
+      payment.amountFen !== input.amountFen
+    ) {
+      throw apiError(
+        'IDEMPOTENCY_KEY_REUSED',
+        `transactionNo ${payment.transactionNo} was recorded with another order, method or amount`,
+      );
+    }
+    if (payment.status === input.status) return payment;
+    if (payment.status !== 'PENDING') {
+      throw badInput('status', `payment ${payment.transactionNo} is already ${payment.status}`);
+    }
+    const next: PaymentStatus = input.status;
+    await manager
+      .getRepository(PaymentEntity)
+      .update(payment.id, { status: next, paidAt: next === 'SUCCEEDED' ? input.occurredAt : null });
+    Object.assign(payment, { status: next, paidAt: next === 'SUCCEEDED' ? input.occurredAt : null });
+    await this.log(manager, order, payment, next, input.occurredAt, payment.transactionNo);
+    await recordOrderEvent(manager, {
+      order,
+      type: `PAYMENT_${next}`,
+      actor,
+      after: { method: payment.method, amountFen: payment.amountFen, transactionNo: payment.transactionNo },
+      at: input.occurredAt,
+    });
+    return payment;
+  }
+
+  /** A payment that arrives after the order closed or was cancelled is recorded and refunded (domain.md §3). */
+  private async refundLate(
+    manager: EntityManager,
+    order: OrderEntity,
+    payment: PaymentEntity,
+    actor: Actor,
+  ): Promise<void> {
+    if (payment.status !== 'SUCCEEDED') return;
+    const refunds = manager.getRepository(RefundEntity);
+    const reason = `late payment ${payment.transactionNo} on a ${order.status.toLowerCase()} order`;
+    if (await refunds.exists({ where: { orderId: order.id, reason } })) return;
+    await refunds.insert({
+      orderId: order.id,
+      subOrderId: null,
+      shard: order.shard,
+      method: payment.method,
+      amountFen: payment.amountFen,
+      status: 'PENDING',
+      reason,
+      createdAt: new Date(),
+      settledAt: null,
+    });
+    await recordOrderEvent(manager, {
+      order,
+      type: 'LATE_PAYMENT_REFUNDED',
+      actor,
+      reason,
+      after: { transactionNo: payment.transactionNo, amountFen: payment.amountFen },
+    });
+  }
+
+  private async log(
+    manager: EntityManager,
+    order: OrderEntity,
+    payment: PaymentEntity,
+    status: PaymentStatus,
+    at: Date,
+    reference: string | null,
+  ): Promise<void> {
+    await manager
+      .getRepository(PaymentLogEntity)
+      .insert({ paymentId: payment.id, orderId: order.id, shard: order.shard, status, at, reference });
+  }
+}

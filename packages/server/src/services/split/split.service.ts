@@ -1,0 +1,150 @@
+import { assertTransition, regionOfProvince, splitAmountsBySubOrder, type LineAllocation } from '@oms/schema';
+import type { EntityManager } from 'typeorm';
+import {
+  OrderEntity,
+  OrderLineEntity,
+  SubOrderEntity,
+  SubOrderWarehouseEntity,
+  WarehouseEntity,
+} from '../../entities/index.js';
+import { recordOrderEvent, type Actor } from '../history.js';
+import type { OrderNumbers } from '../numbers/order-numbers.js';
+import { planSplit, type PlanWarehouse } from './split-plan.js';
+import { applyOrderEvent } from '../status-writes.js';
+
+function allocationOf(line: OrderLineEntity): LineAllocation {
+  return {
+    lineAmount: line.lineAmountFen,
+    freight: line.allocFreightFen,
+    couponDiscount: line.allocCouponFen,
+    promotionDiscount: line.allocPromotionFen,
+    giftCards: line.allocGiftCards,
+    giftCard: line.allocGiftCardFen,
+    points: line.allocPointsFen,
+    cash: line.allocCashFen,
+  };
+}
+
+/** Splits a paid order into sub-orders and reserves their stock, in the caller's transaction. */
+export class SplitService {
+  constructor(private readonly numbers: OrderNumbers) {}
+
+  async split(manager: EntityManager, order: OrderEntity, actor: Actor): Promise<SubOrderEntity[]> {
+    assertTransition('ORDER', order.status, 'SPLIT');
+    const lines = await manager
+      .getRepository(OrderLineEntity)
+      .find({ where: { orderId: order.id }, order: { lineNo: 'ASC' } });
+    const warehouses = await this.lockCandidates(manager, lines);
+    const region = regionOfProvince(order.receiverProvince) ?? 'NORTH';
+    const plan = planSplit(
+      lines.map((l, index) => ({ ...l, index })),
+      warehouses,
+      region,
+    );
+    const amounts = splitAmountsBySubOrder(
+      lines.map(allocationOf),
+      plan.map((p) => p.lineIndexes),
+    );
+    const now = new Date();
+    const held = order.held;
+    const created: SubOrderEntity[] = [];
+    for (const [i, planned] of plan.entries()) {
+      const figures = amounts[i]!;
+      const number = await this.numbers.subOrder(order.number);
+      const { identifiers } = await manager.getRepository(SubOrderEntity).insert({
+        number,
+        orderId: order.id,
+        shard: order.shard,
+        status: 'CREATED',
+        warehouseId: planned.warehouseId,
+        merchantId: planned.merchantId,
+        dispatchState: planned.outOfStock ? 'NONE' : 'PENDING',
+        held,
+        outOfStock: planned.outOfStock,
+        goodsFen: figures.goods,
+        freightFen: figures.freight,
+        couponDiscountFen: figures.couponDiscount,
+        promotionDiscountFen: figures.promotionDiscount,
+        giftCardFen: figures.giftCard,
+        pointsFen: figures.points,
+        payableFen: figures.payable,
+        createdAt: now,
+        updatedAt: now,
+      });
+      const subOrder = await manager
+        .getRepository(SubOrderEntity)
+        .findOneByOrFail({ id: String(identifiers[0]!.id) });
+      const subLines = planned.lineIndexes.map((index) => lines[index]!);
+      await manager.getRepository(OrderLineEntity).update(
+        subLines.map((l) => l.id),
+        { subOrderId: subOrder.id },
+      );
+      if (planned.warehouseId)
+        await this.reserve(manager, planned.warehouseId, subLines, subOrder, order, now);
+      const warehouse = warehouses.find((w) => w.id === planned.warehouseId);
+      await recordOrderEvent(manager, {
+        order,
+        subOrderId: subOrder.id,
+        type: planned.outOfStock ? 'OUT_OF_STOCK' : 'SUB_ORDER_CREATED',
+        actor,
+        after: {
+          status: 'CREATED',
+          warehouseCode: warehouse?.code ?? null,
+          merchantId: planned.merchantId,
+          skus: subLines.map((l) => l.sku),
+        },
+        at: now,
+      });
+      created.push(subOrder);
+    }
+    await applyOrderEvent(manager, order, 'SPLIT', {}, actor, { subOrders: created.map((s) => s.number) });
+    return created;
+  }
+
+  /** Active warehouses with the order's skus, their stock rows locked in a fixed order so splits never deadlock. */
+  private async lockCandidates(manager: EntityManager, lines: OrderLineEntity[]): Promise<PlanWarehouse[]> {
+    const warehouses = await manager.getRepository(WarehouseEntity).find({ where: { active: true } });
+    const rows: { warehouse_id: string; sku: string; available: number }[] = await manager.query(
+      `SELECT warehouse_id, sku, on_hand - reserved AS available FROM stock
+       WHERE warehouse_id = ANY($1) AND sku = ANY($2) ORDER BY warehouse_id, sku FOR UPDATE`,
+      [warehouses.map((w) => w.id), [...new Set(lines.map((l) => l.sku))]],
+    );
+    return warehouses.map((w) => ({
+      id: w.id,
+      code: w.code,
+      region: w.region,
+      capabilities: w.capabilities,
+      available: new Map(
+        rows.filter((r) => String(r.warehouse_id) === w.id).map((r) => [r.sku, Number(r.available)]),
+      ),
+    }));
+  }
+
+  private async reserve(
+    manager: EntityManager,
+    warehouseId: string,
+    lines: OrderLineEntity[],
+    subOrder: SubOrderEntity,
+    order: OrderEntity,
+    at: Date,
+  ): Promise<void> {
+    for (const line of lines) {
+      const [, affected] = (await manager.query(
+        'UPDATE stock SET reserved = reserved + $3 WHERE warehouse_id = $1 AND sku = $2 AND on_hand - reserved >= $3',
+        [warehouseId, line.sku, line.quantity],
+      )) as [unknown, number];
+      // The rows are locked and the plan counted them: a miss here is a bug, and rolls everything back.
+      if (affected !== 1)
+        throw new Error(`stock for ${line.sku} at warehouse ${warehouseId} vanished under a lock`);
+    }
+    await manager.getRepository(SubOrderWarehouseEntity).insert({
+      subOrderId: subOrder.id,
+      orderId: order.id,
+      shard: order.shard,
+      warehouseId,
+      assignedAt: at,
+      releasedAt: null,
+      reason: 'SPLIT',
+    });
+  }
+}
