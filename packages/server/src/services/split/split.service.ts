@@ -1,7 +1,7 @@
 import { assertTransition, regionOfProvince, splitAmountsBySubOrder, type LineAllocation } from '@oms/schema';
 import type { EntityManager } from 'typeorm';
 import {
-  OrderEntity,
+  type OrderEntity,
   OrderLineEntity,
   SubOrderEntity,
   SubOrderWarehouseEntity,
