@@ -13,6 +13,7 @@ import { LogisticsEventEntity, ShipmentEntity } from './shipment.entity.js';
 import { InterceptionEntity } from './interception.entity.js';
 import { OrderEventEntity } from './order-event.entity.js';
 import { ApiKeyEntity, AuditEntity, SessionEntity, StaffEntity } from './staff.entity.js';
+import { InboundMessageEntity } from './inbound-message.entity.js';
 
 export * from './order.entity.js';
 export * from './order-line.entity.js';
@@ -23,6 +24,7 @@ export * from './shipment.entity.js';
 export * from './interception.entity.js';
 export * from './order-event.entity.js';
 export * from './staff.entity.js';
+export * from './inbound-message.entity.js';
 
 /** Every entity, for the data source. */
 export const ENTITIES = [
@@ -45,4 +47,5 @@ export const ENTITIES = [
   SessionEntity,
   ApiKeyEntity,
   AuditEntity,
+  InboundMessageEntity,
 ];

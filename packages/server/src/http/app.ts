@@ -14,6 +14,7 @@ import type { Services } from '../services/index.js';
 import { sessionCookie } from './cookies.js';
 import { principalOf } from './principal.js';
 import { formatError } from './format-error.js';
+import { wmsWebhook } from '../webhooks/wms.webhook.js';
 
 /** The running HTTP application and how to stop its GraphQL server. */
 export interface App {
@@ -47,6 +48,8 @@ export async function createApp(db: DataSource, services: Services, config: Conf
       res.status(503).json({ status: 'database unreachable' });
     }
   });
+
+  app.use('/webhooks/wms', wmsWebhook(db, services.wmsCallbacks));
 
   app.use(
     '/graphql',

@@ -8,6 +8,7 @@ import { OrderIntakeService } from './ingest/order-intake.service.js';
 import { PaymentService } from './ingest/payment.service.js';
 import { OrderNumbers } from './numbers/order-numbers.js';
 import { SplitService } from './split/split.service.js';
+import { WmsCallbackService } from './webhooks/wms-callback.service.js';
 
 /** Every use-case service, built once per process. */
 export function createServices(db: DataSource, config: Config) {
@@ -19,6 +20,7 @@ export function createServices(db: DataSource, config: Config) {
     numbers,
     payments,
     intake: new OrderIntakeService(db, numbers, payments),
+    wmsCallbacks: new WmsCallbackService(db),
     sessions,
     auth: new AuthService(db, sessions),
     lookup,

@@ -1,7 +1,7 @@
-import { assertTransition, type StrandEvents, type TransitionFacts } from '@oms/schema';
+import { assertTransition, type StrandEvents, type TransitionFacts, type TransitionRow } from '@oms/schema';
 import type { EntityManager } from 'typeorm';
 import { apiError } from '../api/errors.js';
-import { OrderEntity } from '../entities/index.js';
+import { OrderEntity, SubOrderEntity } from '../entities/index.js';
 import { recordOrderEvent, type Actor } from './history.js';
 
 /**
@@ -55,4 +55,66 @@ export async function applyOrderEvent(
     customerVisible: true,
     at: now,
   });
+}
+
+const FINAL_FULFILMENT = new Set(['DELIVERED', 'REJECTED', 'CANCELLED']);
+
+/**
+ * Applies an event of the fulfilment strand to a sub-order, like applyOrderEvent: table check with the caller's
+ * facts, a guarded UPDATE on status and version, the parent's version bumped too (api.md: any change under a
+ * sub-order increments both), and a timeline entry, all in the caller's transaction. Returns the row applied.
+ */
+export async function applySubOrderEvent(
+  manager: EntityManager,
+  order: Pick<OrderEntity, 'id' | 'shard' | 'number'>,
+  subOrder: SubOrderEntity,
+  event: StrandEvents['FULFILMENT'],
+  facts: TransitionFacts,
+  actor: Actor,
+  details: Record<string, unknown> = {},
+  reason: string | null = null,
+): Promise<TransitionRow<'FULFILMENT'>> {
+  const row = assertTransition('FULFILMENT', subOrder.status, event, facts);
+  const now = new Date();
+  const stamps: Partial<SubOrderEntity> = {
+    ...(row.to === 'DISPATCHED' ? { dispatchedAt: now, dispatchState: 'ACKNOWLEDGED' as const } : {}),
+    ...(row.to === 'SHIPPED' ? { shippedAt: now } : {}),
+    ...(FINAL_FULFILMENT.has(row.to) ? { finishedAt: now } : {}),
+    ...(row.effects.includes('CLEAR_CANCEL_REQUEST') ? { cancelRequestedAt: null } : {}),
+  };
+  const result = await manager
+    .createQueryBuilder()
+    .update(SubOrderEntity)
+    .set({ status: row.to, version: () => 'version + 1', updatedAt: now, ...stamps })
+    .where('id = :id AND status = :from AND version = :version', {
+      id: subOrder.id,
+      from: row.from,
+      version: subOrder.version,
+    })
+    .execute();
+  if (result.affected !== 1) {
+    throw apiError(
+      'VERSION_CONFLICT',
+      `Sub-order ${subOrder.number} was changed by someone else; reload it.`,
+    );
+  }
+  await manager.query('UPDATE orders SET version = version + 1, updated_at = $2 WHERE id = $1', [
+    order.id,
+    now,
+  ]);
+  Object.assign(subOrder, { status: row.to, version: subOrder.version + 1, updatedAt: now, ...stamps });
+  if (row.from !== row.to) {
+    await recordOrderEvent(manager, {
+      order,
+      subOrderId: subOrder.id,
+      type: 'STATUS_CHANGED',
+      actor,
+      reason,
+      before: { status: row.from },
+      after: { status: row.to, ...details },
+      customerVisible: true,
+      at: now,
+    });
+  }
+  return row;
 }

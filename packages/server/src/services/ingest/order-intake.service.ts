@@ -186,45 +186,39 @@ export class OrderIntakeService {
         paidAt: at,
         createdAt: at,
       });
-      await manager
-        .getRepository(PaymentLogEntity)
-        .insert({
-          paymentId: String(identifiers[0]!.id),
-          orderId: order.id,
-          shard: order.shard,
-          status: 'SUCCEEDED',
-          at,
-          reference,
-        });
+      await manager.getRepository(PaymentLogEntity).insert({
+        paymentId: String(identifiers[0]!.id),
+        orderId: order.id,
+        shard: order.shard,
+        status: 'SUCCEEDED',
+        at,
+        reference,
+      });
     };
     for (const card of draft.input.giftCards ?? []) {
       if (card.amountFen === 0) continue;
-      await manager
-        .getRepository(GiftCardUsageEntity)
-        .insert({
-          orderId: order.id,
-          shard: order.shard,
-          cardNumber: card.cardNumber.trim(),
-          amountFen: card.amountFen,
-          balanceAfterFen: card.balanceAfterFen,
-          at,
-          reversalOfId: null,
-        });
+      await manager.getRepository(GiftCardUsageEntity).insert({
+        orderId: order.id,
+        shard: order.shard,
+        cardNumber: card.cardNumber.trim(),
+        amountFen: card.amountFen,
+        balanceAfterFen: card.balanceAfterFen,
+        at,
+        reversalOfId: null,
+      });
       await record('GIFT_CARD', card.amountFen, `gift card ${card.cardNumber.slice(-4)}`);
     }
     const points = draft.input.points;
     if (points && points.valueFen > 0) {
-      await manager
-        .getRepository(PointsUsageEntity)
-        .insert({
-          orderId: order.id,
-          shard: order.shard,
-          points: points.points,
-          valueFen: points.valueFen,
-          balanceAfter: points.balanceAfter,
-          at,
-          reversalOfId: null,
-        });
+      await manager.getRepository(PointsUsageEntity).insert({
+        orderId: order.id,
+        shard: order.shard,
+        points: points.points,
+        valueFen: points.valueFen,
+        balanceAfter: points.balanceAfter,
+        at,
+        reversalOfId: null,
+      });
       await record('POINTS', points.valueFen, `${points.points} points`);
     }
   }

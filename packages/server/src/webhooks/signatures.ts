@@ -1,0 +1,31 @@
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+
+function sameText(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  // Compare equal-length buffers only; the length itself is public (a hex digest's).
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** `sha256=<hex HMAC-SHA256 of the raw body>` (api.md WMS callbacks and outbound dispatches). */
+export function wmsSignature(body: Buffer | string, secret: string): string {
+  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+}
+
+/** True when `header` is the WMS signature of `body`; constant time in the content. */
+export function verifyWmsSignature(body: Buffer, secret: string, header: string | undefined): boolean {
+  return typeof header === 'string' && sameText(header.trim(), wmsSignature(body, secret));
+}
+
+/** Kuaidi100's `sign`: upper-case hex MD5 of `param` + salt. */
+export function kuaidi100Sign(param: string, salt: string): string {
+  return createHash('md5')
+    .update(param + salt)
+    .digest('hex')
+    .toUpperCase();
+}
+
+/** True when `sign` is Kuaidi100's signature of `param`; constant time in the content. */
+export function verifyKuaidi100Sign(param: string, salt: string, sign: string | undefined): boolean {
+  return typeof sign === 'string' && sameText(sign.trim().toUpperCase(), kuaidi100Sign(param, salt));
+}

@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedReferenceData } from '../../src/seed/demo.js';
+import { DEMO_WMS_SECRET } from '../../src/seed/demo-accounts.js';
+import { wmsSignature } from '../../src/webhooks/signatures.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+
+const KEY = { authorization: 'ApiKey demo-storefront-key' };
+let server: TestServer;
+let n = 0;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  await seedReferenceData(server.db.dataSource);
+});
+afterAll(() => server?.close());
+
+/** A paid order in Shanghai: one sub-order at SH01. */
+async function paidSubOrder(): Promise<{ orderNumber: string; subOrderNumber: string }> {
+  n += 1;
+  const input = {
+    source: 'SELF_OPERATED',
+    externalId: `wms-${n}-${Date.now()}`,
+    customer: { id: `wms-c-${n}` },
+    receiver: {
+      name: '王五',
+      phone: '13700000000',
+      province: '上海市',
+      city: '上海市',
+      district: '徐汇区',
+      address: '漕溪北路 1 号',
+    },
+    lines: [{ sku: 'SKU-100009', title: '金龙鱼 调和油', quantity: 3, salePriceFen: 6_990 }],
+    freightFen: 0,
+  };
+  const created = await server.graphql<{
+    createOrder: { order: { number: string; amounts: { payable: { fen: number } } } };
+  }>(
+    'mutation($i: CreateOrderInput!) { createOrder(input: $i) { order { number amounts { payable { fen } } } } }',
+    { i: input },
+    KEY,
+  );
+  const order = created.body.data!.createOrder.order;
+  const paid = await server.graphql<{ recordPayment: { order: { subOrders: { number: string }[] } } }>(
+    'mutation($i: RecordPaymentInput!) { recordPayment(input: $i) { order { subOrders { number } } } }',
+    {
+      i: {
+        orderNumber: order.number,
+        method: 'WECHAT_PAY',
+        amountFen: order.amounts.payable.fen,
+        transactionNo: `wx-wms-${order.number}`,
+        status: 'SUCCEEDED',
+        occurredAt: new Date().toISOString(),
+      },
+    },
+    KEY,
+  );
+  return {
+    orderNumber: order.number,
+    subOrderNumber: paid.body.data!.recordPayment.order.subOrders[0]!.number,
+  };
+}
+
+async function callback(
+  warehouse: string,
+  body: object,
+  secret = DEMO_WMS_SECRET,
+): Promise<{ status: number; json: { outcome?: string } }> {
+  const raw = JSON.stringify(body);
+  const response = await fetch(`${server.url}/webhooks/wms/${warehouse}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-oms-signature': wmsSignature(raw, secret) },
+    body: raw,
+  });
+  return { status: response.status, json: (await response.json()) as { outcome?: string } };
+}
+
+async function statusOf(subOrderNumber: string): Promise<{ status: string; version: number }> {
+  const [row] = await server.db.dataSource.query('SELECT status, version FROM sub_orders WHERE number = $1', [
+    subOrderNumber,
+  ]);
+  return row;
+}
+
+const at = () => new Date().toISOString();
+
+describe('warehouse callbacks', () => {
+  it('move a sub-order forward, once per eventId', async () => {
+    const { subOrderNumber } = await paidSubOrder();
+    const accepted = { eventId: `e-${subOrderNumber}-1`, subOrderNumber, type: 'ACCEPTED', occurredAt: at() };
+    expect((await callback('SH01', accepted)).json.outcome).toBe('APPLIED');
+    const version = (await statusOf(subOrderNumber)).version;
+    expect((await callback('SH01', accepted)).json.outcome).toBe('DUPLICATE_EVENT');
+    expect(await statusOf(subOrderNumber)).toEqual({ status: 'ACCEPTED', version });
+  });
+
+  it('store a step that would go backwards, note it and change nothing', async () => {
+    const { orderNumber, subOrderNumber } = await paidSubOrder();
+    await callback('SH01', {
+      eventId: `p-${subOrderNumber}`,
+      subOrderNumber,
+      type: 'PACKED',
+      occurredAt: at(),
+    });
+    const late = await callback('SH01', {
+      eventId: `k-${subOrderNumber}`,
+      subOrderNumber,
+      type: 'PICKING',
+      occurredAt: at(),
+    });
+    expect(late).toEqual({ status: 200, json: { ok: true, outcome: 'STALE' } });
+    expect((await statusOf(subOrderNumber)).status).toBe('PACKED');
+    const notes = await server.db.dataSource.query(
+      `SELECT e.type FROM order_events e JOIN orders o ON o.id = e.order_id WHERE o.number = $1 AND e.type = 'WMS_PICKING_IGNORED'`,
+      [orderNumber],
+    );
+    expect(notes).toHaveLength(1);
+  });
+
+  it('refuse a bad signature or a tampered body with 401, changing nothing', async () => {
+    const { subOrderNumber } = await paidSubOrder();
+    const body = { eventId: `x-${subOrderNumber}`, subOrderNumber, type: 'ACCEPTED', occurredAt: at() };
+    expect((await callback('SH01', body, 'wrong-secret')).status).toBe(401);
+    const raw = JSON.stringify(body);
+    const tampered = await fetch(`${server.url}/webhooks/wms/SH01`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-oms-signature': wmsSignature(raw, DEMO_WMS_SECRET) },
+      body: raw.replace('ACCEPTED', 'PACKED'),
+    });
+    expect(tampered.status).toBe(401);
+    expect((await statusOf(subOrderNumber)).status).toBe('CREATED');
+    const stored = await server.db.dataSource.query('SELECT 1 FROM inbound_messages WHERE message_key = $1', [
+      body.eventId,
+    ]);
+    expect(stored).toHaveLength(0);
+  });
+
+  it('ship with parcels and consume the reservation', async () => {
+    const { subOrderNumber } = await paidSubOrder();
+    const stock = () =>
+      server.db.dataSource.query(
+        "SELECT on_hand, reserved FROM stock s JOIN warehouses w ON w.id = s.warehouse_id WHERE w.code = 'SH01' AND s.sku = 'SKU-100009'",
+      );
+    const [before] = await stock();
+    const shipped = await callback('SH01', {
+      eventId: `s-${subOrderNumber}`,
+      subOrderNumber,
+      type: 'SHIPPED',
+      occurredAt: at(),
+      shipments: [{ carrier: 'SF', trackingNumber: `SF${subOrderNumber.slice(-12)}` }],
+    });
+    expect(shipped.json.outcome).toBe('APPLIED');
+    const [after] = await stock();
+    expect([before.on_hand - after.on_hand, before.reserved - after.reserved]).toEqual([3, 3]);
+    const parcels = await server.db.dataSource.query(
+      'SELECT carrier_code FROM shipments sh JOIN sub_orders s ON s.id = sh.sub_order_id WHERE s.number = $1',
+      [subOrderNumber],
+    );
+    expect(parcels).toEqual([{ carrier_code: 'SF' }]);
+  });
+
+  it('ignore a warehouse the sub-order is not at', async () => {
+    const { subOrderNumber } = await paidSubOrder();
+    const other = await callback('BJ01', {
+      eventId: `o-${subOrderNumber}`,
+      subOrderNumber,
+      type: 'PICKING',
+      occurredAt: at(),
+    });
+    expect(other.json.outcome).toBe('OLD_WAREHOUSE');
+    expect((await statusOf(subOrderNumber)).status).toBe('CREATED');
+  });
+
+  it('answer 400 to a malformed callback', async () => {
+    const { subOrderNumber } = await paidSubOrder();
+    const bad = await callback('SH01', {
+      eventId: 'b-1',
+      subOrderNumber,
+      type: 'TELEPORTED',
+      occurredAt: at(),
+    });
+    expect(bad.status).toBe(400);
+  });
+});
