@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { DEMO_KUAIDI100_SALT } from './seed/demo-accounts.js';
 
 /** Where the repository lives, for defaults that point into it (`.data/`, the built console). */
 export const REPOSITORY_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -36,6 +37,7 @@ export interface Config {
   readonly logLevel: string;
   readonly demoOrderCount: number;
   readonly revealDailyLimit: number;
+  readonly kuaidi100Salt: string;
   readonly production: boolean;
 }
 
@@ -57,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     demoOrderCount: integer('OMS_DEMO_ORDERS', 5000),
     revealDailyLimit: integer('OMS_REVEAL_DAILY_LIMIT', 200),
+    kuaidi100Salt: env.OMS_KUAIDI100_SALT || (demo ? DEMO_KUAIDI100_SALT : ''),
     production: env.NODE_ENV === 'production',
   };
 }

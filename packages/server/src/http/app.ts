@@ -15,6 +15,7 @@ import { sessionCookie } from './cookies.js';
 import { principalOf } from './principal.js';
 import { formatError } from './format-error.js';
 import { wmsWebhook } from '../webhooks/wms.webhook.js';
+import { kuaidi100Webhook } from '../webhooks/kuaidi100.webhook.js';
 
 /** The running HTTP application and how to stop its GraphQL server. */
 export interface App {
@@ -50,6 +51,7 @@ export async function createApp(db: DataSource, services: Services, config: Conf
   });
 
   app.use('/webhooks/wms', wmsWebhook(db, services.wmsCallbacks));
+  app.use('/webhooks/carriers/kuaidi100', kuaidi100Webhook(config.kuaidi100Salt, services.carrierPushes));
 
   app.use(
     '/graphql',

@@ -9,6 +9,7 @@ import { PaymentService } from './ingest/payment.service.js';
 import { OrderNumbers } from './numbers/order-numbers.js';
 import { SplitService } from './split/split.service.js';
 import { WmsCallbackService } from './webhooks/wms-callback.service.js';
+import { Kuaidi100PushService } from './webhooks/kuaidi100-push.service.js';
 
 /** Every use-case service, built once per process. */
 export function createServices(db: DataSource, config: Config) {
@@ -21,6 +22,7 @@ export function createServices(db: DataSource, config: Config) {
     payments,
     intake: new OrderIntakeService(db, numbers, payments),
     wmsCallbacks: new WmsCallbackService(db),
+    carrierPushes: new Kuaidi100PushService(db),
     sessions,
     auth: new AuthService(db, sessions),
     lookup,

@@ -199,16 +199,14 @@ export class WmsCallbackService {
         lastNormalNode: null,
         shippedAt: callback.occurredAt,
       });
-      await manager
-        .getRepository(LogisticsEventEntity)
-        .update(
-          {
-            carrierCode: parcel.carrier as ShipmentEntity['carrierCode'],
-            trackingNumber: parcel.trackingNumber,
-            shipmentId: IsNull(),
-          },
-          { shipmentId: String(identifiers[0]!.id), orderId: order.id, shard: order.shard },
-        );
+      await manager.getRepository(LogisticsEventEntity).update(
+        {
+          carrierCode: parcel.carrier as ShipmentEntity['carrierCode'],
+          trackingNumber: parcel.trackingNumber,
+          shipmentId: IsNull(),
+        },
+        { shipmentId: String(identifiers[0]!.id), orderId: order.id, shard: order.shard },
+      );
     }
     const lines = await manager.getRepository(OrderLineEntity).find({ where: { subOrderId: subOrder.id } });
     for (const line of lines) {

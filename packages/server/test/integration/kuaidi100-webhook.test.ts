@@ -1,0 +1,174 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedReferenceData } from '../../src/seed/demo.js';
+import { DEMO_WMS_SECRET } from '../../src/seed/demo-accounts.js';
+import { kuaidi100Sign, wmsSignature } from '../../src/webhooks/signatures.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+
+const SALT = 'test-salt';
+const KEY = { authorization: 'ApiKey demo-storefront-key' };
+let server: TestServer;
+let n = 0;
+
+beforeAll(async () => {
+  server = await startTestServer({ kuaidi100Salt: SALT });
+  await seedReferenceData(server.db.dataSource);
+});
+afterAll(() => server?.close());
+
+/** A sub-order shipped by SH01 in the given parcels (through the real API and webhook). */
+async function shippedSubOrder(
+  parcels: string[],
+  cod = false,
+): Promise<{ orderNumber: string; subOrderNumber: string }> {
+  n += 1;
+  const input = {
+    source: 'SELF_OPERATED',
+    externalId: `k100-${n}-${Date.now()}`,
+    customer: { id: `k-c-${n}` },
+    receiver: {
+      name: '赵六',
+      phone: '13600000000',
+      province: '浙江省',
+      city: '杭州市',
+      district: '西湖区',
+      address: '文三路 90 号',
+    },
+    lines: [{ sku: 'SKU-100010', title: '维达 抽纸', quantity: 1, salePriceFen: 4_590 }],
+    freightFen: 0,
+  };
+  const created = await server.graphql<{
+    createOrder: { order: { number: string; amounts: { payable: { fen: number } } } };
+  }>(
+    'mutation($i: CreateOrderInput!) { createOrder(input: $i) { order { number amounts { payable { fen } } } } }',
+    { i: input },
+    KEY,
+  );
+  const order = created.body.data!.createOrder.order;
+  const paid = await server.graphql<{ recordPayment: { order: { subOrders: { number: string }[] } } }>(
+    'mutation($i: RecordPaymentInput!) { recordPayment(input: $i) { order { subOrders { number } } } }',
+    {
+      i: {
+        orderNumber: order.number,
+        method: cod ? 'COD' : 'ALIPAY',
+        amountFen: order.amounts.payable.fen,
+        transactionNo: `k-${order.number}`,
+        status: cod ? 'PENDING' : 'SUCCEEDED',
+        occurredAt: new Date().toISOString(),
+      },
+    },
+    KEY,
+  );
+  const subOrderNumber = paid.body.data!.recordPayment.order.subOrders[0]!.number;
+  const raw = JSON.stringify({
+    eventId: `ship-${subOrderNumber}`,
+    subOrderNumber,
+    type: 'SHIPPED',
+    occurredAt: new Date().toISOString(),
+    shipments: parcels.map((t) => ({ carrier: 'ZTO', trackingNumber: t })),
+  });
+  await fetch(`${server.url}/webhooks/wms/SH01`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-oms-signature': wmsSignature(raw, DEMO_WMS_SECRET) },
+    body: raw,
+  });
+  return { orderNumber: order.number, subOrderNumber };
+}
+
+function entry(ftime: string, context: string) {
+  return { context, time: ftime, ftime, areaName: '浙江省杭州市' };
+}
+
+async function push(nu: string, state: string, data: object[], salt = SALT) {
+  const param = JSON.stringify({ status: 'polling', lastResult: { com: 'zhongtong', nu, state, data } });
+  const form = new URLSearchParams({ param, sign: kuaidi100Sign(param, salt) });
+  const response = await fetch(`${server.url}/webhooks/carriers/kuaidi100`, { method: 'POST', body: form });
+  return { status: response.status, json: await response.json() };
+}
+
+const q = (sql: string, params: unknown[]) => server.db.dataSource.query(sql, params);
+
+describe('Kuaidi100 pushes', () => {
+  it('store every entry once, move the parcel forward and deliver the sub-order when signed', async () => {
+    const nu = `73${Date.now().toString().slice(-10)}`;
+    const { subOrderNumber } = await shippedSubOrder([nu]);
+    const e1 = entry('2026-11-20 09:00:00', '【杭州市】快件已揽收');
+    const e2 = entry('2026-11-20 18:00:00', '【杭州市】快件已发往【上海转运中心】');
+    const e3 = entry('2026-11-21 10:00:00', '快件已签收，签收人：本人');
+    expect(await push(nu, '1', [e1])).toEqual({
+      status: 200,
+      json: { result: true, returnCode: '200', message: '成功' },
+    });
+    await push(nu, '0', [e2, e1]);
+    await push(nu, '0', [e2, e1]);
+    expect(
+      await q('SELECT count(*)::int AS n FROM logistics_events WHERE tracking_number = $1', [nu]),
+    ).toEqual([{ n: 2 }]);
+    await push(nu, '3', [e3, e2, e1]);
+    expect(await q('SELECT node FROM shipments WHERE tracking_number = $1', [nu])).toEqual([
+      { node: 'SIGNED' },
+    ]);
+    expect(await q('SELECT status FROM sub_orders WHERE number = $1', [subOrderNumber])).toEqual([
+      { status: 'DELIVERED' },
+    ]);
+    const events = await q(
+      'SELECT node, raw_state FROM logistics_events WHERE tracking_number = $1 ORDER BY occurred_at',
+      [nu],
+    );
+    expect(events).toEqual([
+      { node: 'COLLECTED', raw_state: '1' },
+      { node: 'IN_TRANSIT', raw_state: '0' },
+      { node: 'SIGNED', raw_state: '3' },
+    ]);
+  });
+
+  it('never move a parcel backwards on a late push', async () => {
+    const nu = `74${Date.now().toString().slice(-10)}`;
+    await shippedSubOrder([nu]);
+    await push(nu, '5', [entry('2026-11-21 08:00:00', '派件中'), entry('2026-11-20 09:00:00', '已揽收')]);
+    await push(nu, '0', [entry('2026-11-20 20:00:00', '运输中')]);
+    expect(await q('SELECT node FROM shipments WHERE tracking_number = $1', [nu])).toEqual([
+      { node: 'OUT_FOR_DELIVERY' },
+    ]);
+  });
+
+  it('keep a two-parcel sub-order shipped until both are signed, then settle cash on delivery', async () => {
+    const [a, b] = [`75${Date.now().toString().slice(-10)}`, `76${Date.now().toString().slice(-10)}`];
+    const { orderNumber, subOrderNumber } = await shippedSubOrder([a, b], true);
+    await push(a, '3', [entry('2026-11-21 10:00:00', '已签收')]);
+    expect(await q('SELECT status FROM sub_orders WHERE number = $1', [subOrderNumber])).toEqual([
+      { status: 'SHIPPED' },
+    ]);
+    await push(b, '3', [entry('2026-11-21 11:00:00', '已签收')]);
+    expect(await q('SELECT status FROM sub_orders WHERE number = $1', [subOrderNumber])).toEqual([
+      { status: 'DELIVERED' },
+    ]);
+    expect(
+      await q(
+        "SELECT p.status FROM payments p JOIN orders o ON o.id = p.order_id WHERE o.number = $1 AND p.method = 'COD'",
+        [orderNumber],
+      ),
+    ).toEqual([{ status: 'SUCCEEDED' }]);
+  });
+
+  it('store a push for a waybill not known yet and attach it when the parcel ships', async () => {
+    const nu = `77${Date.now().toString().slice(-10)}`;
+    expect((await push(nu, '1', [entry('2026-11-20 09:00:00', '已揽收')])).status).toBe(200);
+    await shippedSubOrder([nu]);
+    expect(
+      await q(
+        'SELECT count(*)::int AS n FROM logistics_events le JOIN shipments sh ON sh.id = le.shipment_id WHERE sh.tracking_number = $1',
+        [nu],
+      ),
+    ).toEqual([{ n: 1 }]);
+  });
+
+  it('refuse a bad signature with result false, storing nothing', async () => {
+    const nu = `78${Date.now().toString().slice(-10)}`;
+    const bad = await push(nu, '1', [entry('2026-11-20 09:00:00', '已揽收')], 'wrong-salt');
+    expect(bad.status).toBe(401);
+    expect(bad.json.result).toBe(false);
+    expect(
+      await q('SELECT count(*)::int AS n FROM logistics_events WHERE tracking_number = $1', [nu]),
+    ).toEqual([{ n: 0 }]);
+  });
+});
