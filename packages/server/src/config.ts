@@ -38,6 +38,10 @@ export interface Config {
   readonly demoOrderCount: number;
   readonly revealDailyLimit: number;
   readonly kuaidi100Salt: string;
+  /** Delivery attempts of an outbox message before it is dead-lettered. */
+  readonly dispatchMaxAttempts: number;
+  /** Run the outbox worker inside the server process. */
+  readonly worker: boolean;
   readonly production: boolean;
 }
 
@@ -59,6 +63,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     demoOrderCount: integer('OMS_DEMO_ORDERS', 5000),
     revealDailyLimit: integer('OMS_REVEAL_DAILY_LIMIT', 200),
+    dispatchMaxAttempts: integer('OMS_DISPATCH_MAX_ATTEMPTS', 8),
+    worker: onOff('OMS_WORKER', true),
     kuaidi100Salt: env.OMS_KUAIDI100_SALT || (demo ? DEMO_KUAIDI100_SALT : ''),
     production: env.NODE_ENV === 'production',
   };

@@ -6,6 +6,7 @@ import { createApp } from './http/app.js';
 import { createServices } from './services/index.js';
 import { seedDemoIfEmpty, DEMO_LOGINS } from './seed/demo.js';
 import { ensureFirstAdmin } from './seed/first-admin.js';
+import { startWorker } from './jobs/worker.js';
 
 const config = loadConfig();
 const started = Date.now();
@@ -23,6 +24,7 @@ try {
 }
 
 const services = createServices(database.dataSource, config);
+const worker = config.worker ? await startWorker(database.dataSource, database.url) : undefined;
 const app = await createApp(database.dataSource, services, config);
 const server = createServer(app.express);
 server.listen(config.port, () => {
@@ -45,6 +47,7 @@ async function shutdown(signal: string): Promise<void> {
   console.log(`${signal}: shutting down`);
   server.close();
   await app.stop();
+  await worker?.stop();
   await database.close();
   process.exit(0);
 }

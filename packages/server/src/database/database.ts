@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { Config } from '../config.js';
 import { createDataSource, type DataSourceOptions } from './data-source.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
+import { migrateQueue } from './queue.js';
 
 /** The product's database: an open, migrated data source and how to close it (and the embedded server). */
 export interface Database {
@@ -47,6 +48,7 @@ export async function openDatabase(
   try {
     await dataSource.initialize();
     await dataSource.runMigrations({ transaction: 'each' });
+    await migrateQueue(url);
   } catch (error) {
     if (dataSource.isInitialized) await dataSource.destroy();
     await stopEmbedded?.();

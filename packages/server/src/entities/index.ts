@@ -14,6 +14,7 @@ import { InterceptionEntity } from './interception.entity.js';
 import { OrderEventEntity } from './order-event.entity.js';
 import { ApiKeyEntity, AuditEntity, SessionEntity, StaffEntity } from './staff.entity.js';
 import { InboundMessageEntity } from './inbound-message.entity.js';
+import { OutboundMessageEntity } from './outbound-message.entity.js';
 
 export * from './order.entity.js';
 export * from './order-line.entity.js';
@@ -25,6 +26,7 @@ export * from './interception.entity.js';
 export * from './order-event.entity.js';
 export * from './staff.entity.js';
 export * from './inbound-message.entity.js';
+export * from './outbound-message.entity.js';
 
 /** Every entity, for the data source. */
 export const ENTITIES = [
@@ -48,4 +50,5 @@ export const ENTITIES = [
   ApiKeyEntity,
   AuditEntity,
   InboundMessageEntity,
+  OutboundMessageEntity,
 ];

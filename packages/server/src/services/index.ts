@@ -16,7 +16,7 @@ export function createServices(db: DataSource, config: Config) {
   const sessions = new SessionService(db, config);
   const lookup = new OrderLookupService(db);
   const numbers = new OrderNumbers(db, config.orderNumberSecret);
-  const payments = new PaymentService(db, new SplitService(numbers));
+  const payments = new PaymentService(db, new SplitService(numbers, config.dispatchMaxAttempts));
   return {
     numbers,
     payments,

@@ -166,7 +166,7 @@ describe('Kuaidi100 pushes', () => {
     const nu = `78${Date.now().toString().slice(-10)}`;
     const bad = await push(nu, '1', [entry('2026-11-20 09:00:00', '已揽收')], 'wrong-salt');
     expect(bad.status).toBe(401);
-    expect(bad.json.result).toBe(false);
+    expect((bad.json as { result: boolean }).result).toBe(false);
     expect(
       await q('SELECT count(*)::int AS n FROM logistics_events WHERE tracking_number = $1', [nu]),
     ).toEqual([{ n: 0 }]);

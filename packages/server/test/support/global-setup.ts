@@ -5,6 +5,7 @@ import type { TestProject } from 'vitest/node';
 import { createDataSource } from '../../src/database/data-source.js';
 import { ensureDatabase } from '../../src/database/database.js';
 import { startEmbeddedPostgres } from '../../src/database/embedded-postgres.js';
+import { migrateQueue } from '../../src/database/queue.js';
 import { TEMPLATE_DATABASE, adminUrlFor, databaseUrl } from './urls.js';
 import pg from 'pg';
 
@@ -40,6 +41,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await template.initialize();
   await template.runMigrations({ transaction: 'each' });
   await template.destroy();
+  await migrateQueue(databaseUrl(adminUrl, TEMPLATE_DATABASE));
   project.provide('adminUrl', adminUrl);
   return stop;
 }

@@ -210,16 +210,14 @@ export class Kuaidi100PushService {
     for (const payment of pending) {
       const now = new Date();
       await manager.getRepository(PaymentEntity).update(payment.id, { status: 'SUCCEEDED', paidAt: now });
-      await manager
-        .getRepository(PaymentLogEntity)
-        .insert({
-          paymentId: payment.id,
-          orderId: order.id,
-          shard: order.shard,
-          status: 'SUCCEEDED',
-          at: now,
-          reference: 'collected on delivery',
-        });
+      await manager.getRepository(PaymentLogEntity).insert({
+        paymentId: payment.id,
+        orderId: order.id,
+        shard: order.shard,
+        status: 'SUCCEEDED',
+        at: now,
+        reference: 'collected on delivery',
+      });
       await recordOrderEvent(manager, {
         order,
         type: 'PAYMENT_SUCCEEDED',

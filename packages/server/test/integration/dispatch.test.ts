@@ -1,0 +1,138 @@
+import type { Runner } from 'graphile-worker';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enqueueOutbound } from '../../src/jobs/outbox.js';
+import { startWorker } from '../../src/jobs/worker.js';
+import { SubOrderEntity } from '../../src/entities/index.js';
+import { seedReferenceData } from '../../src/seed/demo.js';
+import { DEMO_WMS_SECRET } from '../../src/seed/demo-accounts.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+import { eventually, startTestWarehouse, type TestWarehouse } from '../support/test-warehouse.js';
+
+const KEY = { authorization: 'ApiKey demo-storefront-key' };
+let server: TestServer;
+let warehouse: TestWarehouse;
+let worker: Runner;
+let n = 0;
+
+beforeAll(async () => {
+  server = await startTestServer({ dispatchMaxAttempts: 2 });
+  await seedReferenceData(server.db.dataSource);
+  warehouse = await startTestWarehouse(DEMO_WMS_SECRET);
+  await server.db.dataSource.query("UPDATE warehouses SET endpoint_url = $1 WHERE code = 'SH01'", [
+    warehouse.url,
+  ]);
+  worker = await startWorker(server.db.dataSource, server.db.url, 2);
+});
+afterAll(async () => {
+  await worker?.stop();
+  await warehouse?.close();
+  await server?.close();
+});
+
+async function paidOrder(): Promise<{ orderNumber: string; subOrderNumber: string }> {
+  n += 1;
+  const input = {
+    source: 'SELF_OPERATED',
+    externalId: `dispatch-${n}-${Date.now()}`,
+    customer: { id: `d-c-${n}` },
+    receiver: {
+      name: '孙七',
+      phone: '13500000000',
+      province: '江苏省',
+      city: '南京市',
+      district: '鼓楼区',
+      address: '中山路 1 号',
+    },
+    lines: [{ sku: 'SKU-100007', title: '飞鹤 奶粉', quantity: 1, salePriceFen: 29_800 }],
+    freightFen: 0,
+  };
+  const created = await server.graphql<{
+    createOrder: { order: { number: string; amounts: { payable: { fen: number } } } };
+  }>(
+    'mutation($i: CreateOrderInput!) { createOrder(input: $i) { order { number amounts { payable { fen } } } } }',
+    { i: input },
+    KEY,
+  );
+  const order = created.body.data!.createOrder.order;
+  const paid = await server.graphql<{ recordPayment: { order: { subOrders: { number: string }[] } } }>(
+    'mutation($i: RecordPaymentInput!) { recordPayment(input: $i) { order { subOrders { number } } } }',
+    {
+      i: {
+        orderNumber: order.number,
+        method: 'WECHAT_PAY',
+        amountFen: order.amounts.payable.fen,
+        transactionNo: `wx-d-${order.number}`,
+        status: 'SUCCEEDED',
+        occurredAt: new Date().toISOString(),
+      },
+    },
+    KEY,
+  );
+  return {
+    orderNumber: order.number,
+    subOrderNumber: paid.body.data!.recordPayment.order.subOrders[0]!.number,
+  };
+}
+
+const subOrderRow = (number: string) =>
+  server.db.dataSource
+    .query('SELECT status, dispatch_state FROM sub_orders WHERE number = $1', [number])
+    .then((r) => r[0]);
+
+describe('dispatch through the outbox', () => {
+  it('POSTs a signed dispatch with the receiver in full, once, and marks the sub-order dispatched on the 2xx', async () => {
+    warehouse.status = 200;
+    const { subOrderNumber } = await paidOrder();
+    await eventually(async () => (await subOrderRow(subOrderNumber)).status === 'DISPATCHED');
+    const sent = warehouse.received.filter((r) => r.body.subOrderNumber === subOrderNumber);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.signatureValid).toBe(true);
+    expect(sent[0]!.body).toMatchObject({
+      type: 'DISPATCH',
+      seq: 1,
+      warehouseCode: 'SH01',
+      receiver: { phone: '13500000000' },
+    });
+    expect(await subOrderRow(subOrderNumber)).toEqual({
+      status: 'DISPATCHED',
+      dispatch_state: 'ACKNOWLEDGED',
+    });
+  });
+
+  it('retries a failing warehouse, then dead-letters the message visibly', async () => {
+    warehouse.status = 500;
+    const { subOrderNumber } = await paidOrder();
+    await eventually(async () => (await subOrderRow(subOrderNumber)).dispatch_state === 'RETRYING');
+    // Skip the back-off wait: the retry is due now.
+    await server.db.dataSource.query('UPDATE graphile_worker._private_jobs SET run_at = now()');
+    await eventually(async () => (await subOrderRow(subOrderNumber)).dispatch_state === 'DEAD_LETTER');
+    expect((await subOrderRow(subOrderNumber)).status).toBe('CREATED');
+    const [message] = await server.db.dataSource.query(
+      'SELECT m.status, m.attempts, m.last_error FROM outbound_messages m JOIN sub_orders s ON s.id = m.sub_order_id WHERE s.number = $1',
+      [subOrderNumber],
+    );
+    expect(message).toMatchObject({
+      status: 'DEAD_LETTER',
+      attempts: 2,
+      last_error: 'warehouse SH01 answered 500',
+    });
+    warehouse.status = 200;
+  });
+
+  it('leaves neither message nor job when the transaction that wrote them rolls back', async () => {
+    const before = await server.db.dataSource.query(
+      'SELECT (SELECT count(*) FROM outbound_messages)::int AS m, (SELECT count(*) FROM graphile_worker._private_jobs)::int AS j',
+    );
+    const subOrder = await server.db.dataSource.getRepository(SubOrderEntity).findOneByOrFail({});
+    await expect(
+      server.db.dataSource.transaction(async (manager) => {
+        await enqueueOutbound(manager, subOrder, subOrder.warehouseId!, 'CANCEL', 'test');
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    const after = await server.db.dataSource.query(
+      'SELECT (SELECT count(*) FROM outbound_messages)::int AS m, (SELECT count(*) FROM graphile_worker._private_jobs)::int AS j',
+    );
+    expect(after).toEqual(before);
+  });
+});

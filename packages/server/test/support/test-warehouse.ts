@@ -1,0 +1,57 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { verifyWmsSignature } from '../../src/webhooks/signatures.js';
+
+/** A warehouse system on a real port: records every signed request and answers with `status`. */
+export interface TestWarehouse {
+  readonly url: string;
+  readonly received: { body: Record<string, unknown>; signatureValid: boolean }[];
+  status: number;
+  close(): Promise<void>;
+}
+
+function read(request: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (c: Buffer) => chunks.push(c));
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+  });
+}
+
+export async function startTestWarehouse(secret: string): Promise<TestWarehouse> {
+  const warehouse: TestWarehouse = {
+    url: '',
+    received: [],
+    status: 200,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+  const server: Server = createServer(async (request, response) => {
+    const raw = await read(request);
+    warehouse.received.push({
+      body: JSON.parse(raw.toString('utf8')) as Record<string, unknown>,
+      signatureValid: verifyWmsSignature(
+        raw,
+        secret,
+        request.headers['x-oms-signature'] as string | undefined,
+      ),
+    });
+    response.statusCode = warehouse.status;
+    response.end(JSON.stringify({ ok: warehouse.status < 300 }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return Object.assign(warehouse, { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/wms` });
+}
+
+/** Polls `check` until it returns a value or the time runs out. */
+export async function eventually<T>(
+  check: () => Promise<T | undefined | false>,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > until) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
