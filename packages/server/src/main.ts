@@ -7,6 +7,7 @@ import { createServices } from './services/index.js';
 import { seedDemoIfEmpty, DEMO_LOGINS } from './seed/demo.js';
 import { ensureFirstAdmin } from './seed/first-admin.js';
 import { startWorker } from './jobs/worker.js';
+import { configureDemoWarehouses, createSimulators } from './simulators/index.js';
 
 const config = loadConfig();
 const started = Date.now();
@@ -23,9 +24,11 @@ try {
   process.exit(1);
 }
 
+if (config.demo) await configureDemoWarehouses(database.dataSource, config);
 const services = createServices(database.dataSource, config);
+const simulators = config.simulators ? createSimulators(config) : undefined;
 const worker = config.worker ? await startWorker(database.dataSource, database.url) : undefined;
-const app = await createApp(database.dataSource, services, config);
+const app = await createApp(database.dataSource, services, config, simulators?.routes);
 const server = createServer(app.express);
 server.listen(config.port, () => {
   const url = `http://localhost:${config.port}/`;
@@ -45,6 +48,7 @@ async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   console.log(`${signal}: shutting down`);
+  simulators?.stop();
   server.close();
   await app.stop();
   await worker?.stop();

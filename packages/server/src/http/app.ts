@@ -24,7 +24,12 @@ export interface App {
 }
 
 /** Builds the one HTTP server: GraphQL at /graphql, health at /healthz and /readyz, the console at /. */
-export async function createApp(db: DataSource, services: Services, config: Config): Promise<App> {
+export async function createApp(
+  db: DataSource,
+  services: Services,
+  config: Config,
+  extraRoutes: readonly { path: string; router: express.Router }[] = [],
+): Promise<App> {
   const schema = await buildApiSchema();
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -51,6 +56,7 @@ export async function createApp(db: DataSource, services: Services, config: Conf
   });
 
   app.use('/webhooks/wms', wmsWebhook(db, services.wmsCallbacks));
+  for (const { path, router } of extraRoutes) app.use(path, router);
   app.use('/webhooks/carriers/kuaidi100', kuaidi100Webhook(config.kuaidi100Salt, services.carrierPushes));
 
   app.use(

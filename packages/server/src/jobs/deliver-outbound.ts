@@ -111,14 +111,12 @@ async function markSent(
   message: OutboundMessageEntity,
   warehouse: WarehouseEntity,
 ): Promise<void> {
-  await manager
-    .getRepository(OutboundMessageEntity)
-    .update(message.id, {
-      status: 'SENT',
-      sentAt: new Date(),
-      attempts: message.attempts + 1,
-      lastError: null,
-    });
+  await manager.getRepository(OutboundMessageEntity).update(message.id, {
+    status: 'SENT',
+    sentAt: new Date(),
+    attempts: message.attempts + 1,
+    lastError: null,
+  });
   if (message.type !== 'DISPATCH') return;
   const subOrder = await manager
     .getRepository(SubOrderEntity)
