@@ -4,5 +4,6 @@ export * from './carriers/index.js';
 export * from './privacy/index.js';
 export * from './enums/index.js';
 export * from './money/index.js';
+export * from './screening/index.js';
 export * from './order-number/index.js';
 export * from './docs/index.js';

@@ -44,6 +44,8 @@ export interface Config {
   readonly worker: boolean;
   /** Demo simulators run this many times faster than their default pace (5–30 s a step). */
   readonly simulatorSpeed: number;
+  /** How long a hold waits for a manager before its default action (release) runs. */
+  readonly rollbackMinutes: number;
   readonly production: boolean;
 }
 
@@ -67,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     revealDailyLimit: integer('OMS_REVEAL_DAILY_LIMIT', 200),
     dispatchMaxAttempts: integer('OMS_DISPATCH_MAX_ATTEMPTS', 8),
     worker: onOff('OMS_WORKER', true),
+    rollbackMinutes: Math.max(1, integer('OMS_ROLLBACK_MINUTES', 30)),
     simulatorSpeed: Math.max(1, integer('OMS_SIMULATOR_SPEED', 1)),
     kuaidi100Salt: env.OMS_KUAIDI100_SALT || (demo ? DEMO_KUAIDI100_SALT : ''),
     production: env.NODE_ENV === 'production',

@@ -27,7 +27,9 @@ try {
 if (config.demo) await configureDemoWarehouses(database.dataSource, config);
 const services = createServices(database.dataSource, config);
 const simulators = config.simulators ? createSimulators(config) : undefined;
-const worker = config.worker ? await startWorker(database.dataSource, database.url) : undefined;
+const worker = config.worker
+  ? await startWorker(database.dataSource, database.url, { dispatchMaxAttempts: config.dispatchMaxAttempts })
+  : undefined;
 const app = await createApp(database.dataSource, services, config, simulators?.routes);
 const server = createServer(app.express);
 server.listen(config.port, () => {

@@ -6,7 +6,9 @@ import { startWorker } from './jobs/worker.js';
 
 const config = loadConfig();
 const database = await openDatabase(config, () => {});
-const worker = await startWorker(database.dataSource, database.url);
+const worker = await startWorker(database.dataSource, database.url, {
+  dispatchMaxAttempts: config.dispatchMaxAttempts,
+});
 console.log('OMS worker running');
 const stop = async () => {
   await worker.stop();

@@ -15,6 +15,7 @@ import { OrderEventEntity } from './order-event.entity.js';
 import { ApiKeyEntity, AuditEntity, SessionEntity, StaffEntity } from './staff.entity.js';
 import { InboundMessageEntity } from './inbound-message.entity.js';
 import { OutboundMessageEntity } from './outbound-message.entity.js';
+import { BlacklistEntity, RiskRuleEntity } from './risk-rule.entity.js';
 
 export * from './order.entity.js';
 export * from './order-line.entity.js';
@@ -27,6 +28,7 @@ export * from './order-event.entity.js';
 export * from './staff.entity.js';
 export * from './inbound-message.entity.js';
 export * from './outbound-message.entity.js';
+export * from './risk-rule.entity.js';
 
 /** Every entity, for the data source. */
 export const ENTITIES = [
@@ -51,4 +53,6 @@ export const ENTITIES = [
   AuditEntity,
   InboundMessageEntity,
   OutboundMessageEntity,
+  RiskRuleEntity,
+  BlacklistEntity,
 ];

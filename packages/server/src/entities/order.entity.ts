@@ -43,6 +43,8 @@ export class OrderEntity {
   @Column({ type: 'text' }) receiverCity: string;
   @Column({ type: 'text' }) receiverDistrict: string;
   @Column({ type: 'text' }) receiverAddress: string;
+  /** normalizeAddress() of the whole address, for ADDRESS_VELOCITY and the address blacklist. */
+  @Column({ type: 'text', nullable: true }) receiverAddressKey: string | null;
   @Column({ type: 'text', nullable: true }) deliveryPreference: string | null;
 
   @Column({ type: 'jsonb', nullable: true }) invoice: InvoiceRecord | null;

@@ -2,22 +2,33 @@ import { Logger, run, type Runner } from 'graphile-worker';
 import type { DataSource } from 'typeorm';
 import { deliverOutbound } from './deliver-outbound.js';
 import { DELIVER_TASK } from './outbox.js';
+import { expireInterception } from './expire-interception.js';
+import { EXPIRE_TASK } from '../services/holds/holds.js';
 
 /** Counts the worker keeps for /metrics. */
 export const workerCounters = { deadLetters: 0 };
 
+// A failed delivery is recorded on its outbox row (attempts, last error, dispatch state); only the worker's own
+// trouble is worth a log line.
 const quiet = new Logger(() => (level, message) => {
-  if (level === 'error') console.error(`[worker] ${message}`);
+  if (level === 'error' && !message.startsWith('Failed task')) console.error(`[worker] ${message}`);
 });
 
 /** Runs the outbox worker in this process (or its own, `pnpm --filter @oms/server worker`). */
-export function startWorker(db: DataSource, connectionString: string, concurrency = 4): Promise<Runner> {
+export function startWorker(
+  db: DataSource,
+  connectionString: string,
+  options: { concurrency?: number; dispatchMaxAttempts?: number } = {},
+): Promise<Runner> {
   return run({
     connectionString,
-    concurrency,
+    concurrency: options.concurrency ?? 4,
     noHandleSignals: true,
     pollInterval: 1_000,
     logger: quiet,
-    taskList: { [DELIVER_TASK]: deliverOutbound(db, () => (workerCounters.deadLetters += 1)) },
+    taskList: {
+      [DELIVER_TASK]: deliverOutbound(db, () => (workerCounters.deadLetters += 1)),
+      [EXPIRE_TASK]: expireInterception(db, options.dispatchMaxAttempts ?? 8),
+    },
   });
 }

@@ -9,6 +9,7 @@ import { PaymentService } from './ingest/payment.service.js';
 import { OrderNumbers } from './numbers/order-numbers.js';
 import { SplitService } from './split/split.service.js';
 import { WmsCallbackService } from './webhooks/wms-callback.service.js';
+import { ScreeningService } from './holds/screening.service.js';
 import { Kuaidi100PushService } from './webhooks/kuaidi100-push.service.js';
 
 /** Every use-case service, built once per process. */
@@ -16,7 +17,12 @@ export function createServices(db: DataSource, config: Config) {
   const sessions = new SessionService(db, config);
   const lookup = new OrderLookupService(db);
   const numbers = new OrderNumbers(db, config.orderNumberSecret);
-  const payments = new PaymentService(db, new SplitService(numbers, config.dispatchMaxAttempts));
+  const payments = new PaymentService(
+    db,
+    new SplitService(numbers),
+    new ScreeningService(config.rollbackMinutes),
+    config.dispatchMaxAttempts,
+  );
   return {
     numbers,
     payments,

@@ -21,7 +21,7 @@ beforeAll(async () => {
   await server.db.dataSource.query("UPDATE warehouses SET endpoint_url = $1 WHERE code = 'SH01'", [
     warehouse.url,
   ]);
-  worker = await startWorker(server.db.dataSource, server.db.url, 2);
+  worker = await startWorker(server.db.dataSource, server.db.url, { concurrency: 2, dispatchMaxAttempts: 2 });
 });
 afterAll(async () => {
   await worker?.stop();

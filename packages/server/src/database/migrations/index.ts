@@ -2,6 +2,7 @@ import { InitialSchema1764000000000 } from './1764000000000-initial-schema.js';
 import { OrderRequestHash1764100000000 } from './1764100000000-order-request-hash.js';
 import { InboundMessages1764200000000 } from './1764200000000-inbound-messages.js';
 import { OutboundMessages1764300000000 } from './1764300000000-outbound-messages.js';
+import { RiskRules1764400000000 } from './1764400000000-risk-rules.js';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   OrderRequestHash1764100000000,
   InboundMessages1764200000000,
   OutboundMessages1764300000000,
+  RiskRules1764400000000,
 ];

@@ -1,3 +1,4 @@
+import { normalizeAddress } from '@oms/schema';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ApiKeyPrincipal } from '../../auth/principal.js';
 import { apiError } from '../../api/errors.js';
@@ -102,6 +103,7 @@ export class OrderIntakeService {
       receiverCity: input.receiver.city.trim(),
       receiverDistrict: input.receiver.district.trim(),
       receiverAddress: input.receiver.address.trim(),
+      receiverAddressKey: normalizeAddress(input.receiver),
       deliveryPreference: input.receiver.deliveryPreference ?? null,
       invoice: input.invoice
         ? { type: input.invoice.type, title: input.invoice.title, taxId: input.invoice.taxId ?? null }

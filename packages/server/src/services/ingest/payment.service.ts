@@ -5,6 +5,8 @@ import { apiError, badInput } from '../../api/errors.js';
 import { OrderEntity, PaymentEntity, PaymentLogEntity, RefundEntity } from '../../entities/index.js';
 import { recordOrderEvent, type Actor } from '../history.js';
 import type { SplitService } from '../split/split.service.js';
+import type { ScreeningService } from '../holds/screening.service.js';
+import { dispatchReady } from '../holds/dispatch-ready.js';
 import { applyOrderEvent } from '../status-writes.js';
 import { integrationActor } from './order-intake.service.js';
 
@@ -31,6 +33,8 @@ export class PaymentService {
   constructor(
     private readonly db: DataSource,
     private readonly splitter: SplitService,
+    private readonly screening: ScreeningService,
+    private readonly dispatchMaxAttempts: number,
   ) {}
 
   /** Records a payment or a later status of it; when payments cover the order it is paid and split at once. */
@@ -74,7 +78,11 @@ export class PaymentService {
     const cash = payments.filter(covers).reduce((sum, p) => sum + p.amountFen, 0);
     if (cash < order.payableFen) return;
     await applyOrderEvent(manager, order, 'PAY', { paymentsCoverPayable: true }, actor);
-    await this.splitter.split(manager, order, actor);
+    const subOrders = await this.splitter.split(manager, order, actor);
+    // Screening runs once, after the split and before anything leaves (domain.md §6.3); merchants' own endpoints
+    // come with the open platform, so only warehouse sub-orders are dispatched.
+    if (await this.screening.screen(manager, order)) return;
+    await dispatchReady(manager, subOrders, this.dispatchMaxAttempts);
   }
 
   private async insert(

@@ -11,7 +11,6 @@ import { recordOrderEvent, type Actor } from '../history.js';
 import type { OrderNumbers } from '../numbers/order-numbers.js';
 import { planSplit, type PlanWarehouse } from './split-plan.js';
 import { applyOrderEvent } from '../status-writes.js';
-import { enqueueOutbound } from '../../jobs/outbox.js';
 
 function allocationOf(line: OrderLineEntity): LineAllocation {
   return {
@@ -28,10 +27,7 @@ function allocationOf(line: OrderLineEntity): LineAllocation {
 
 /** Splits a paid order into sub-orders and reserves their stock, in the caller's transaction. */
 export class SplitService {
-  constructor(
-    private readonly numbers: OrderNumbers,
-    private readonly dispatchMaxAttempts: number,
-  ) {}
+  constructor(private readonly numbers: OrderNumbers) {}
 
   async split(manager: EntityManager, order: OrderEntity, actor: Actor): Promise<SubOrderEntity[]> {
     assertTransition('ORDER', order.status, 'SPLIT');
@@ -62,7 +58,7 @@ export class SplitService {
         status: 'CREATED',
         warehouseId: planned.warehouseId,
         merchantId: planned.merchantId,
-        dispatchState: planned.warehouseId && !held ? 'PENDING' : 'NONE',
+        dispatchState: 'NONE',
         held,
         outOfStock: planned.outOfStock,
         goodsFen: figures.goods,
@@ -99,16 +95,6 @@ export class SplitService {
         },
         at: now,
       });
-      // Held orders wait for the release; merchants' own endpoints come with the open platform.
-      if (planned.warehouseId && !held)
-        await enqueueOutbound(
-          manager,
-          subOrder,
-          planned.warehouseId,
-          'DISPATCH',
-          null,
-          this.dispatchMaxAttempts,
-        );
       created.push(subOrder);
     }
     await applyOrderEvent(manager, order, 'SPLIT', {}, actor, { subOrders: created.map((s) => s.number) });

@@ -1,0 +1,27 @@
+import type { InterceptionRule } from '@oms/schema';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { IdColumn, TimeColumn } from './columns.js';
+
+/** One screening rule, switched on or off, with its thresholds (domain.md §9). */
+@Entity('risk_rules')
+export class RiskRuleEntity {
+  @PrimaryColumn({ type: 'text' }) code: Exclude<InterceptionRule, 'MANUAL'>;
+  @Column({ type: 'boolean' }) enabled: boolean;
+  @Column({ type: 'jsonb' }) params: Record<string, number>;
+  @TimeColumn() updatedAt: Date;
+  @Column({ type: 'text', nullable: true }) updatedBy: string | null;
+}
+
+/** What a blacklist entry names. */
+export type BlacklistKind = 'PHONE' | 'ADDRESS' | 'ACCOUNT';
+
+/** A phone, normalised address or customer account that is always held. */
+@Entity('blacklist')
+export class BlacklistEntity {
+  @IdColumn() id: string;
+  @Column({ type: 'text' }) kind: BlacklistKind;
+  @Column({ type: 'text' }) value: string;
+  @Column({ type: 'text', nullable: true }) note: string | null;
+  @TimeColumn() createdAt: Date;
+  @Column({ type: 'text', nullable: true }) createdBy: string | null;
+}

@@ -1,0 +1,164 @@
+import type { Runner } from 'graphile-worker';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWorker } from '../../src/jobs/worker.js';
+import { seedReferenceData } from '../../src/seed/demo.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+import { eventually } from '../support/test-warehouse.js';
+
+const KEY = { authorization: 'ApiKey demo-storefront-key' };
+let server: TestServer;
+let n = 0;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  await seedReferenceData(server.db.dataSource);
+});
+afterAll(() => server?.close());
+
+interface Options {
+  quantity?: number;
+  salePriceFen?: number;
+  phone?: string;
+  address?: string;
+  registeredAt?: string;
+}
+
+/** Creates and pays an order through the API; returns its number. */
+async function paidOrder(options: Options = {}): Promise<string> {
+  n += 1;
+  const input = {
+    source: 'SELF_OPERATED',
+    externalId: `screen-${n}-${Date.now()}`,
+    customer: { id: `s-c-${n}`, ...(options.registeredAt ? { registeredAt: options.registeredAt } : {}) },
+    receiver: {
+      name: '周八',
+      phone: options.phone ?? '13300000000',
+      province: '北京市',
+      city: '北京市',
+      district: '朝阳区',
+      address: options.address ?? `建国路 ${n} 号`,
+    },
+    lines: [
+      {
+        sku: 'SKU-100008',
+        title: '坚果',
+        quantity: options.quantity ?? 1,
+        salePriceFen: options.salePriceFen ?? 9_990,
+      },
+    ],
+    freightFen: 0,
+  };
+  const created = await server.graphql<{
+    createOrder: { order: { number: string; amounts: { payable: { fen: number } } } };
+  }>(
+    'mutation($i: CreateOrderInput!) { createOrder(input: $i) { order { number amounts { payable { fen } } } } }',
+    { i: input },
+    KEY,
+  );
+  const order = created.body.data!.createOrder.order;
+  const paid = await server.graphql(
+    'mutation($i: RecordPaymentInput!) { recordPayment(input: $i) { order { status } } }',
+    {
+      i: {
+        orderNumber: order.number,
+        method: 'ALIPAY',
+        amountFen: order.amounts.payable.fen,
+        transactionNo: `ali-s-${order.number}`,
+        status: 'SUCCEEDED',
+        occurredAt: new Date().toISOString(),
+      },
+    },
+    KEY,
+  );
+  expect(paid.body.errors).toBeUndefined();
+  return order.number;
+}
+
+async function holdOf(number: string) {
+  const [row] = await server.db.dataSource.query(
+    `SELECT o.held, (SELECT array_agg(i.rule ORDER BY i.id) FROM interceptions i WHERE i.order_id = o.id AND i.status = 'ACTIVE') AS rules,
+            (SELECT bool_and(s.held) FROM sub_orders s WHERE s.order_id = o.id) AS sub_orders_held,
+            (SELECT count(*)::int FROM outbound_messages m WHERE m.order_id = o.id) AS dispatches
+     FROM orders o WHERE o.number = $1`,
+    [number],
+  );
+  return row as { held: boolean; rules: string[] | null; sub_orders_held: boolean; dispatches: number };
+}
+
+describe('screening after the split', () => {
+  it('lets an ordinary order through to dispatch', async () => {
+    expect(await holdOf(await paidOrder())).toEqual({
+      held: false,
+      rules: null,
+      sub_orders_held: false,
+      dispatches: 1,
+    });
+  });
+
+  it('holds more than the limit of one sku (QUANTITY_LIMIT), dispatching nothing', async () => {
+    expect(await holdOf(await paidOrder({ quantity: 25 }))).toEqual({
+      held: true,
+      rules: ['QUANTITY_LIMIT'],
+      sub_orders_held: true,
+      dispatches: 0,
+    });
+  });
+
+  it('holds a blacklisted phone (BLACKLIST)', async () => {
+    await server.db.dataSource.query("INSERT INTO blacklist (kind, value) VALUES ('PHONE', '13311112222')");
+    expect((await holdOf(await paidOrder({ phone: '13311112222' }))).rules).toEqual(['BLACKLIST']);
+  });
+
+  it('holds a big order from a new account (HIGH_VALUE_NEW_ACCOUNT)', async () => {
+    const number = await paidOrder({ salePriceFen: 600_000, registeredAt: new Date().toISOString() });
+    expect((await holdOf(number)).rules).toEqual(['HIGH_VALUE_NEW_ACCOUNT']);
+    const [evidence] = await server.db.dataSource.query(
+      'SELECT i.evidence FROM interceptions i JOIN orders o ON o.id = i.order_id WHERE o.number = $1',
+      [number],
+    );
+    expect(evidence.evidence.HIGH_VALUE_NEW_ACCOUNT).toMatchObject({
+      payableFen: 600_000,
+      accountAgeDays: 0,
+    });
+  });
+
+  it('holds the fourth paid order to one address in a day (ADDRESS_VELOCITY), however it is typed', async () => {
+    const typed = ['望京 SOHO 塔1', '望京SOHO塔１', '望京 soho 塔 1', '望京SOHO-塔1'];
+    const numbers = [];
+    for (const address of typed) numbers.push(await paidOrder({ address }));
+    const rules = await Promise.all(numbers.map(async (nr) => (await holdOf(nr)).rules));
+    expect(rules).toEqual([null, null, null, ['ADDRESS_VELOCITY']]);
+  });
+
+  it('skips a rule a manager switched off', async () => {
+    await server.db.dataSource.query("UPDATE risk_rules SET enabled = false WHERE code = 'QUANTITY_LIMIT'");
+    expect((await holdOf(await paidOrder({ quantity: 25 }))).held).toBe(false);
+    await server.db.dataSource.query("UPDATE risk_rules SET enabled = true WHERE code = 'QUANTITY_LIMIT'");
+  });
+});
+
+describe('the rollback period', () => {
+  let worker: Runner;
+  beforeAll(async () => {
+    worker = await startWorker(server.db.dataSource, server.db.url, { concurrency: 1 });
+  });
+  afterAll(() => worker?.stop());
+
+  it('releases a hold nobody decided, writes EXPIRED and sends the order on', async () => {
+    const number = await paidOrder({ quantity: 30 });
+    await server.db.dataSource.query(
+      `UPDATE interceptions SET expires_at = now() - interval '1 second' WHERE order_id = (SELECT id FROM orders WHERE number = $1)`,
+      [number],
+    );
+    await server.db.dataSource.query(
+      "UPDATE graphile_worker._private_jobs SET run_at = now() WHERE task_id = (SELECT id FROM graphile_worker._private_tasks WHERE identifier = 'expire-interception')",
+    );
+    await eventually(async () => (await holdOf(number)).dispatches === 1);
+    const [row] = await server.db.dataSource.query(
+      'SELECT i.status, i.decided_by FROM interceptions i JOIN orders o ON o.id = i.order_id WHERE o.number = $1',
+      [number],
+    );
+    expect(row).toEqual({ status: 'EXPIRED', decided_by: 'rollback-period' });
+    expect((await holdOf(number)).held).toBe(false);
+  });
+});
