@@ -4,6 +4,7 @@ import { buildSchema } from 'type-graphql';
 import { AuthChecker } from '../auth/auth-checker.js';
 import { AuthResolver } from './auth/auth.resolver.js';
 import { IngestResolver } from './ingest/ingest.resolver.js';
+import { OperationsResolver } from './operations/operations.resolver.js';
 import { OrderResolver } from './orders/order.resolver.js';
 import { SubOrderResolver } from './orders/sub-order.resolver.js';
 import { ReferenceResolver } from './reference/reference.resolver.js';
@@ -17,6 +18,7 @@ export const RESOLVERS = [
   WarehouseResolver,
   ReferenceResolver,
   IngestResolver,
+  OperationsResolver,
 ] as const;
 
 /** Builds the GraphQL schema from the resolver classes; `emitTo` also prints the SDL there. */

@@ -4,6 +4,7 @@ import { deliverOutbound } from './deliver-outbound.js';
 import { DELIVER_TASK } from './outbox.js';
 import { expireInterception } from './expire-interception.js';
 import { EXPIRE_TASK } from '../services/holds/holds.js';
+import { FLAG_LATE_TASK, flagLate } from './flag-late.js';
 
 /** Counts the worker keeps for /metrics. */
 export const workerCounters = { deadLetters: 0 };
@@ -29,6 +30,8 @@ export function startWorker(
     taskList: {
       [DELIVER_TASK]: deliverOutbound(db, () => (workerCounters.deadLetters += 1)),
       [EXPIRE_TASK]: expireInterception(db, options.dispatchMaxAttempts ?? 8),
+      [FLAG_LATE_TASK]: flagLate(db),
     },
+    crontab: `* * * * * ${FLAG_LATE_TASK}`,
   });
 }

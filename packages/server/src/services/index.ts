@@ -10,6 +10,7 @@ import { OrderNumbers } from './numbers/order-numbers.js';
 import { SplitService } from './split/split.service.js';
 import { WmsCallbackService } from './webhooks/wms-callback.service.js';
 import { ScreeningService } from './holds/screening.service.js';
+import { WarehouseFiguresService } from './warehouse-figures.service.js';
 import { Kuaidi100PushService } from './webhooks/kuaidi100-push.service.js';
 
 /** Every use-case service, built once per process. */
@@ -29,6 +30,7 @@ export function createServices(db: DataSource, config: Config) {
     intake: new OrderIntakeService(db, numbers, payments),
     wmsCallbacks: new WmsCallbackService(db),
     carrierPushes: new Kuaidi100PushService(db),
+    warehouseFigures: new WarehouseFiguresService(db),
     sessions,
     auth: new AuthService(db, sessions),
     lookup,

@@ -84,14 +84,12 @@ export async function settleHold(
   const { to } = assertTransition('INTERCEPTION', interception.status, event, {
     rollbackPeriodOver: interception.expiresAt.getTime() <= Date.now(),
   });
-  await manager
-    .getRepository(InterceptionEntity)
-    .update(interception.id, {
-      status: to as InterceptionStatus,
-      decidedBy: actor.id,
-      decidedAt: new Date(),
-      note,
-    });
+  await manager.getRepository(InterceptionEntity).update(interception.id, {
+    status: to as InterceptionStatus,
+    decidedBy: actor.id,
+    decidedAt: new Date(),
+    note,
+  });
   interception.status = to as InterceptionStatus;
   await refreshHeldFlags(manager, order.id);
   await recordOrderEvent(manager, {

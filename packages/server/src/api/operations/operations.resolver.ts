@@ -1,0 +1,65 @@
+import { Arg, Authorized, Ctx, Field, Float, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import type { SubOrderEntity } from '../../entities/index.js';
+import { DateTime } from '../common/scalars.js';
+import type { RequestContext } from '../context.js';
+import { apiError } from '../errors.js';
+import { PageInfo } from '../orders/order-connection.type.js';
+import { SubOrderObjectType } from '../orders/sub-order.type.js';
+
+@ObjectType('StateTiming', {
+  description: 'time spent in one status by sub-orders of one warehouse, entered on one day',
+})
+export class StateTimingType {
+  @Field(() => String) warehouseCode: string;
+  @Field(() => String, { description: 'YYYY-MM-DD, Asia/Shanghai' }) day: string;
+  @Field(() => String) status: string;
+  @Field(() => Int) count: number;
+  @Field(() => Float) p50Seconds: number;
+  @Field(() => Float) p90Seconds: number;
+}
+
+@ObjectType('SubOrderEdge')
+export class SubOrderEdge {
+  @Field(() => String) cursor: string;
+  @Field(() => SubOrderObjectType) node: SubOrderEntity;
+}
+
+@ObjectType('SubOrderConnection')
+export class SubOrderConnection {
+  @Field(() => [SubOrderEdge]) edges: SubOrderEdge[];
+  @Field(() => PageInfo) pageInfo: PageInfo;
+}
+
+/** Ops' view of the warehouses: SLA and time in state (roles.md: OPS and up). */
+@Resolver()
+export class OperationsResolver {
+  @Authorized('WAREHOUSE_FIGURES_READ')
+  @Query(() => [StateTimingType], {
+    description: 'p50/p90 time in each state per warehouse and day, from the event history',
+  })
+  warehouseTimings(
+    @Arg('from', () => DateTime) from: Date,
+    @Arg('to', () => DateTime) to: Date,
+    @Ctx() { services }: RequestContext,
+  ): Promise<StateTimingType[]> {
+    return services.warehouseFigures.timings(from, to);
+  }
+
+  @Authorized('WAREHOUSE_FIGURES_READ')
+  @Query(() => SubOrderConnection, { description: 'sub-orders past their warehouse SLA, latest first' })
+  async lateSubOrders(
+    @Ctx() { services }: RequestContext,
+    @Arg('warehouseCode', () => String, { nullable: true }) warehouseCode?: string | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ): Promise<SubOrderConnection> {
+    const size = first ?? 50;
+    if (size < 1 || size > 100)
+      throw apiError('BAD_USER_INPUT', 'first: between 1 and 100', { field: 'first' });
+    const page = await services.warehouseFigures.late(warehouseCode ?? null, size, after ?? null);
+    return {
+      edges: page.nodes.map((node, i) => ({ node, cursor: page.cursors[i]! })),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.cursors.at(-1) ?? null },
+    };
+  }
+}

@@ -1,0 +1,78 @@
+import type { DataSource } from 'typeorm';
+import { apiError } from '../api/errors.js';
+import { SubOrderEntity } from '../entities/index.js';
+
+/** How long sub-orders of one warehouse spent in one status, on one day (Asia/Shanghai). */
+export interface StateTiming {
+  readonly warehouseCode: string;
+  readonly day: string;
+  readonly status: string;
+  readonly count: number;
+  readonly p50Seconds: number;
+  readonly p90Seconds: number;
+}
+
+const TIMINGS_SQL = `
+  WITH changes AS (
+    SELECT e.sub_order_id, e.at, e.after->>'status' AS status,
+           lead(e.at) OVER (PARTITION BY e.sub_order_id ORDER BY e.at, e.id) AS left_at
+    FROM order_events e
+    WHERE e.type IN ('SUB_ORDER_CREATED', 'STATUS_CHANGED') AND e.sub_order_id IS NOT NULL
+      AND e.at >= $1::timestamptz - interval '7 days' AND e.at < $2
+  )
+  SELECT w.code AS "warehouseCode", to_char(c.at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day, c.status,
+         count(*)::int AS count,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM c.left_at - c.at))::float8 AS "p50Seconds",
+         percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM c.left_at - c.at))::float8 AS "p90Seconds"
+  FROM changes c
+  JOIN sub_orders s ON s.id = c.sub_order_id
+  JOIN warehouses w ON w.id = s.warehouse_id
+  WHERE c.left_at IS NOT NULL AND c.at >= $1 AND c.at < $2
+  GROUP BY 1, 2, 3
+  ORDER BY 1, 2, 3`;
+
+/** Ops' figures: time in each state per warehouse and day, from the event history (domain.md §8), and late sub-orders. */
+export class WarehouseFiguresService {
+  constructor(private readonly db: DataSource) {}
+
+  /** p50/p90 of the time spent in each status, per warehouse and day, for states entered in [from, to). */
+  async timings(from: Date, to: Date): Promise<StateTiming[]> {
+    if (!(from < to)) throw apiError('BAD_USER_INPUT', 'from: must be before to', { field: 'from' });
+    if (to.getTime() - from.getTime() > 92 * 86_400_000)
+      throw apiError('BAD_USER_INPUT', 'to: at most 92 days after from', { field: 'to' });
+    return this.db.query(TIMINGS_SQL, [from, to]);
+  }
+
+  /** Late sub-orders, latest first, keyset-paged on (late_minutes, id). */
+  async late(
+    warehouseCode: string | null,
+    first: number,
+    after: string | null,
+  ): Promise<{ nodes: SubOrderEntity[]; cursors: string[]; hasNextPage: boolean }> {
+    const query = this.db
+      .getRepository(SubOrderEntity)
+      .createQueryBuilder('s')
+      .where('s.late_minutes IS NOT NULL');
+    if (warehouseCode)
+      query.andWhere('s.warehouse_id = (SELECT id FROM warehouses WHERE code = :code)', {
+        code: warehouseCode,
+      });
+    if (after) {
+      const [minutes, id] = Buffer.from(after, 'base64url').toString('utf8').split(':').map(Number);
+      if (!Number.isSafeInteger(minutes) || !Number.isSafeInteger(id))
+        throw apiError('BAD_USER_INPUT', 'after: not a cursor this list gave out', { field: 'after' });
+      query.andWhere('(s.late_minutes, s.id) < (:minutes, :id)', { minutes, id });
+    }
+    const rows = await query
+      .orderBy('s.late_minutes', 'DESC')
+      .addOrderBy('s.id', 'DESC')
+      .limit(first + 1)
+      .getMany();
+    const nodes = rows.slice(0, first);
+    return {
+      nodes,
+      cursors: nodes.map((s) => Buffer.from(`${s.lateMinutes}:${s.id}`).toString('base64url')),
+      hasNextPage: rows.length > first,
+    };
+  }
+}
