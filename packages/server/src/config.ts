@@ -46,6 +46,8 @@ export interface Config {
   readonly simulatorSpeed: number;
   /** How long a hold waits for a manager before its default action (release) runs. */
   readonly rollbackMinutes: number;
+  /** An unpaid order closes after this many minutes. */
+  readonly paymentWindowMinutes: number;
   readonly production: boolean;
 }
 
@@ -69,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     revealDailyLimit: integer('OMS_REVEAL_DAILY_LIMIT', 200),
     dispatchMaxAttempts: integer('OMS_DISPATCH_MAX_ATTEMPTS', 8),
     worker: onOff('OMS_WORKER', true),
+    paymentWindowMinutes: Math.max(1, integer('OMS_PAYMENT_WINDOW_MINUTES', 30)),
     rollbackMinutes: Math.max(1, integer('OMS_ROLLBACK_MINUTES', 30)),
     simulatorSpeed: Math.max(1, integer('OMS_SIMULATOR_SPEED', 1)),
     kuaidi100Salt: env.OMS_KUAIDI100_SALT || (demo ? DEMO_KUAIDI100_SALT : ''),

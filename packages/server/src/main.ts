@@ -28,7 +28,10 @@ if (config.demo) await configureDemoWarehouses(database.dataSource, config);
 const services = createServices(database.dataSource, config);
 const simulators = config.simulators ? createSimulators(config) : undefined;
 const worker = config.worker
-  ? await startWorker(database.dataSource, database.url, { dispatchMaxAttempts: config.dispatchMaxAttempts })
+  ? await startWorker(database.dataSource, database.url, {
+      dispatchMaxAttempts: config.dispatchMaxAttempts,
+      paymentWindowMinutes: config.paymentWindowMinutes,
+    })
   : undefined;
 const app = await createApp(database.dataSource, services, config, simulators?.routes);
 const server = createServer(app.express);

@@ -5,6 +5,7 @@ import { DELIVER_TASK } from './outbox.js';
 import { expireInterception } from './expire-interception.js';
 import { EXPIRE_TASK } from '../services/holds/holds.js';
 import { FLAG_LATE_TASK, flagLate } from './flag-late.js';
+import { CLOSE_UNPAID_TASK, closeUnpaid } from './close-unpaid.js';
 
 /** Counts the worker keeps for /metrics. */
 export const workerCounters = { deadLetters: 0 };
@@ -19,7 +20,7 @@ const quiet = new Logger(() => (level, message) => {
 export function startWorker(
   db: DataSource,
   connectionString: string,
-  options: { concurrency?: number; dispatchMaxAttempts?: number } = {},
+  options: { concurrency?: number; dispatchMaxAttempts?: number; paymentWindowMinutes?: number } = {},
 ): Promise<Runner> {
   return run({
     connectionString,
@@ -31,7 +32,8 @@ export function startWorker(
       [DELIVER_TASK]: deliverOutbound(db, () => (workerCounters.deadLetters += 1)),
       [EXPIRE_TASK]: expireInterception(db, options.dispatchMaxAttempts ?? 8),
       [FLAG_LATE_TASK]: flagLate(db),
+      [CLOSE_UNPAID_TASK]: closeUnpaid(db, options.paymentWindowMinutes ?? 30),
     },
-    crontab: `* * * * * ${FLAG_LATE_TASK}`,
+    crontab: [`* * * * * ${FLAG_LATE_TASK}`, `* * * * * ${CLOSE_UNPAID_TASK}`].join('\n'),
   });
 }

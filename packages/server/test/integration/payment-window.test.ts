@@ -1,0 +1,87 @@
+import type { JobHelpers } from 'graphile-worker';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeUnpaid } from '../../src/jobs/close-unpaid.js';
+import { seedReferenceData } from '../../src/seed/demo.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+
+const KEY = { authorization: 'ApiKey demo-storefront-key' };
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  await seedReferenceData(server.db.dataSource);
+});
+afterAll(() => server?.close());
+
+describe('the payment window', () => {
+  it('closes an order left unpaid, refunds its gift card, and refunds a payment that arrives too late', async () => {
+    const input = {
+      source: 'SELF_OPERATED',
+      externalId: `window-${Date.now()}`,
+      customer: { id: 'window-c' },
+      receiver: {
+        name: '钱一',
+        phone: '13000000000',
+        province: '天津市',
+        city: '天津市',
+        district: '和平区',
+        address: '南京路 1 号',
+      },
+      lines: [{ sku: 'SKU-100011', title: '李宁 跑鞋', quantity: 1, salePriceFen: 44_900 }],
+      freightFen: 0,
+      giftCards: [{ cardNumber: '8800111122223333', amountFen: 4_900, balanceAfterFen: 100 }],
+    };
+    const created = await server.graphql<{ createOrder: { order: { number: string } } }>(
+      'mutation($i: CreateOrderInput!) { createOrder(input: $i) { order { number } } }',
+      { i: input },
+      KEY,
+    );
+    const number = created.body.data!.createOrder.order.number;
+    const task = closeUnpaid(server.db.dataSource, 30);
+    await task({}, {} as JobHelpers);
+    const status = async () =>
+      (await server.db.dataSource.query('SELECT status FROM orders WHERE number = $1', [number]))[0].status;
+    expect(await status()).toBe('PENDING_PAYMENT');
+
+    await server.db.dataSource.query(
+      "UPDATE orders SET created_at = now() - interval '31 minutes' WHERE number = $1",
+      [number],
+    );
+    await task({}, {} as JobHelpers);
+    expect(await status()).toBe('CLOSED');
+    const refunds = await server.db.dataSource.query(
+      'SELECT r.method, r.amount_fen::int AS amount_fen, r.status FROM refunds r JOIN orders o ON o.id = r.order_id WHERE o.number = $1 ORDER BY r.id',
+      [number],
+    );
+    expect(refunds).toEqual([{ method: 'GIFT_CARD', amount_fen: 4_900, status: 'PENDING' }]);
+    const reversal = await server.db.dataSource.query(
+      'SELECT g.amount_fen::int AS amount_fen FROM gift_card_usages g JOIN orders o ON o.id = g.order_id WHERE o.number = $1 AND g.reversal_of_id IS NOT NULL',
+      [number],
+    );
+    expect(reversal).toEqual([{ amount_fen: -4_900 }]);
+
+    const late = await server.graphql<{ recordPayment: { order: { status: string } } }>(
+      'mutation($i: RecordPaymentInput!) { recordPayment(input: $i) { order { status } } }',
+      {
+        i: {
+          orderNumber: number,
+          method: 'ALIPAY',
+          amountFen: 40_000,
+          transactionNo: `late-${number}`,
+          status: 'SUCCEEDED',
+          occurredAt: new Date().toISOString(),
+        },
+      },
+      KEY,
+    );
+    expect(late.body.data!.recordPayment.order.status).toBe('CLOSED');
+    const afterLate = await server.db.dataSource.query(
+      'SELECT r.method, r.amount_fen::int AS amount_fen FROM refunds r JOIN orders o ON o.id = r.order_id WHERE o.number = $1 ORDER BY r.id',
+      [number],
+    );
+    expect(afterLate).toEqual([
+      { method: 'GIFT_CARD', amount_fen: 4_900 },
+      { method: 'ALIPAY', amount_fen: 40_000 },
+    ]);
+  });
+});
