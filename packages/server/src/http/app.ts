@@ -14,6 +14,7 @@ import type { Services } from '../services/index.js';
 import { sessionCookie } from './cookies.js';
 import { principalOf } from './principal.js';
 import { formatError } from './format-error.js';
+import { createMetrics } from './metrics.js';
 import { wmsWebhook } from '../webhooks/wms.webhook.js';
 import { kuaidi100Webhook } from '../webhooks/kuaidi100.webhook.js';
 
@@ -31,10 +32,25 @@ export async function createApp(
   extraRoutes: readonly { path: string; router: express.Router }[] = [],
 ): Promise<App> {
   const schema = await buildApiSchema();
+  const metrics = createMetrics(db);
   const apollo = new ApolloServer<RequestContext>({
     schema,
     introspection: !config.production,
     formatError: (formatted: GraphQLFormattedError, error: unknown) => formatError(formatted, error),
+    plugins: [
+      {
+        async requestDidStart() {
+          const started = process.hrtime.bigint();
+          return {
+            async willSendResponse({ operationName, request }) {
+              const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+              const operation = operationName ?? request.operationName ?? 'anonymous';
+              metrics.requestSeconds.observe({ operation }, seconds);
+            },
+          };
+        },
+      },
+    ],
   });
   await apollo.start();
 
@@ -44,6 +60,9 @@ export async function createApp(
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   app.get('/readyz', async (_req, res) => {
     try {

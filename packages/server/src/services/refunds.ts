@@ -45,31 +45,27 @@ export async function refundWholeOrder(
     .getRepository(GiftCardUsageEntity)
     .find({ where: { orderId: order.id } })) {
     if (usage.reversalOfId !== null || usage.amountFen <= 0) continue;
-    await manager
-      .getRepository(GiftCardUsageEntity)
-      .insert({
-        orderId: order.id,
-        shard: order.shard,
-        cardNumber: usage.cardNumber,
-        amountFen: -usage.amountFen,
-        balanceAfterFen: usage.balanceAfterFen + usage.amountFen,
-        at: now,
-        reversalOfId: usage.id,
-      });
+    await manager.getRepository(GiftCardUsageEntity).insert({
+      orderId: order.id,
+      shard: order.shard,
+      cardNumber: usage.cardNumber,
+      amountFen: -usage.amountFen,
+      balanceAfterFen: usage.balanceAfterFen + usage.amountFen,
+      at: now,
+      reversalOfId: usage.id,
+    });
   }
   for (const usage of await manager.getRepository(PointsUsageEntity).find({ where: { orderId: order.id } })) {
     if (usage.reversalOfId !== null || usage.points <= 0) continue;
-    await manager
-      .getRepository(PointsUsageEntity)
-      .insert({
-        orderId: order.id,
-        shard: order.shard,
-        points: -usage.points,
-        valueFen: -usage.valueFen,
-        balanceAfter: usage.balanceAfter + usage.points,
-        at: now,
-        reversalOfId: usage.id,
-      });
+    await manager.getRepository(PointsUsageEntity).insert({
+      orderId: order.id,
+      shard: order.shard,
+      points: -usage.points,
+      valueFen: -usage.valueFen,
+      balanceAfter: usage.balanceAfter + usage.points,
+      at: now,
+      reversalOfId: usage.id,
+    });
   }
   if (refunds.length) {
     await recordOrderEvent(manager, {

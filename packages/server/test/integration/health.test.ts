@@ -34,3 +34,17 @@ describe('the HTTP server', () => {
     expect(body.data?.warehouses[0]?.stock.length).toBeGreaterThan(10);
   });
 });
+
+describe('/metrics', () => {
+  it('exposes request latency by operation, outbox depth and orders by status', async () => {
+    await server.graphql(
+      'query Warehouses { warehouses { code } }',
+      {},
+      await loginAs(server, 'ops', 'ops123'),
+    );
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    expect(text).toMatch(/oms_graphql_request_seconds_count\{operation="Warehouses"\} 1/);
+    expect(text).toContain('oms_outbox_dead_letters_total 0');
+    expect(text).toContain('# TYPE oms_orders gauge');
+  });
+});
