@@ -41,7 +41,7 @@ async function paidOrder(): Promise<{ orderNumber: string; subOrderNumber: strin
       province: '江苏省',
       city: '南京市',
       district: '鼓楼区',
-      address: '中山路 1 号',
+      address: `中山路 ${n} 号`,
     },
     lines: [{ sku: 'SKU-100007', title: '飞鹤 奶粉', quantity: 1, salePriceFen: 29_800 }],
     freightFen: 0,

@@ -30,7 +30,7 @@ function anOrder(overrides: Record<string, unknown> = {}) {
       province: '上海市',
       city: '上海市',
       district: '浦东新区',
-      address: '世纪大道 100 号',
+      address: `世纪大道 ${counter} 号`,
     },
     lines: [
       { sku: 'SKU-100008', title: '三只松鼠 每日坚果', quantity: 2, salePriceFen: 9_990 },
@@ -124,7 +124,7 @@ describe('createOrder', () => {
           province: '上海市',
           city: '上海市',
           district: '浦东新区',
-          address: '1 号',
+          address: ` ${counter} 号`,
         },
       },
       'receiver.phone',
@@ -214,7 +214,7 @@ describe('recordPayment', () => {
         province: '四川省',
         city: '成都市',
         district: '武侯区',
-        address: '天府大道 1 号',
+        address: `天府大道 ${counter} 号`,
       },
       lines: [
         {

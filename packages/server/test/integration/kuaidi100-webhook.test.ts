@@ -31,7 +31,7 @@ async function shippedSubOrder(
       province: '浙江省',
       city: '杭州市',
       district: '西湖区',
-      address: '文三路 90 号',
+      address: `文三路 ${n} 号`,
     },
     lines: [{ sku: 'SKU-100010', title: '维达 抽纸', quantity: 1, salePriceFen: 4_590 }],
     freightFen: 0,

@@ -27,7 +27,7 @@ async function subOrderAt(status: 'DISPATCHED' | 'ACCEPTED'): Promise<string> {
       province: '上海市',
       city: '上海市',
       district: '静安区',
-      address: '南京西路 1 号',
+      address: `南京西路 ${n} 号`,
     },
     lines: [{ sku: 'SKU-100012', title: '摇粒绒茄克', quantity: 1, salePriceFen: 14_900 }],
     freightFen: 0,

@@ -27,7 +27,7 @@ async function paidSubOrder(): Promise<{ orderNumber: string; subOrderNumber: st
       province: '上海市',
       city: '上海市',
       district: '徐汇区',
-      address: '漕溪北路 1 号',
+      address: `漕溪北路 ${n} 号`,
     },
     lines: [{ sku: 'SKU-100009', title: '金龙鱼 调和油', quantity: 3, salePriceFen: 6_990 }],
     freightFen: 0,
