@@ -6,6 +6,7 @@ import { expireInterception } from './expire-interception.js';
 import { EXPIRE_TASK } from '../services/holds/holds.js';
 import { FLAG_LATE_TASK, flagLate } from './flag-late.js';
 import { CLOSE_UNPAID_TASK, closeUnpaid } from './close-unpaid.js';
+import { REQUEUE_STUCK_TASK, requeueStuck } from './requeue-stuck.js';
 
 /** Counts the worker keeps for /metrics. */
 export const workerCounters = { deadLetters: 0 };
@@ -33,7 +34,10 @@ export function startWorker(
       [EXPIRE_TASK]: expireInterception(db, options.dispatchMaxAttempts ?? 8),
       [FLAG_LATE_TASK]: flagLate(db),
       [CLOSE_UNPAID_TASK]: closeUnpaid(db, options.paymentWindowMinutes ?? 30),
+      [REQUEUE_STUCK_TASK]: requeueStuck(db),
     },
-    crontab: [`* * * * * ${FLAG_LATE_TASK}`, `* * * * * ${CLOSE_UNPAID_TASK}`].join('\n'),
+    crontab: [FLAG_LATE_TASK, CLOSE_UNPAID_TASK, REQUEUE_STUCK_TASK]
+      .map((task) => `* * * * * ${task}`)
+      .join('\n'),
   });
 }

@@ -1,6 +1,7 @@
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enqueueOutbound } from '../../src/jobs/outbox.js';
+import { DELIVER_TASK, enqueueOutbound } from '../../src/jobs/outbox.js';
+import { REQUEUE_STUCK_SQL } from '../../src/jobs/requeue-stuck.js';
 import { startWorker } from '../../src/jobs/worker.js';
 import { SubOrderEntity } from '../../src/entities/index.js';
 import { seedReferenceData } from '../../src/seed/demo.js';
@@ -15,13 +16,13 @@ let worker: Runner;
 let n = 0;
 
 beforeAll(async () => {
-  server = await startTestServer({ dispatchMaxAttempts: 2 });
+  server = await startTestServer({ dispatchMaxAttempts: 3 });
   await seedReferenceData(server.db.dataSource);
   warehouse = await startTestWarehouse(DEMO_WMS_SECRET);
   await server.db.dataSource.query("UPDATE warehouses SET endpoint_url = $1 WHERE code = 'SH01'", [
     warehouse.url,
   ]);
-  worker = await startWorker(server.db.dataSource, server.db.url, { concurrency: 2, dispatchMaxAttempts: 2 });
+  worker = await startWorker(server.db.dataSource, server.db.url, { concurrency: 2, dispatchMaxAttempts: 3 });
 });
 afterAll(async () => {
   await worker?.stop();
@@ -74,6 +75,12 @@ async function paidOrder(): Promise<{ orderNumber: string; subOrderNumber: strin
   };
 }
 
+/** Makes every waiting retry due now, so tests need not sit out the back-off. */
+const skipBackOff = () =>
+  server.db.dataSource.query(
+    'UPDATE graphile_worker._private_jobs SET run_at = now() WHERE locked_at IS NULL',
+  );
+
 const subOrderRow = (number: string) =>
   server.db.dataSource
     .query('SELECT status, dispatch_state FROM sub_orders WHERE number = $1', [number])
@@ -102,10 +109,11 @@ describe('dispatch through the outbox', () => {
   it('retries a failing warehouse, then dead-letters the message visibly', async () => {
     warehouse.status = 500;
     const { subOrderNumber } = await paidOrder();
-    await eventually(async () => (await subOrderRow(subOrderNumber)).dispatch_state === 'RETRYING');
-    // Skip the back-off wait: the retry is due now.
-    await server.db.dataSource.query('UPDATE graphile_worker._private_jobs SET run_at = now()');
-    await eventually(async () => (await subOrderRow(subOrderNumber)).dispatch_state === 'DEAD_LETTER');
+    await eventually(async () => {
+      await skipBackOff();
+      return (await subOrderRow(subOrderNumber)).dispatch_state === 'DEAD_LETTER';
+    });
+    expect(warehouse.received.filter((r) => r.body.subOrderNumber === subOrderNumber)).toHaveLength(3);
     expect((await subOrderRow(subOrderNumber)).status).toBe('CREATED');
     const [message] = await server.db.dataSource.query(
       'SELECT m.status, m.attempts, m.last_error FROM outbound_messages m JOIN sub_orders s ON s.id = m.sub_order_id WHERE s.number = $1',
@@ -134,5 +142,49 @@ describe('dispatch through the outbox', () => {
       'SELECT (SELECT count(*) FROM outbound_messages)::int AS m, (SELECT count(*) FROM graphile_worker._private_jobs)::int AS j',
     );
     expect(after).toEqual(before);
+  });
+});
+
+describe('delivery faults', () => {
+  it('delivers on the third try to a warehouse that failed twice', async () => {
+    warehouse.status = 200;
+    warehouse.failNext = 2;
+    const { subOrderNumber } = await paidOrder();
+    await eventually(async () => {
+      await skipBackOff();
+      return (await subOrderRow(subOrderNumber)).status === 'DISPATCHED';
+    });
+    expect(warehouse.received.filter((r) => r.body.subOrderNumber === subOrderNumber)).toHaveLength(3);
+  });
+
+  it('re-queues a message whose worker died mid-delivery; the warehouse sees one event', async () => {
+    warehouse.status = 200;
+    await worker.stop();
+    try {
+      const { subOrderNumber } = await paidOrder();
+      // The dead worker's footprint: the job locked long ago, and the message still PENDING.
+      await server.db.dataSource.query(
+        "UPDATE graphile_worker._private_jobs SET locked_at = now() - interval '10 minutes', locked_by = 'killed-worker'",
+      );
+      await server.db.dataSource.query(
+        "UPDATE outbound_messages SET created_at = now() - interval '5 minutes' WHERE status = 'PENDING'",
+      );
+      await server.db.dataSource.query(REQUEUE_STUCK_SQL, [DELIVER_TASK]);
+      worker = await startWorker(server.db.dataSource, server.db.url, {
+        concurrency: 2,
+        dispatchMaxAttempts: 2,
+      });
+      await eventually(async () => (await subOrderRow(subOrderNumber)).status === 'DISPATCHED');
+      const events = new Set(
+        warehouse.received.filter((r) => r.body.subOrderNumber === subOrderNumber).map((r) => r.body.eventId),
+      );
+      expect(events.size).toBe(1);
+    } finally {
+      if (!worker)
+        worker = await startWorker(server.db.dataSource, server.db.url, {
+          concurrency: 2,
+          dispatchMaxAttempts: 2,
+        });
+    }
   });
 });

@@ -7,6 +7,8 @@ export interface TestWarehouse {
   readonly url: string;
   readonly received: { body: Record<string, unknown>; signatureValid: boolean }[];
   status: number;
+  /** Answer this many requests with 500 before answering `status` again. */
+  failNext: number;
   close(): Promise<void>;
 }
 
@@ -23,6 +25,7 @@ export async function startTestWarehouse(secret: string): Promise<TestWarehouse>
     url: '',
     received: [],
     status: 200,
+    failNext: 0,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
   const server: Server = createServer(async (request, response) => {
@@ -35,7 +38,8 @@ export async function startTestWarehouse(secret: string): Promise<TestWarehouse>
         request.headers['x-oms-signature'] as string | undefined,
       ),
     });
-    response.statusCode = warehouse.status;
+    response.statusCode = warehouse.failNext > 0 ? 500 : warehouse.status;
+    if (warehouse.failNext > 0) warehouse.failNext -= 1;
     response.end(JSON.stringify({ ok: warehouse.status < 300 }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

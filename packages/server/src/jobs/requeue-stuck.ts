@@ -1,0 +1,29 @@
+import type { Task } from 'graphile-worker';
+import type { DataSource } from 'typeorm';
+import { DELIVER_TASK } from './outbox.js';
+
+/** The graphile-worker task (cron, every minute) that re-queues outbox messages whose delivery job was lost. */
+export const REQUEUE_STUCK_TASK = 'requeue-stuck-outbound';
+
+/**
+ * A worker killed mid-delivery leaves its job locked for hours (graphile-worker's lock timeout). Any PENDING message
+ * whose job is gone or has been locked for longer than a delivery can take (10 s timeout, so 2 minutes is plenty)
+ * gets a fresh job, outside the sub-order's queue (which the dead worker may still hold); the per-sub-order `seq`
+ * check keeps the order, and the receiver deduplicates by eventId should the lost attempt have arrived after all.
+ */
+export const REQUEUE_STUCK_SQL = `
+  SELECT graphile_worker.add_job(identifier => $1, payload => json_build_object('messageId', m.id::text),
+           max_attempts => 8, job_key => 'outbound-retry:' || m.id)
+  FROM outbound_messages m
+  WHERE m.status = 'PENDING' AND m.created_at < now() - interval '2 minutes'
+    AND NOT EXISTS (
+      SELECT 1 FROM graphile_worker._private_jobs j
+      WHERE j.key IN ('outbound:' || m.id, 'outbound-retry:' || m.id)
+        AND (j.locked_at IS NULL OR j.locked_at > now() - interval '2 minutes'))`;
+
+/** Re-queues outbox messages stranded by a dead worker. */
+export function requeueStuck(db: DataSource): Task {
+  return async () => {
+    await db.query(REQUEUE_STUCK_SQL, [DELIVER_TASK]);
+  };
+}
