@@ -121,7 +121,7 @@ describe('dispatch through the outbox', () => {
     );
     expect(message).toMatchObject({
       status: 'DEAD_LETTER',
-      attempts: 2,
+      attempts: 3,
       last_error: 'warehouse SH01 answered 500',
     });
     warehouse.status = 200;
