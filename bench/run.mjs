@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ingestScenario } from './scenarios/ingest.mjs';
+import { carrierScenario } from './scenarios/carrier-pushes.mjs';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 
@@ -24,8 +25,10 @@ console.log('P6: order numbers…');
 const p6 = orderNumbers();
 console.log(`P4: ingest for ${seconds} s at concurrency 16…`);
 const p4 = await ingestScenario({ seconds });
+console.log('P5: carrier pushes (30% duplicates, 10% out of order)…');
+const p5 = await carrierScenario({ parcels: Number(process.env.BENCH_PARCELS ?? 300) });
 
-const results = { at: new Date().toISOString(), node: process.version, scenarios: [p6, p4] };
+const results = { at: new Date().toISOString(), node: process.version, scenarios: [p6, p4, p5] };
 const dir = new URL('./results/', import.meta.url);
 mkdirSync(dir, { recursive: true });
 const json = JSON.stringify(results, null, 2) + '\n';

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 const MAIN = fileURLToPath(new URL('../../packages/server/dist/main.js', import.meta.url));
 
 export async function startProduct({ port, env = {} }) {
+  const pgPort = port + 1000;
   const dataDir = mkdtempSync(join(tmpdir(), 'oms-bench-'));
   const child = spawn(process.execPath, [MAIN], {
     env: {
@@ -19,10 +20,14 @@ export async function startProduct({ port, env = {} }) {
       OMS_SIMULATORS: 'off',
       OMS_DEMO_ORDERS: '0',
       NODE_ENV: 'production',
+      OMS_EMBEDDED_PG_PORT: String(pgPort),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Never leave the product running when the bench itself fails.
+  const orphanGuard = () => child.kill('SIGKILL');
+  process.once('exit', orphanGuard);
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
@@ -41,7 +46,9 @@ export async function startProduct({ port, env = {} }) {
   return {
     url,
     pid: child.pid,
+    databaseUrl: `postgres://postgres:oms-embedded@127.0.0.1:${pgPort}/oms`,
     async stop() {
+      process.off('exit', orphanGuard);
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
       rmSync(dataDir, { recursive: true, force: true });

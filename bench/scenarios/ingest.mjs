@@ -1,27 +1,8 @@
 // P4 (first cut): createOrder + recordPayment at fixed concurrency, through split, screening and the outbox to a
 // local HTTP warehouse that acknowledges; measures orders/s end to end (acknowledged dispatches) and latency.
 import { createServer } from 'node:http';
-import { graphql, percentile, startProduct } from '../lib/product.mjs';
-
-const CREATE = `mutation($i: CreateOrderInput!) { createOrder(input: $i) { order { number amounts { payable { fen } } } } }`;
-const PAY = `mutation($i: RecordPaymentInput!) { recordPayment(input: $i) { order { status } } }`;
-const KEY = { authorization: 'ApiKey demo-storefront-key' };
-const PROVINCES = [
-  ['北京市', '北京市', '朝阳区'],
-  ['上海市', '上海市', '浦东新区'],
-  ['广东省', '广州市', '天河区'],
-  ['湖北省', '武汉市', '洪山区'],
-  ['四川省', '成都市', '武侯区'],
-];
-const SKUS = [
-  'SKU-100003',
-  'SKU-100005',
-  'SKU-100008',
-  'SKU-100009',
-  'SKU-100010',
-  'SKU-100011',
-  'SKU-100012',
-];
+import { createPaidOrder } from '../lib/orders.mjs';
+import { percentile, startProduct } from '../lib/product.mjs';
 
 export async function ingestScenario({ seconds = 20, concurrency = 16, port = 4410 } = {}) {
   let acknowledged = 0;

@@ -26,6 +26,8 @@ export interface Config {
   readonly port: number;
   readonly databaseUrl: string | undefined;
   readonly dataDir: string;
+  /** Port of the embedded PostgreSQL; a free one when unset. */
+  readonly embeddedPgPort: number | undefined;
   readonly demo: boolean;
   readonly simulators: boolean;
   readonly demoWmsUrl: string | undefined;
@@ -58,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: integer('PORT', 4000),
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: env.OMS_DATA_DIR || `${REPOSITORY_ROOT}.data/`,
+    embeddedPgPort: env.OMS_EMBEDDED_PG_PORT ? integer('OMS_EMBEDDED_PG_PORT', 0) : undefined,
     demo,
     simulators: demo && onOff('OMS_SIMULATORS', true),
     demoWmsUrl: env.OMS_DEMO_WMS_URL || undefined,

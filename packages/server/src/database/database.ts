@@ -32,14 +32,14 @@ export async function ensureDatabase(adminUrl: string, name: string): Promise<vo
  * `OMS_DATA_DIR`. Applies pending migrations before returning.
  */
 export async function openDatabase(
-  config: Pick<Config, 'databaseUrl' | 'dataDir'>,
+  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'embeddedPgPort'>,
   log: (line: string) => void,
   options: DataSourceOptions = {},
 ): Promise<Database> {
   let url = config.databaseUrl;
   let stopEmbedded: (() => Promise<void>) | undefined;
   if (!url) {
-    const server = await startEmbeddedPostgres(config.dataDir, log);
+    const server = await startEmbeddedPostgres(config.dataDir, log, config.embeddedPgPort);
     stopEmbedded = server.stop;
     await ensureDatabase(server.url('postgres'), DATABASE_NAME);
     url = server.url(DATABASE_NAME);

@@ -19,13 +19,14 @@ const PASSWORD = 'oms-embedded';
 export async function startEmbeddedPostgres(
   dataDir: string,
   log: (line: string) => void = () => {},
+  fixedPort?: number,
 ): Promise<EmbeddedServer> {
   mkdirSync(dataDir, { recursive: true });
   const asRoot = process.getuid?.() === 0;
   // As root, PostgreSQL runs as the unprivileged user the package creates, which must reach the data directory.
   if (asRoot) chmodSync(dataDir, 0o755);
   const databaseDir = join(dataDir, 'pg');
-  const port = await findFreePort();
+  const port = fixedPort ?? (await findFreePort());
   const server = new EmbeddedPostgres({
     databaseDir,
     user: USER,
