@@ -25,45 +25,9 @@ export async function ingestScenario({ seconds = 20, concurrency = 16, port = 44
   const loop = async () => {
     while (Date.now() < deadline) {
       const i = sequence++;
-      const [province, city, district] = PROVINCES[i % PROVINCES.length];
-      const input = {
-        source: 'SELF_OPERATED',
-        externalId: `bench-${started}-${i}`,
-        customer: { id: `bench-c-${i % 5000}` },
-        receiver: {
-          name: '测试',
-          phone: `139${String(10_000_000 + i).slice(-8)}`,
-          province,
-          city,
-          district,
-          address: `压测路 ${i} 号`,
-        },
-        lines: [
-          { sku: SKUS[i % SKUS.length], title: '压测商品', quantity: 1, salePriceFen: 1_000 + (i % 500) },
-          { sku: SKUS[(i + 3) % SKUS.length], title: '压测商品二', quantity: 2, salePriceFen: 990 },
-        ],
-        freightFen: 600,
-        couponDiscountFen: 100,
-      };
       const t0 = performance.now();
       try {
-        const { createOrder } = await graphql(product.url, CREATE, { i: input }, KEY);
-        const { number, amounts } = createOrder.order;
-        await graphql(
-          product.url,
-          PAY,
-          {
-            i: {
-              orderNumber: number,
-              method: 'ALIPAY',
-              amountFen: amounts.payable.fen,
-              transactionNo: `bench-${number}`,
-              status: 'SUCCEEDED',
-              occurredAt: new Date().toISOString(),
-            },
-          },
-          KEY,
-        );
+        await createPaidOrder(product.url, `${started}-${i}`, i);
         latencies.push(performance.now() - t0);
         created++;
       } catch {
