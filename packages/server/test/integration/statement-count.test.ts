@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedReferenceData } from '../../src/seed/demo.js';
-import { seedDemoOrders } from '../../src/seed/orders/seed-orders.js';
+import { paidOrder, shippedOrder } from '../support/orders.js';
 import { loginAs, startTestServer, type TestServer } from '../support/test-server.js';
 
 /** Every field of the order page: what an agent's look-up costs. */
@@ -30,7 +30,7 @@ let agent: Record<string, string>;
 beforeAll(async () => {
   server = await startTestServer();
   await seedReferenceData(server.db.dataSource);
-  await seedDemoOrders(server.db.dataSource, server.config, 200);
+  for (let i = 0; i < 60; i++) await paidOrder(server);
   agent = await loginAs(server, 'agent', 'agent123');
 });
 afterAll(() => server?.close());
@@ -42,36 +42,43 @@ async function statementsFor(query: string, variables: Record<string, unknown> =
   return server.db.counter.count;
 }
 
-/** A shipped order, then grown to 40 lines, 150 timeline entries and 150 carrier events. */
+const SKUS = [
+  'SKU-100003',
+  'SKU-100005',
+  'SKU-100007',
+  'SKU-100008',
+  'SKU-100009',
+  'SKU-100010',
+  'SKU-100011',
+  'SKU-100012',
+];
+
+/** A shipped one-line order with no timeline, and a shipped 40-line order with 150 timeline and 150 carrier events. */
 async function smallAndLargeOrders(): Promise<[string, string]> {
   const db = server.db.dataSource;
-  const shipped: { id: string; number: string; shipment_id: string; sub_order_id: string }[] =
-    await db.query(`
-    SELECT o.id, o.number, sh.id AS shipment_id, s.id AS sub_order_id FROM orders o
-    JOIN sub_orders s ON s.order_id = o.id JOIN shipments sh ON sh.sub_order_id = s.id
-    WHERE (SELECT count(*) FROM order_lines l WHERE l.order_id = o.id) = 1 ORDER BY o.id LIMIT 2`);
-  const [small, large] = shipped;
-  if (!small || !large) throw new Error('the seed needs two shipped one-line orders');
-  await db.query(
-    `INSERT INTO order_lines (order_id, sub_order_id, shard, line_no, line_ref, sku, title, quantity)
-     SELECT $1, $2, o.shard, 100 + g, 'extra-' || g, 'SKU-100008', '三只松鼠 每日坚果', 1
-     FROM orders o, generate_series(1, 39) g WHERE o.id = $1`,
-    [large.id, large.sub_order_id],
-  );
+  const small = await shippedOrder(server, [{ carrier: 'SF', trackingNumber: 'SF200000000001' }]);
+  await db.query('DELETE FROM order_events WHERE order_id = (SELECT id FROM orders WHERE number = $1)', [
+    small.orderNumber,
+  ]);
+  const lines = Array.from({ length: 40 }, (_, i) => ({
+    sku: SKUS[i % SKUS.length],
+    title: `商品 ${i}`,
+    quantity: 1,
+    salePriceFen: 1_000 + i,
+  }));
+  const large = await shippedOrder(server, [{ carrier: 'SF', trackingNumber: 'SF200000000002' }], { lines });
   await db.query(
     `INSERT INTO order_events (order_id, shard, type, at, actor_type, actor_id)
-     SELECT $1, o.shard, 'NOTE_ADDED', now() - g * interval '1 minute', 'SYSTEM', 'test' FROM orders o, generate_series(1, 150) g
-     WHERE o.id = $1`,
-    [large.id],
+     SELECT o.id, o.shard, 'NOTE_ADDED', now() - g * interval '1 minute', 'SYSTEM', 'test'
+     FROM orders o, generate_series(1, 150) g WHERE o.number = $1`,
+    [large.orderNumber],
   );
   await db.query(
     `INSERT INTO logistics_events (shipment_id, order_id, shard, carrier_code, tracking_number, context, occurred_at)
      SELECT sh.id, sh.order_id, sh.shard, sh.carrier_code, sh.tracking_number, '运输中 ' || g, now() - g * interval '1 minute'
-     FROM shipments sh, generate_series(1, 150) g WHERE sh.id = $1`,
-    [large.shipment_id],
+     FROM shipments sh, generate_series(1, 150) g WHERE sh.tracking_number = 'SF200000000002'`,
   );
-  await db.query(`DELETE FROM order_events WHERE order_id = $1`, [small.id]);
-  return [small.number, large.number];
+  return [small.orderNumber, large.orderNumber];
 }
 
 describe('no N+1', () => {
