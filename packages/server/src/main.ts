@@ -36,6 +36,7 @@ const worker = config.worker
 const app = await createApp(database.dataSource, services, config, simulators?.routes);
 const server = createServer(app.express);
 server.listen(config.port, () => {
+  simulators?.start();
   const url = `http://localhost:${config.port}/`;
   console.log(`OMS ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${url}`);
   console.log(

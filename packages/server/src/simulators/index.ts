@@ -6,10 +6,13 @@ import { DEMO_WMS_SECRET } from '../seed/demo-accounts.js';
 import { CarrierSimulator } from './carrier-simulator.js';
 import { Schedule } from './schedule.js';
 import { warehouseSimulator } from './warehouse-simulator.js';
+import { StorefrontSimulator } from './storefront-simulator.js';
 
 /** The demo simulators: routes to mount and how to stop their timers. */
 export interface Simulators {
   readonly routes: { path: string; router: Router }[];
+  /** Starts the storefront once the server listens. */
+  readonly start: () => void;
   readonly stop: () => void;
 }
 
@@ -35,7 +38,13 @@ export function createSimulators(config: Config): Simulators {
   const baseUrl = `http://127.0.0.1:${config.port}`;
   const stepMs = [STEP_MS[0] / config.simulatorSpeed, STEP_MS[1] / config.simulatorSpeed] as const;
   const carriers = new CarrierSimulator(baseUrl, config.kuaidi100Salt, schedule, stepMs);
+  // A few new orders a minute at normal speed.
+  const storefront = new StorefrontSimulator(baseUrl, schedule, [
+    15_000 / config.simulatorSpeed,
+    25_000 / config.simulatorSpeed,
+  ]);
   return {
+    start: () => storefront.start(),
     routes: [
       {
         path: '/simulators/wms',
