@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AuthChecker } from '../auth/auth-checker.js';
+import { ActionsResolver } from './actions/actions.resolver.js';
 import { AuthResolver } from './auth/auth.resolver.js';
 import { IngestResolver } from './ingest/ingest.resolver.js';
 import { OperationsResolver } from './operations/operations.resolver.js';
@@ -19,6 +20,7 @@ export const RESOLVERS = [
   ReferenceResolver,
   IngestResolver,
   OperationsResolver,
+  ActionsResolver,
 ] as const;
 
 /** Builds the GraphQL schema from the resolver classes; `emitTo` also prints the SDL there. */

@@ -10,6 +10,7 @@ import {
 import { recordOrderEvent, type Actor } from '../services/history.js';
 import { applySubOrderEvent } from '../services/status-writes.js';
 import { wmsSignature } from '../webhooks/signatures.js';
+import { lockSubOrder } from '../services/locks.js';
 
 const DISPATCHER: Actor = { type: 'SYSTEM', id: 'dispatcher' };
 const TIMEOUT_MS = 10_000;
@@ -118,13 +119,7 @@ async function markSent(
     lastError: null,
   });
   if (message.type !== 'DISPATCH') return;
-  const subOrder = await manager
-    .getRepository(SubOrderEntity)
-    .createQueryBuilder('s')
-    .setLock('pessimistic_write')
-    .where('s.id = :id', { id: message.subOrderId })
-    .getOneOrFail();
-  const order = await manager.getRepository(OrderEntity).findOneByOrFail({ id: subOrder.orderId });
+  const { order, subOrder } = await lockSubOrder(manager, message.subOrderId);
   if (subOrder.status === 'CREATED' && subOrder.warehouseId === warehouse.id) {
     await applySubOrderEvent(
       manager,

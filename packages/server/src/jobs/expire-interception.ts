@@ -1,6 +1,7 @@
 import type { Task } from 'graphile-worker';
 import type { DataSource } from 'typeorm';
-import { InterceptionEntity, OrderEntity } from '../entities/index.js';
+import { InterceptionEntity } from '../entities/index.js';
+import { lockOrder } from '../services/locks.js';
 import { dispatchReady } from '../services/holds/dispatch-ready.js';
 import { settleHold } from '../services/holds/holds.js';
 import type { Actor } from '../services/history.js';
@@ -15,20 +16,18 @@ export function expireInterception(db: DataSource, dispatchMaxAttempts: number):
   return async (payload) => {
     const { interceptionId } = payload as { interceptionId: string };
     await db.transaction(async (manager) => {
+      const found = await manager
+        .getRepository(InterceptionEntity)
+        .findOne({ where: { id: interceptionId }, select: { id: true, orderId: true } });
+      if (!found) return;
+      const order = await lockOrder(manager, found.orderId);
       const interception = await manager
         .getRepository(InterceptionEntity)
         .createQueryBuilder('i')
         .setLock('pessimistic_write')
         .where('i.id = :id', { id: interceptionId })
-        .getOne();
-      if (!interception || interception.status !== 'ACTIVE' || interception.expiresAt.getTime() > Date.now())
-        return;
-      const order = await manager
-        .getRepository(OrderEntity)
-        .createQueryBuilder('o')
-        .setLock('pessimistic_write')
-        .where('o.id = :id', { id: interception.orderId })
         .getOneOrFail();
+      if (interception.status !== 'ACTIVE' || interception.expiresAt.getTime() > Date.now()) return;
       const subOrders = await settleHold(
         manager,
         order,

@@ -11,6 +11,7 @@ import { SplitService } from './split/split.service.js';
 import { WmsCallbackService } from './webhooks/wms-callback.service.js';
 import { ScreeningService } from './holds/screening.service.js';
 import { WarehouseFiguresService } from './warehouse-figures.service.js';
+import { CancelService } from './cancel/cancel.service.js';
 import { Kuaidi100PushService } from './webhooks/kuaidi100-push.service.js';
 
 /** Every use-case service, built once per process. */
@@ -18,6 +19,7 @@ export function createServices(db: DataSource, config: Config) {
   const sessions = new SessionService(db, config);
   const lookup = new OrderLookupService(db);
   const numbers = new OrderNumbers(db, config.orderNumberSecret);
+  const cancels = new CancelService(db, config.dispatchMaxAttempts);
   const payments = new PaymentService(
     db,
     new SplitService(numbers),
@@ -28,7 +30,8 @@ export function createServices(db: DataSource, config: Config) {
     numbers,
     payments,
     intake: new OrderIntakeService(db, numbers, payments),
-    wmsCallbacks: new WmsCallbackService(db),
+    wmsCallbacks: new WmsCallbackService(db, cancels),
+    cancels,
     carrierPushes: new Kuaidi100PushService(db),
     warehouseFigures: new WarehouseFiguresService(db),
     sessions,

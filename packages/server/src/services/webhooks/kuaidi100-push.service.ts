@@ -11,7 +11,7 @@ import {
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   InboundMessageEntity,
-  OrderEntity,
+  type OrderEntity,
   PaymentEntity,
   PaymentLogEntity,
   ShipmentEntity,
@@ -19,6 +19,7 @@ import {
 } from '../../entities/index.js';
 import { recordOrderEvent, type Actor } from '../history.js';
 import { applySubOrderEvent } from '../status-writes.js';
+import { lockOrder, lockSubOrder } from '../locks.js';
 import { BadCallbackError } from './wms-callback.service.js';
 
 /** One tracking entry of a push. */
@@ -103,15 +104,20 @@ export class Kuaidi100PushService {
         })
         .orIgnore()
         .execute();
-      const shipment = await manager
-        .getRepository(ShipmentEntity)
-        .createQueryBuilder('sh')
-        .setLock('pessimistic_write')
-        .where('sh.carrier_code = :carrier AND sh.tracking_number = :nu', {
-          carrier: push.carrier,
-          nu: push.trackingNumber,
-        })
-        .getOne();
+      const known = await manager.getRepository(ShipmentEntity).findOne({
+        where: { carrierCode: push.carrier, trackingNumber: push.trackingNumber },
+        select: { id: true, orderId: true },
+      });
+      // Parent first (locks.ts), then the parcel.
+      if (known) await lockOrder(manager, known.orderId);
+      const shipment = known
+        ? await manager
+            .getRepository(ShipmentEntity)
+            .createQueryBuilder('sh')
+            .setLock('pessimistic_write')
+            .where('sh.id = :id', { id: known.id })
+            .getOneOrFail()
+        : null;
       const mapping = mapKuaidi100State(push.state);
       const newest = push.entries[0];
       for (const entry of push.entries) {
@@ -162,17 +168,11 @@ export class Kuaidi100PushService {
 
   /** Delivered when every parcel is signed; rejected once the rejected parcel's siblings are final. */
   private async settleSubOrder(manager: EntityManager, shipment: ShipmentEntity): Promise<void> {
-    const subOrder = await manager
-      .getRepository(SubOrderEntity)
-      .createQueryBuilder('s')
-      .setLock('pessimistic_write')
-      .where('s.id = :id', { id: shipment.subOrderId })
-      .getOneOrFail();
+    const { order, subOrder } = await lockSubOrder(manager, shipment.subOrderId);
     if (subOrder.status !== 'SHIPPED') return;
     const parcels = await manager.getRepository(ShipmentEntity).find({ where: { subOrderId: subOrder.id } });
     const final = (p: ShipmentEntity) =>
       p.node !== null && (FINAL_LOGISTICS_NODES.includes(p.node) || p.node === 'REJECTED');
-    const order = await manager.getRepository(OrderEntity).findOneByOrFail({ id: subOrder.orderId });
     const actor: Actor = { type: 'CARRIER', id: shipment.carrierCode };
     const anyRejected = parcels.some(
       (p) => p.node === 'REJECTED' || p.node === 'RETURNING' || p.node === 'RETURN_SIGNED',

@@ -9,7 +9,7 @@ import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import {
   InboundMessageEntity,
   LogisticsEventEntity,
-  OrderEntity,
+  type OrderEntity,
   OrderLineEntity,
   ShipmentEntity,
   SubOrderEntity,
@@ -17,6 +17,8 @@ import {
 } from '../../entities/index.js';
 import { recordOrderEvent, type Actor } from '../history.js';
 import { applySubOrderEvent } from '../status-writes.js';
+import { lockSubOrder } from '../locks.js';
+import type { CancelService } from '../cancel/cancel.service.js';
 
 /** The callback types of api.md. */
 export const WMS_CALLBACK_TYPES = [
@@ -97,7 +99,10 @@ export type CallbackOutcome =
  * sub-order has left. The signature is checked by the route before this runs.
  */
 export class WmsCallbackService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly cancels: CancelService,
+  ) {}
 
   async handle(warehouse: WarehouseEntity, callback: WmsCallback, raw: object): Promise<CallbackOutcome> {
     return this.db.transaction(async (manager) => {
@@ -130,14 +135,11 @@ export class WmsCallbackService {
   ): Promise<CallbackOutcome> {
     const parsed = parseOrderNumber(callback.subOrderNumber);
     if (!parsed.ok || parsed.kind !== 'SUB_ORDER') return 'UNKNOWN_SUB_ORDER';
-    const subOrder = await manager
+    const found = await manager
       .getRepository(SubOrderEntity)
-      .createQueryBuilder('s')
-      .setLock('pessimistic_write')
-      .where('s.number = :number AND s.shard = :shard', { number: parsed.number, shard: parsed.shard })
-      .getOne();
-    if (!subOrder) return 'UNKNOWN_SUB_ORDER';
-    const order = await manager.getRepository(OrderEntity).findOneByOrFail({ id: subOrder.orderId });
+      .findOne({ where: { number: parsed.number, shard: parsed.shard }, select: { id: true } });
+    if (!found) return 'UNKNOWN_SUB_ORDER';
+    const { order, subOrder } = await lockSubOrder(manager, found.id);
     const actor: Actor = { type: 'WAREHOUSE', id: warehouse.code, name: warehouse.name };
     const note = (type: string, details: object = {}) =>
       recordOrderEvent(manager, {
@@ -177,6 +179,10 @@ export class WmsCallbackService {
     });
     if (row.effects.includes('CREATE_SHIPMENTS'))
       await this.ship(manager, order, subOrder, warehouse, callback);
+    if (row.effects.includes('REFUND_PAYMENTS'))
+      await this.cancels.completeAtWarehouse(manager, order, subOrder);
+    if (callback.type === 'CANCEL_REFUSED')
+      await note('CANCEL_REFUSED_BY_WAREHOUSE', { status: subOrder.status });
     return 'APPLIED';
   }
 

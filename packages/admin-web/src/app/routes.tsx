@@ -1,0 +1,16 @@
+import type { RouteObject } from 'react-router';
+import { authRoutes } from '@/auth';
+import { orderRoutes } from '@/orders';
+import { searchRoutes } from '@/search';
+import { AppShell } from './AppShell';
+import { NotFoundPage } from './NotFoundPage';
+
+/** The one routes table: each area registers its routes; the signed-in ones live inside the app shell. */
+export const routes: RouteObject[] = [
+  ...authRoutes,
+  {
+    path: '/',
+    element: <AppShell />,
+    children: [...searchRoutes, ...orderRoutes, { path: '*', element: <NotFoundPage /> }],
+  },
+];

@@ -1,0 +1,241 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import type { FragmentType } from '@apollo/client';
+import { Fragment, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MONO } from '@/app/theme';
+import { OrderPayments_OrderFragmentDoc, type OrderPayments_OrderFragment } from '@/gql/graphql';
+import { enumLabel } from '@/shared/enumLabel';
+import { formatMoney } from '@/shared/money';
+import { Section } from '@/shared/Section';
+import { PaymentStatusChip, RefundStatusChip } from '@/shared/StatusChip';
+import { formatDateTime } from '@/shared/time';
+import { useFragmentData } from '@/shared/useFragmentData';
+
+type Order = OrderPayments_OrderFragment;
+
+function SubHeading({ children }: { children: ReactNode }) {
+  return (
+    <Typography component="h3" variant="subtitle2" sx={{ mt: 2, mb: 0.5 }}>
+      {children}
+    </Typography>
+  );
+}
+
+function Payments({ payments }: { payments: Order['payments'] }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (id: string) =>
+    setOpen((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  if (payments.length === 0) {
+    return (
+      <Typography variant="body2" color="text.secondary">
+        {t('order.payments.empty')}
+      </Typography>
+    );
+  }
+  return (
+    <Table size="small" aria-label={t('order.payments.title')}>
+      <TableHead>
+        <TableRow>
+          <TableCell>{t('order.payments.method')}</TableCell>
+          <TableCell align="right">{t('order.payments.amount')}</TableCell>
+          <TableCell>{t('order.payments.status')}</TableCell>
+          <TableCell>{t('order.payments.transactionNo')}</TableCell>
+          <TableCell>{t('order.payments.paidAt')}</TableCell>
+          <TableCell>{t('order.payments.logs')}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {payments.map((payment) => {
+          const logsId = `payment-logs-${payment.id}`;
+          const expanded = open.has(payment.id);
+          return (
+            <Fragment key={payment.id}>
+              <TableRow>
+                <TableCell>{enumLabel(t, 'paymentMethod', payment.method)}</TableCell>
+                <TableCell align="right">{formatMoney(payment.amount)}</TableCell>
+                <TableCell>
+                  <PaymentStatusChip status={payment.status} />
+                </TableCell>
+                <TableCell sx={{ fontFamily: MONO, overflowWrap: 'anywhere' }}>
+                  {payment.transactionNo ?? t('common.none')}
+                </TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(payment.paidAt)}</TableCell>
+                <TableCell>
+                  {payment.logs.length > 0 ? (
+                    <Button
+                      size="small"
+                      onClick={() => toggle(payment.id)}
+                      aria-expanded={expanded}
+                      aria-controls={logsId}
+                    >
+                      {expanded
+                        ? t('order.payments.hideLogs')
+                        : t('order.payments.showLogs', { count: payment.logs.length })}
+                    </Button>
+                  ) : (
+                    t('common.none')
+                  )}
+                </TableCell>
+              </TableRow>
+              {expanded ? (
+                <TableRow id={logsId}>
+                  <TableCell colSpan={6} sx={{ bgcolor: 'grey.50' }}>
+                    <Table size="small" aria-label={t('order.payments.logs')}>
+                      <TableHead>
+                        <TableRow>
+                          <TableCell>{t('order.payments.logAt')}</TableCell>
+                          <TableCell>{t('order.payments.status')}</TableCell>
+                          <TableCell>{t('order.payments.reference')}</TableCell>
+                        </TableRow>
+                      </TableHead>
+                      <TableBody>
+                        {payment.logs.map((log, index) => (
+                          <TableRow key={`${log.at}-${index}`}>
+                            <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(log.at)}</TableCell>
+                            <TableCell>
+                              <PaymentStatusChip status={log.status} />
+                            </TableCell>
+                            <TableCell sx={{ fontFamily: MONO }}>
+                              {log.reference ?? t('common.none')}
+                            </TableCell>
+                          </TableRow>
+                        ))}
+                      </TableBody>
+                    </Table>
+                  </TableCell>
+                </TableRow>
+              ) : null}
+            </Fragment>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}
+
+function Reversal() {
+  const { t } = useTranslation();
+  return <Chip size="small" variant="outlined" label={t('order.giftCards.reversal')} sx={{ ml: 1 }} />;
+}
+
+/** Payments with their serial numbers and logs, gift-card and points usages, and refunds. */
+export function OrderPayments({ order: ref }: { order: FragmentType<OrderPayments_OrderFragment> }) {
+  const { t } = useTranslation();
+  const order = useFragmentData(OrderPayments_OrderFragmentDoc, ref);
+  if (!order) return null;
+  return (
+    <Section title={t('order.payments.title')}>
+      <Box sx={{ overflowX: 'auto' }}>
+        <Payments payments={order.payments} />
+      </Box>
+
+      {order.giftCardUsages.length > 0 ? (
+        <>
+          <SubHeading>{t('order.giftCards.title')}</SubHeading>
+          <Table size="small" aria-label={t('order.giftCards.title')}>
+            <TableHead>
+              <TableRow>
+                <TableCell>{t('order.giftCards.cardNumber')}</TableCell>
+                <TableCell align="right">{t('order.giftCards.amount')}</TableCell>
+                <TableCell align="right">{t('order.giftCards.balanceAfter')}</TableCell>
+                <TableCell>{t('order.giftCards.at')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {order.giftCardUsages.map((usage) => (
+                <TableRow key={usage.id}>
+                  <TableCell sx={{ fontFamily: MONO }}>
+                    {usage.cardNumber}
+                    {usage.reversal ? <Reversal /> : null}
+                  </TableCell>
+                  <TableCell align="right">{formatMoney(usage.amount)}</TableCell>
+                  <TableCell align="right">{formatMoney(usage.balanceAfter)}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(usage.at)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </>
+      ) : null}
+
+      {order.pointsUsages.length > 0 ? (
+        <>
+          <SubHeading>{t('order.points.title')}</SubHeading>
+          <Table size="small" aria-label={t('order.points.title')}>
+            <TableHead>
+              <TableRow>
+                <TableCell align="right">{t('order.points.points')}</TableCell>
+                <TableCell align="right">{t('order.points.value')}</TableCell>
+                <TableCell align="right">{t('order.points.balanceAfter')}</TableCell>
+                <TableCell>{t('order.points.at')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {order.pointsUsages.map((usage) => (
+                <TableRow key={usage.id}>
+                  <TableCell align="right">
+                    {usage.points}
+                    {usage.reversal ? <Reversal /> : null}
+                  </TableCell>
+                  <TableCell align="right">{formatMoney(usage.value)}</TableCell>
+                  <TableCell align="right">{usage.balanceAfter}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(usage.at)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </>
+      ) : null}
+
+      <SubHeading>{t('order.refunds.title')}</SubHeading>
+      {order.refunds.length === 0 ? (
+        <Typography variant="body2" color="text.secondary">
+          {t('order.refunds.empty')}
+        </Typography>
+      ) : (
+        <Table size="small" aria-label={t('order.refunds.title')}>
+          <TableHead>
+            <TableRow>
+              <TableCell>{t('order.refunds.method')}</TableCell>
+              <TableCell align="right">{t('order.refunds.amount')}</TableCell>
+              <TableCell>{t('order.refunds.status')}</TableCell>
+              <TableCell>{t('order.refunds.subOrder')}</TableCell>
+              <TableCell>{t('order.refunds.reason')}</TableCell>
+              <TableCell>{t('order.refunds.createdAt')}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {order.refunds.map((refund) => (
+              <TableRow key={refund.id}>
+                <TableCell>{enumLabel(t, 'paymentMethod', refund.method)}</TableCell>
+                <TableCell align="right">{formatMoney(refund.amount)}</TableCell>
+                <TableCell>
+                  <RefundStatusChip status={refund.status} />
+                </TableCell>
+                <TableCell sx={{ fontFamily: MONO }}>
+                  {refund.subOrderNumber ?? t('order.refunds.wholeOrder')}
+                </TableCell>
+                <TableCell>{refund.reason}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(refund.createdAt)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,147 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Paper from '@mui/material/Paper';
+import Skeleton from '@mui/material/Skeleton';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { useQuery } from '@apollo/client/react';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router';
+import { OrderListPageDocument } from '@/gql/graphql';
+import { EmptyState, ErrorState } from '@/shared/States';
+import { usePageTitle } from '@/shared/usePageTitle';
+import {
+  currentCursor,
+  nextPage,
+  orderListFilter,
+  orderListUrl,
+  parseOrderListSearch,
+  previousPage,
+  type OrderListState,
+} from '../urls';
+import { OrderFilters } from './OrderFilters';
+import { OrderRow } from './OrderRow';
+
+const COLUMNS = [
+  'number',
+  'status',
+  'fulfilment',
+  'source',
+  'type',
+  'receiver',
+  'payable',
+  'createdAt',
+] as const;
+
+const SKELETON_ROWS = 8;
+
+/** The order list: filters and cursor paging, all in the URL; 50 orders a page, newest first. */
+export function OrderListPage() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const state = useMemo(() => parseOrderListSearch(location.search), [location.search]);
+  const go = (next: OrderListState) => void navigate(orderListUrl(next));
+  usePageTitle(t('orders.title'));
+
+  const { data, previousData, loading, error, refetch } = useQuery(OrderListPageDocument, {
+    variables: { filter: orderListFilter(state), after: currentCursor(state) },
+    fetchPolicy: 'cache-and-network',
+  });
+  const warehouses = data?.warehouses ?? previousData?.warehouses ?? [];
+  const connection = data?.orders;
+  const page = state.cursors.length + 1;
+
+  let body;
+  if (!connection && loading) {
+    body = Array.from({ length: SKELETON_ROWS }, (_, row) => (
+      <TableRow key={`skeleton-${row}`} aria-hidden>
+        {COLUMNS.map((column) => (
+          <TableCell key={column}>
+            <Skeleton variant="text" />
+          </TableCell>
+        ))}
+      </TableRow>
+    ));
+  } else if (!connection || connection.edges.length === 0) {
+    body = (
+      <TableRow>
+        <TableCell colSpan={COLUMNS.length}>
+          {error ? (
+            <ErrorState error={error} onRetry={() => void refetch()} />
+          ) : (
+            <EmptyState
+              title={t('orders.empty')}
+              hint={t('orders.emptyHint')}
+              action={
+                Object.keys(state).length > 1 ? (
+                  <Button onClick={() => go({ cursors: [] })}>{t('orders.filters.clear')}</Button>
+                ) : undefined
+              }
+            />
+          )}
+        </TableCell>
+      </TableRow>
+    );
+  } else {
+    body = connection.edges.map((edge) => <OrderRow key={edge.node.id} order={edge.node} />);
+  }
+
+  return (
+    <Box>
+      <Typography component="h1" variant="h5" sx={{ mb: 2 }}>
+        {t('orders.title')}
+      </Typography>
+      <OrderFilters state={state} warehouses={warehouses} onChange={go} />
+      {error && connection ? <ErrorState error={error} onRetry={() => void refetch()} /> : null}
+      <TableContainer component={Paper} variant="outlined">
+        <Table
+          size="small"
+          aria-label={t('orders.tableLabel')}
+          aria-busy={loading}
+          data-testid="orders-table"
+        >
+          <TableHead>
+            <TableRow>
+              {COLUMNS.map((column) => (
+                <TableCell
+                  key={column}
+                  align={column === 'payable' ? 'right' : 'left'}
+                  sx={{ whiteSpace: 'nowrap' }}
+                >
+                  {t(`orders.column.${column}`)}
+                </TableCell>
+              ))}
+            </TableRow>
+          </TableHead>
+          <TableBody>{body}</TableBody>
+        </Table>
+      </TableContainer>
+      <Box
+        component="nav"
+        aria-label={t('orders.pagination')}
+        sx={{ display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: 2, mt: 2 }}
+      >
+        <Button onClick={() => go(previousPage(state))} disabled={state.cursors.length === 0}>
+          {t('orders.previous')}
+        </Button>
+        <Typography variant="body2" aria-live="polite">
+          {t('orders.page', { page })}
+        </Typography>
+        <Button
+          onClick={() => connection?.pageInfo.endCursor && go(nextPage(state, connection.pageInfo.endCursor))}
+          disabled={!connection?.pageInfo.hasNextPage || !connection.pageInfo.endCursor}
+          data-testid="orders-next"
+        >
+          {t('orders.next')}
+        </Button>
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,90 @@
+import SearchIcon from '@mui/icons-material/Search';
+import Box from '@mui/material/Box';
+import IconButton from '@mui/material/IconButton';
+import InputBase from '@mui/material/InputBase';
+import { alpha } from '@mui/material/styles';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router';
+import { searchUrl } from './urls';
+
+/** True for Ctrl+K, or ⌘+K on a Mac. */
+export function isSearchShortcut(event: KeyboardEvent): boolean {
+  return (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k';
+}
+
+/**
+ * The one search box, in the app bar on every page: Enter (or the button) opens the search page for it, which
+ * goes straight to the order when there is one match. Ctrl/⌘+K focuses it from anywhere.
+ */
+export function SearchBox() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const input = useRef<HTMLInputElement>(null);
+  const urlQuery = location.pathname === '/' ? (new URLSearchParams(location.search).get('q') ?? '') : null;
+  const [value, setValue] = useState(urlQuery ?? '');
+
+  useEffect(() => {
+    if (urlQuery !== null) setValue(urlQuery);
+  }, [urlQuery]);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!isSearchShortcut(event)) return;
+      event.preventDefault();
+      input.current?.focus();
+      input.current?.select();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const query = value.trim();
+    if (!query) {
+      input.current?.focus();
+      return;
+    }
+    navigate(searchUrl(query));
+  };
+
+  return (
+    <Box
+      component="form"
+      role="search"
+      onSubmit={submit}
+      sx={(theme) => ({
+        display: 'flex',
+        alignItems: 'center',
+        flex: '0 1 26rem',
+        minWidth: '16rem',
+        borderRadius: 1,
+        bgcolor: alpha(theme.palette.common.white, 0.15),
+        '&:focus-within': { bgcolor: alpha(theme.palette.common.white, 0.25) },
+      })}
+    >
+      <InputBase
+        inputRef={input}
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        placeholder={t('search.placeholder')}
+        sx={{ color: 'inherit', flex: 1, pl: 1.5, '& input::placeholder': { opacity: 0.85 } }}
+        slotProps={{
+          input: {
+            'aria-label': t('search.label'),
+            'aria-keyshortcuts': 'Control+K Meta+K',
+            'data-testid': 'search-input',
+            autoComplete: 'off',
+            spellCheck: false,
+            type: 'search',
+          } as React.InputHTMLAttributes<HTMLInputElement>,
+        }}
+      />
+      <IconButton type="submit" color="inherit" aria-label={t('search.submit')} data-testid="search-submit">
+        <SearchIcon />
+      </IconButton>
+    </Box>
+  );
+}

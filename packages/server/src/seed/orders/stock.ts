@@ -1,0 +1,62 @@
+import type { PlanWarehouse } from '../../services/split/split-plan.js';
+import type { WarehouseInfo } from './model.js';
+
+/**
+ * The seed's view of warehouse stock. `reserved` counts what the seed's open sub-orders (split, not yet shipped or
+ * cancelled) hold, and is written to `stock.reserved` at the end; it can never pass `on_hand` because the split
+ * plans only from what is left. Shipped goods are taken as already replaced, so `on_hand` stays as seeded.
+ */
+export class StockLedger {
+  private readonly reserved = new Map<string, number>();
+
+  constructor(
+    readonly warehouses: readonly WarehouseInfo[],
+    private readonly onHand: ReadonlyMap<string, number>,
+    private readonly scarce: ReadonlySet<string>,
+  ) {}
+
+  private static key(warehouseId: string, sku: string): string {
+    return `${warehouseId}|${sku}`;
+  }
+
+  available(warehouseId: string, sku: string): number {
+    const key = StockLedger.key(warehouseId, sku);
+    return (this.onHand.get(key) ?? 0) - (this.reserved.get(key) ?? 0);
+  }
+
+  /**
+   * The warehouses as the split planner sees them for one order. A story may declare goods sold out at some
+   * warehouses at the time of its order (`soldOut`); a scarce sku keeps one unit aside, so ops can still resolve an
+   * out-of-stock sub-order by reassigning it to a warehouse that has the goods.
+   */
+  planView(skus: readonly string[], soldOut: (code: string, sku: string) => boolean): PlanWarehouse[] {
+    return this.warehouses.map((w) => ({
+      id: w.id,
+      code: w.code,
+      region: w.region,
+      capabilities: w.capabilities,
+      available: new Map(
+        skus.map((sku) => {
+          if (soldOut(w.code, sku)) return [sku, 0];
+          return [sku, Math.max(0, this.available(w.id, sku) - (this.scarce.has(sku) ? 1 : 0))];
+        }),
+      ),
+    }));
+  }
+
+  /** Holds goods for an open sub-order; refuses (a seed bug) rather than overbook. */
+  reserve(warehouseId: string, sku: string, quantity: number): void {
+    if (this.available(warehouseId, sku) < quantity)
+      throw new Error(`seed stock: ${sku} at warehouse ${warehouseId} would be overbooked`);
+    const key = StockLedger.key(warehouseId, sku);
+    this.reserved.set(key, (this.reserved.get(key) ?? 0) + quantity);
+  }
+
+  /** Everything reserved, for the final UPDATE of `stock`. */
+  reservations(): { warehouse_id: string; sku: string; quantity: number }[] {
+    return [...this.reserved].map(([key, quantity]) => {
+      const [warehouse_id, sku] = key.split('|') as [string, string];
+      return { warehouse_id, sku, quantity };
+    });
+  }
+}

@@ -1,0 +1,197 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedReferenceData } from '../../src/seed/demo.js';
+import { createOrder, payOrder, step, wmsCallback } from '../support/orders.js';
+import { loginAs, startTestServer, type TestServer } from '../support/test-server.js';
+
+let server: TestServer;
+let agent: Record<string, string>;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  await seedReferenceData(server.db.dataSource);
+  agent = await loginAs(server, 'agent', 'agent123');
+});
+afterAll(() => server?.close());
+
+const CANCEL = `mutation($i: CancelOrderInput!) { cancelOrder(input: $i) {
+  order { status subOrders { number status cancelRequestedAt } } results { subOrderNumber outcome reason } refunds { method amount { fen } status } } }`;
+type Cancelled = {
+  cancelOrder: {
+    order: { status: string; subOrders: { number: string; status: string }[] };
+    results: { subOrderNumber: string | null; outcome: string }[];
+    refunds: { method: string; amount: { fen: number } }[];
+  };
+};
+
+const q = <T = Record<string, unknown>>(sql: string, params: unknown[] = []) =>
+  server.db.dataSource.query(sql, params) as Promise<T[]>;
+
+/** A paid order with a cold-chain line and an ordinary line (two sub-orders), a gift card and points. */
+async function twoSubOrders() {
+  const order = await createOrder(server, {
+    lines: [
+      { sku: 'SKU-200001', title: '牛奶', quantity: 2, salePriceFen: 6_590, attributes: ['COLD_CHAIN'] },
+      { sku: 'SKU-100006', title: '索尼 耳机', quantity: 1, salePriceFen: 229_900 },
+    ],
+    freightFen: 800,
+    couponDiscountFen: 2_000,
+    giftCards: [{ cardNumber: '8800999988887777', amountFen: 20_000, balanceAfterFen: 0 }],
+    points: { points: 3_000, valueFen: 3_000, balanceAfter: 0 },
+  });
+  const subOrders = await payOrder(server, order, 'WECHAT_PAY');
+  return { order, subOrders };
+}
+
+describe('cancelOrder', () => {
+  it('cancels an unpaid order at once and gives the gift card back', async () => {
+    const order = await createOrder(server, {
+      giftCards: [{ cardNumber: '8800123400001111', amountFen: 1_000, balanceAfterFen: 0 }],
+    });
+    const { body } = await server.graphql<Cancelled>(
+      CANCEL,
+      { i: { number: order.number, reason: '客户不想要了' } },
+      agent,
+    );
+    expect(body.data!.cancelOrder.order.status).toBe('CANCELLED');
+    expect(body.data!.cancelOrder.refunds).toEqual([
+      { method: 'GIFT_CARD', amount: { fen: 1_000 }, status: 'PENDING' },
+    ]);
+  });
+
+  it('cancels a sub-order no warehouse has at once, and asks the warehouse for one it has; refunds sum to what was paid', async () => {
+    const { order, subOrders } = await twoSubOrders();
+    const [first, second] = subOrders;
+    expect(
+      (await wmsCallback(server, second!.warehouse!.code, step(second!.number, 'ACCEPTED'))).json.outcome,
+    ).toBe('APPLIED');
+    const { body } = await server.graphql<Cancelled>(
+      CANCEL,
+      { i: { number: order.number, reason: '客户来电取消' } },
+      agent,
+    );
+    expect(body.errors).toBeUndefined();
+    const results = Object.fromEntries(
+      body.data!.cancelOrder.results.map((r) => [r.subOrderNumber, r.outcome]),
+    );
+    expect(results).toEqual({ [first!.number]: 'CANCELLED', [second!.number]: 'CANCEL_REQUESTED' });
+    const messages = await q(
+      'SELECT m.type FROM outbound_messages m JOIN sub_orders s ON s.id = m.sub_order_id WHERE s.number = $1 ORDER BY m.seq',
+      [second!.number],
+    );
+    expect(messages.map((m) => m.type)).toEqual(['DISPATCH', 'CANCEL']);
+    expect(
+      await q(
+        'SELECT m.status FROM outbound_messages m JOIN sub_orders s ON s.id = m.sub_order_id WHERE s.number = $1',
+        [first!.number],
+      ),
+    ).toEqual([{ status: 'DROPPED' }]);
+
+    expect(
+      (await wmsCallback(server, second!.warehouse!.code, step(second!.number, 'CANCEL_CONFIRMED'))).json
+        .outcome,
+    ).toBe('APPLIED');
+    const refunded = await q<{ method: string; total: number }>(
+      'SELECT r.method, sum(r.amount_fen)::int AS total FROM refunds r JOIN orders o ON o.id = r.order_id WHERE o.number = $1 GROUP BY r.method ORDER BY r.method',
+      [order.number],
+    );
+    const paid = await q<{ method: string; total: number }>(
+      "SELECT p.method, sum(p.amount_fen)::int AS total FROM payments p JOIN orders o ON o.id = p.order_id WHERE o.number = $1 AND p.status = 'SUCCEEDED' GROUP BY p.method ORDER BY p.method",
+      [order.number],
+    );
+    expect(refunded).toEqual(paid);
+    const reserved = await q<{ n: number }>(
+      "SELECT sum(reserved)::int AS n FROM stock WHERE sku IN ('SKU-200001', 'SKU-100006')",
+    );
+    expect(reserved[0]!.n).toBe(0);
+  });
+
+  it('refuses a shipped sub-order and says why', async () => {
+    const order = await createOrder(server);
+    const [sub] = await payOrder(server, order);
+    await wmsCallback(
+      server,
+      sub!.warehouse!.code,
+      step(sub!.number, 'SHIPPED', { shipments: [{ carrier: 'JD', trackingNumber: `JD${Date.now()}` }] }),
+    );
+    const { body } = await server.graphql<Cancelled>(
+      CANCEL,
+      { i: { number: sub!.number, reason: 'x' } },
+      agent,
+    );
+    expect(body.data!.cancelOrder.results).toEqual([
+      { subOrderNumber: sub!.number, outcome: 'NOT_CANCELLABLE', reason: 'the sub-order is SHIPPED' },
+    ]);
+    expect(body.data!.cancelOrder.refunds).toEqual([]);
+  });
+
+  it('refuses a stale expectedVersion with VERSION_CONFLICT, changing nothing', async () => {
+    const order = await createOrder(server);
+    const { body } = await server.graphql(
+      CANCEL,
+      { i: { number: order.number, reason: 'x', expectedVersion: 99 } },
+      agent,
+    );
+    expect(body.errors?.[0]?.extensions?.code).toBe('VERSION_CONFLICT');
+    expect(await q('SELECT status FROM orders WHERE number = $1', [order.number])).toEqual([
+      { status: 'PENDING_PAYMENT' },
+    ]);
+  });
+});
+
+describe('races (reliability.md)', () => {
+  it('20 concurrent cancels of one paid order: one cancellation, one set of refunds, one request to the warehouse', async () => {
+    for (let round = 0; round < 10; round++) {
+      const { order, subOrders } = await twoSubOrders();
+      const atWarehouse = subOrders[1]!;
+      await wmsCallback(server, atWarehouse.warehouse!.code, step(atWarehouse.number, 'ACCEPTED'));
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, () =>
+          server.graphql<Cancelled>(CANCEL, { i: { number: order.number, reason: '并发取消' } }, agent),
+        ),
+      );
+      for (const { body } of answers) expect(body.errors).toBeUndefined();
+      const refunds = await q<{ n: number }>(
+        'SELECT count(*)::int AS n FROM refunds r JOIN orders o ON o.id = r.order_id WHERE o.number = $1',
+        [order.number],
+      );
+      const cancelled = await q<{ n: number }>(
+        "SELECT count(*)::int AS n FROM order_events e JOIN orders o ON o.id = e.order_id WHERE o.number = $1 AND e.type = 'STATUS_CHANGED' AND e.after->>'status' = 'CANCELLED'",
+        [order.number],
+      );
+      const requests = await q<{ n: number }>(
+        "SELECT count(*)::int AS n FROM outbound_messages m JOIN sub_orders s ON s.id = m.sub_order_id WHERE s.number = $1 AND m.type = 'CANCEL'",
+        [atWarehouse.number],
+      );
+      expect({ cancelled: cancelled[0]!.n, requests: requests[0]!.n }).toEqual({ cancelled: 1, requests: 1 });
+      // The first sub-order's refund: cash, gift card and points, once.
+      expect(refunds[0]!.n).toBe(3);
+    }
+  });
+
+  it('cancel against the warehouse SHIPPED report: shipped without refund, or cancelled with refund, never both', async () => {
+    for (let round = 0; round < 30; round++) {
+      const order = await createOrder(server);
+      const [sub] = await payOrder(server, order);
+      await wmsCallback(server, sub!.warehouse!.code, step(sub!.number, 'ACCEPTED'));
+      await Promise.all([
+        server.graphql(CANCEL, { i: { number: sub!.number, reason: 'race' } }, agent),
+        wmsCallback(
+          server,
+          sub!.warehouse!.code,
+          step(sub!.number, 'SHIPPED', {
+            shipments: [{ carrier: 'JD', trackingNumber: `JD${Date.now()}${round}` }],
+          }),
+        ),
+      ]);
+      await wmsCallback(server, sub!.warehouse!.code, step(sub!.number, 'CANCEL_CONFIRMED'));
+      const [state] = await q<{ status: string; refunds: number }>(
+        'SELECT s.status, (SELECT count(*)::int FROM refunds r WHERE r.sub_order_id = s.id) AS refunds FROM sub_orders s WHERE s.number = $1',
+        [sub!.number],
+      );
+      expect([
+        { status: 'SHIPPED', refunds: 0 },
+        { status: 'CANCELLED', refunds: 1 },
+      ]).toContainEqual(state);
+    }
+  });
+});
