@@ -2,9 +2,10 @@ import type { PlanWarehouse } from '../../services/split/split-plan.js';
 import type { WarehouseInfo } from './model.js';
 
 /**
- * The seed's view of warehouse stock. `reserved` counts what the seed's open sub-orders (split, not yet shipped or
- * cancelled) hold, and is written to `stock.reserved` at the end; it can never pass `on_hand` because the split
- * plans only from what is left. Shipped goods are taken as already replaced, so `on_hand` stays as seeded.
+ * The seed's view of warehouse stock, kept like the services keep it: the split reserves, shipping, cancelling and
+ * reassigning release. What is left reserved at the end (open sub-orders) is written to `stock.reserved`; it can
+ * never pass `on_hand` because plans only see what is left. Shipped goods count as already replenished, so
+ * `on_hand` stays as seeded.
  */
 export class StockLedger {
   private readonly reserved = new Map<string, number>();
@@ -52,9 +53,17 @@ export class StockLedger {
     this.reserved.set(key, (this.reserved.get(key) ?? 0) + quantity);
   }
 
+  /** Gives goods back (shipped, cancelled, or moved to another warehouse). */
+  release(warehouseId: string, sku: string, quantity: number): void {
+    const key = StockLedger.key(warehouseId, sku);
+    const left = (this.reserved.get(key) ?? 0) - quantity;
+    if (left < 0) throw new Error(`seed stock: releasing more ${sku} than reserved at ${warehouseId}`);
+    this.reserved.set(key, left);
+  }
+
   /** Everything reserved, for the final UPDATE of `stock`. */
   reservations(): { warehouse_id: string; sku: string; quantity: number }[] {
-    return [...this.reserved].map(([key, quantity]) => {
+    return [...this.reserved].filter(([, quantity]) => quantity > 0).map(([key, quantity]) => {
       const [warehouse_id, sku] = key.split('|') as [string, string];
       return { warehouse_id, sku, quantity };
     });

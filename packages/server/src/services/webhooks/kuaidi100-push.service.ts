@@ -15,7 +15,6 @@ import {
   PaymentEntity,
   PaymentLogEntity,
   ShipmentEntity,
-  SubOrderEntity,
 } from '../../entities/index.js';
 import { recordOrderEvent, type Actor } from '../history.js';
 import { applySubOrderEvent } from '../status-writes.js';
