@@ -6,12 +6,8 @@ import { alpha } from '@mui/material/styles';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
+import { registerSearchBox } from './shortcut';
 import { searchUrl } from './urls';
-
-/** True for Ctrl+K, or ⌘+K on a Mac. */
-export function isSearchShortcut(event: KeyboardEvent): boolean {
-  return (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k';
-}
 
 /**
  * The one search box, in the app bar on every page: Enter (or the button) opens the search page for it, which
@@ -29,16 +25,14 @@ export function SearchBox() {
     if (urlQuery !== null) setValue(urlQuery);
   }, [urlQuery]);
 
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (!isSearchShortcut(event)) return;
-      event.preventDefault();
-      input.current?.focus();
-      input.current?.select();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+  useEffect(
+    () =>
+      registerSearchBox(() => {
+        input.current?.focus();
+        input.current?.select();
+      }),
+    [],
+  );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -6,6 +6,7 @@ import List from '@mui/material/List';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@apollo/client/react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router';
 import { SearchPageDocument } from '@/gql/graphql';
@@ -13,6 +14,7 @@ import { orderUrl } from '@/orders/urls';
 import { ErrorState } from '@/shared/States';
 import { usePageTitle } from '@/shared/usePageTitle';
 import { SearchResultRow } from './SearchResultRow';
+import { requestSearchFocus } from './shortcut';
 
 /**
  * The home of an agent. The search box is in the app bar; this page shows what `?q=` matched: one order opens
@@ -28,6 +30,10 @@ export function SearchPage() {
     skip: !query,
     fetchPolicy: 'network-only',
   });
+  useEffect(() => {
+    // The home of an agent: ready to type into.
+    if (!query) requestSearchFocus();
+  }, [query]);
 
   if (!query) {
     return (

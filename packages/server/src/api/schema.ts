@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AuthChecker } from '../auth/auth-checker.js';
 import { ActionsResolver } from './actions/actions.resolver.js';
+import { HoldsResolver } from './actions/holds.resolver.js';
 import { AuthResolver } from './auth/auth.resolver.js';
 import { IngestResolver } from './ingest/ingest.resolver.js';
 import { OperationsResolver } from './operations/operations.resolver.js';
@@ -21,6 +22,7 @@ export const RESOLVERS = [
   IngestResolver,
   OperationsResolver,
   ActionsResolver,
+  HoldsResolver,
 ] as const;
 
 /** Builds the GraphQL schema from the resolver classes; `emitTo` also prints the SDL there. */

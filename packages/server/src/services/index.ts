@@ -12,6 +12,9 @@ import { WmsCallbackService } from './webhooks/wms-callback.service.js';
 import { ScreeningService } from './holds/screening.service.js';
 import { WarehouseFiguresService } from './warehouse-figures.service.js';
 import { CancelService } from './cancel/cancel.service.js';
+import { InterceptService } from './holds/intercept.service.js';
+import { InterceptionQueueService } from './holds/interception-queue.service.js';
+import { NotesService } from './notes.service.js';
 import { Kuaidi100PushService } from './webhooks/kuaidi100-push.service.js';
 
 /** Every use-case service, built once per process. */
@@ -32,6 +35,9 @@ export function createServices(db: DataSource, config: Config) {
     intake: new OrderIntakeService(db, numbers, payments),
     wmsCallbacks: new WmsCallbackService(db, cancels),
     cancels,
+    intercepts: new InterceptService(db, cancels, config.rollbackMinutes, config.dispatchMaxAttempts),
+    interceptionQueue: new InterceptionQueueService(db),
+    notes: new NotesService(db),
     carrierPushes: new Kuaidi100PushService(db),
     warehouseFigures: new WarehouseFiguresService(db),
     sessions,

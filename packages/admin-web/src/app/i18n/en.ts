@@ -71,7 +71,7 @@ export const en = {
     notFound: 'No order matches “{{query}}”.',
     notFoundHint:
       'Check the number is complete: a phone has 11 digits, a tracking number is as on the parcel label.',
-    results: '{{count}} orders match “{{query}}”',
+    results: 'Orders matching “{{query}}”: {{count}}',
     column: {
       number: 'Order number',
       status: 'Order status',
@@ -168,7 +168,7 @@ export const en = {
       by: '{{actorType}} · {{actor}}',
       subOrder: 'Sub-order {{number}}',
       parcel: '{{carrier}} {{trackingNumber}}',
-      entries: '{{count}} entries',
+      entries: 'Entries: {{count}}',
     },
     subOrders: {
       title: 'Sub-orders ({{count}})',
@@ -193,6 +193,7 @@ export const en = {
       shippedAt: 'Shipped',
       customerStatus: 'Customer sees: {{status}}',
       highlighted: 'Found by this sub-order number',
+      none: 'No sub-orders yet: the order is split once it is paid.',
       actions: 'Actions on sub-order {{number}}',
     },
     lines: {

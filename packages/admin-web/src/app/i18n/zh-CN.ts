@@ -186,6 +186,7 @@ export const zhCN = {
       shippedAt: '出库',
       customerStatus: '客户看到：{{status}}',
       highlighted: '按子单号查询到此子单',
+      none: '暂无子单：订单支付后才会拆分。',
       actions: '子单 {{number}} 可执行操作',
     },
     lines: {

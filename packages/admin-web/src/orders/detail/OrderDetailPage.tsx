@@ -83,6 +83,11 @@ export function OrderDetailPage() {
             <Typography id="sub-orders-title" component="h2" variant="h6">
               {t('order.subOrders.title', { count: order.subOrders.length })}
             </Typography>
+            {order.subOrders.length === 0 ? (
+              <Typography variant="body2" color="text.secondary">
+                {t('order.subOrders.none')}
+              </Typography>
+            ) : null}
             {order.subOrders.map((sub) => (
               <SubOrderCard key={sub.id} subOrder={sub} highlighted={sub.number === highlighted} />
             ))}

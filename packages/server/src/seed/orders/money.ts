@@ -60,7 +60,10 @@ function discountsFor(rng: Rng, goods: number): { coupon: number; promotion: Pri
   if (!rng.chance(0.3)) return { coupon, promotion: [] };
   if (eligible.length && rng.chance(0.75)) return { coupon, promotion: [eligible[eligible.length - 1]!] };
   const direct = Math.min(Math.floor((goods - coupon) * 0.05), 20_000);
-  return { coupon, promotion: direct > 0 ? [{ id: 'PROMO-DIRECT', thresholdFen: null, discountFen: direct }] : [] };
+  return {
+    coupon,
+    promotion: direct > 0 ? [{ id: 'PROMO-DIRECT', thresholdFen: null, discountFen: direct }] : [],
+  };
 }
 
 function giftCardsFor(rng: Rng, left: number): GiftCardUse[] {

@@ -63,9 +63,11 @@ export class StockLedger {
 
   /** Everything reserved, for the final UPDATE of `stock`. */
   reservations(): { warehouse_id: string; sku: string; quantity: number }[] {
-    return [...this.reserved].filter(([, quantity]) => quantity > 0).map(([key, quantity]) => {
-      const [warehouse_id, sku] = key.split('|') as [string, string];
-      return { warehouse_id, sku, quantity };
-    });
+    return [...this.reserved]
+      .filter(([, quantity]) => quantity > 0)
+      .map(([key, quantity]) => {
+        const [warehouse_id, sku] = key.split('|') as [string, string];
+        return { warehouse_id, sku, quantity };
+      });
   }
 }

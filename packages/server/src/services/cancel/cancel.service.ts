@@ -54,47 +54,72 @@ export class CancelService {
       throw apiError('INVALID_ORDER_NUMBER', `Not a valid order number (${parsed.reason}).`, {
         reason: parsed.reason,
       });
-    const actor = staffActor(staff);
     return this.db.transaction(async (manager) => {
       const order = await this.lockOrder(
         manager,
         parsed.kind === 'ORDER' ? { number: parsed.number } : { subOrderNumber: parsed.number },
       );
-      const subOrders = await manager
-        .getRepository(SubOrderEntity)
-        .createQueryBuilder('s')
-        .setLock('pessimistic_write')
-        .where('s.order_id = :id', { id: order.id })
-        .orderBy('s.id')
-        .getMany();
-      const targets =
-        parsed.kind === 'ORDER' ? subOrders : subOrders.filter((s) => s.number === parsed.number);
-      if (request.expectedVersion != null) {
-        const current = parsed.kind === 'ORDER' ? order.version : targets[0]!.version;
-        if (current !== request.expectedVersion)
-          throw apiError(
-            'VERSION_CONFLICT',
-            `${request.number} is at version ${current}, not ${request.expectedVersion}: someone changed it first.`,
-          );
-      }
-      const refundsBefore = await manager.getRepository(RefundEntity).count({ where: { orderId: order.id } });
-      const results: CancelResult[] =
-        order.status === 'SPLIT'
-          ? await this.cancelSubOrders(manager, order, targets, reason, actor)
-          : [await this.cancelUnsplit(manager, order, reason, actor)];
-      await recordAudit(manager, {
+      return this.cancelLocked(
+        manager,
         staff,
-        action: 'CANCEL_ORDER',
-        orderNumber: order.number,
-        after: { number: request.number, results },
+        order,
+        parsed.kind === 'ORDER' ? null : parsed.number,
         reason,
         address,
-      });
-      const refunds = (
-        await manager.getRepository(RefundEntity).find({ where: { orderId: order.id }, order: { id: 'ASC' } })
-      ).slice(refundsBefore);
-      return { order, results, refunds };
+        request.expectedVersion,
+      );
     });
+  }
+
+  /**
+   * The cancel itself, in the caller's transaction with the parent row already locked: the whole order, or the one
+   * sub-order `subOrderNumber` names. Used by cancelOrder and by a manager's CANCEL_ORDER decision on a hold.
+   */
+  async cancelLocked(
+    manager: EntityManager,
+    staff: StaffPrincipal,
+    order: OrderEntity,
+    subOrderNumber: string | null,
+    reason: string,
+    address: string | null,
+    expectedVersion?: number | null,
+  ) {
+    const actor = staffActor(staff);
+    const subOrders = await manager
+      .getRepository(SubOrderEntity)
+      .createQueryBuilder('s')
+      .setLock('pessimistic_write')
+      .where('s.order_id = :id', { id: order.id })
+      .orderBy('s.id')
+      .getMany();
+    const targets =
+      subOrderNumber === null ? subOrders : subOrders.filter((s) => s.number === subOrderNumber);
+    if (expectedVersion != null) {
+      const current = subOrderNumber === null ? order.version : targets[0]!.version;
+      if (current !== expectedVersion) {
+        throw apiError(
+          'VERSION_CONFLICT',
+          `${subOrderNumber ?? order.number} is at version ${current}, not ${expectedVersion}: someone changed it first.`,
+        );
+      }
+    }
+    const refundsBefore = await manager.getRepository(RefundEntity).count({ where: { orderId: order.id } });
+    const results: CancelResult[] =
+      order.status === 'SPLIT'
+        ? await this.cancelSubOrders(manager, order, targets, reason, actor)
+        : [await this.cancelUnsplit(manager, order, reason, actor)];
+    await recordAudit(manager, {
+      staff,
+      action: 'CANCEL_ORDER',
+      orderNumber: order.number,
+      after: { number: subOrderNumber ?? order.number, results },
+      reason,
+      address,
+    });
+    const refunds = (
+      await manager.getRepository(RefundEntity).find({ where: { orderId: order.id }, order: { id: 'ASC' } })
+    ).slice(refundsBefore);
+    return { order, results, refunds };
   }
 
   /** A warehouse confirmed a cancel it was asked for: refund and give the stock back (called by the WMS webhook). */

@@ -45,19 +45,17 @@ export async function refundSubOrder(
   const refunds: RefundEntity[] = [];
   const refund = async (method: RefundEntity['method'], amountFen: number) => {
     if (amountFen <= 0) return;
-    const row = manager
-      .getRepository(RefundEntity)
-      .create({
-        orderId: order.id,
-        subOrderId: subOrder.id,
-        shard: order.shard,
-        method,
-        amountFen,
-        status: 'PENDING',
-        reason,
-        createdAt: now,
-        settledAt: null,
-      });
+    const row = manager.getRepository(RefundEntity).create({
+      orderId: order.id,
+      subOrderId: subOrder.id,
+      shard: order.shard,
+      method,
+      amountFen,
+      status: 'PENDING',
+      reason,
+      createdAt: now,
+      settledAt: null,
+    });
     await manager.getRepository(RefundEntity).insert(row);
     refunds.push(row);
   };
@@ -90,17 +88,15 @@ export async function refundSubOrder(
     const usage = cards[card++];
     const amount = share.giftCards[k] ?? 0;
     if (!usage || amount <= 0) continue;
-    await manager
-      .getRepository(GiftCardUsageEntity)
-      .insert({
-        orderId: order.id,
-        shard: order.shard,
-        cardNumber: usage.cardNumber,
-        amountFen: -amount,
-        balanceAfterFen: usage.balanceAfterFen + amount,
-        at: now,
-        reversalOfId: usage.id,
-      });
+    await manager.getRepository(GiftCardUsageEntity).insert({
+      orderId: order.id,
+      shard: order.shard,
+      cardNumber: usage.cardNumber,
+      amountFen: -amount,
+      balanceAfterFen: usage.balanceAfterFen + amount,
+      at: now,
+      reversalOfId: usage.id,
+    });
     await refund('GIFT_CARD', amount);
   }
   const points = (
@@ -111,17 +107,15 @@ export async function refundSubOrder(
   if (points && share.points > 0) {
     // Points are worth valueFen / points each; give back the points that bought this share.
     const given = Math.round((share.points * points.points) / points.valueFen);
-    await manager
-      .getRepository(PointsUsageEntity)
-      .insert({
-        orderId: order.id,
-        shard: order.shard,
-        points: -given,
-        valueFen: -share.points,
-        balanceAfter: points.balanceAfter + given,
-        at: now,
-        reversalOfId: points.id,
-      });
+    await manager.getRepository(PointsUsageEntity).insert({
+      orderId: order.id,
+      shard: order.shard,
+      points: -given,
+      valueFen: -share.points,
+      balanceAfter: points.balanceAfter + given,
+      at: now,
+      reversalOfId: points.id,
+    });
     await refund('POINTS', share.points);
   }
   return refunds;

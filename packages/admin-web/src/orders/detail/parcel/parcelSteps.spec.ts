@@ -51,8 +51,15 @@ describe('parcelSteps', () => {
       'REJECTED:done',
       'RETURNING:current',
     ]);
-    expect(result.steps.filter((s) => s.error).map((s) => s.node)).toEqual(['EXCEPTION', 'REJECTED']);
+    expect(result.steps.filter((s) => s.error).map((s) => s.node)).toEqual(['REJECTED']);
     expect(result.activeStep).toBe(6);
+  });
+
+  it('flags an exception as trouble only while the parcel is in it', () => {
+    const stuck = parcelSteps('EXCEPTION', ['COLLECTED', 'EXCEPTION']);
+    expect(stuck.steps.find((s) => s.node === 'EXCEPTION')).toMatchObject({ state: 'current', error: true });
+    const resolved = parcelSteps('SIGNED', ['COLLECTED', 'EXCEPTION', 'IN_TRANSIT', 'SIGNED']);
+    expect(resolved.steps.find((s) => s.node === 'EXCEPTION')).toMatchObject({ state: 'done', error: false });
   });
 
   it('draws nothing reached for a parcel without carrier news', () => {

@@ -16,7 +16,10 @@ export interface ParcelStep {
   readonly error: boolean;
 }
 
-const ERROR_NODES: ReadonlySet<LogisticsNode> = new Set(['EXCEPTION', 'REJECTED']);
+/** A refusal always matters; an exception only while the parcel is stuck in it (it may return to the path). */
+function isTrouble(node: LogisticsNode, current: LogisticsNode | null): boolean {
+  return node === 'REJECTED' || (node === 'EXCEPTION' && current === 'EXCEPTION');
+}
 
 /**
  * The steps to draw for a parcel, from its current node and the nodes its carrier events reached (oldest first):
@@ -40,7 +43,7 @@ export function parcelSteps(
     node,
     state: node === current ? 'current' : 'done',
     side: true,
-    error: ERROR_NODES.has(node),
+    error: isTrouble(node, current),
   }));
   const steps = [...onPath, ...side];
   const active = steps.findIndex((s) => s.state === 'current');

@@ -1,0 +1,129 @@
+import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLError } from 'graphql';
+import { staffOf, type RequestContext } from '../context.js';
+import { apiError } from '../errors.js';
+import { toInterception } from '../orders/mappers.js';
+import {
+  AddOrderNoteInput,
+  AddOrderNotePayload,
+  BulkDecideInterceptionsInput,
+  BulkPayload,
+  InterceptOrderInput,
+  InterceptOrderPayload,
+  InterceptionConnection,
+  InterceptionFilterInput,
+  ReleaseInterceptionInput,
+  ReleaseInterceptionPayload,
+} from './intercept.types.js';
+
+const MAX_BULK = 10_000;
+
+/** Holds, the managers' queue and notes (api.md "Mutations (staff)", `interceptions`). */
+@Resolver()
+export class HoldsResolver {
+  @Authorized('ORDER_INTERCEPT')
+  @Mutation(() => InterceptOrderPayload, {
+    description: 'holds what is not shipped yet; asks warehouses and carriers for the rest',
+  })
+  interceptOrder(
+    @Arg('input', () => InterceptOrderInput) input: InterceptOrderInput,
+    @Ctx() context: RequestContext,
+  ): Promise<InterceptOrderPayload> {
+    return context.services.intercepts.intercept(staffOf(context), input, context.address);
+  }
+
+  @Authorized('INTERCEPTION_DECIDE')
+  @Mutation(() => ReleaseInterceptionPayload)
+  async releaseInterception(
+    @Arg('input', () => ReleaseInterceptionInput) input: ReleaseInterceptionInput,
+    @Ctx() context: RequestContext,
+  ): Promise<ReleaseInterceptionPayload> {
+    const { order, interception } = await context.services.intercepts.decide(
+      staffOf(context),
+      input.interceptionId,
+      'RELEASE',
+      input.reason,
+      context.address,
+    );
+    const numbers = new Map(
+      (await context.loaders.subOrdersByOrder.load(order.id)).map((s) => [s.id, s.number]),
+    );
+    return { order, interception: toInterception(interception, order.number, numbers) };
+  }
+
+  @Authorized('INTERCEPTION_DECIDE')
+  @Mutation(() => BulkPayload, {
+    description: 'each item on its own, in a fixed lock order; results in input order',
+  })
+  async bulkDecideInterceptions(
+    @Arg('input', () => BulkDecideInterceptionsInput) input: BulkDecideInterceptionsInput,
+    @Ctx() context: RequestContext,
+  ): Promise<BulkPayload> {
+    if (input.interceptionIds.length > MAX_BULK)
+      throw apiError('BAD_USER_INPUT', `interceptionIds: at most ${MAX_BULK}`, { field: 'interceptionIds' });
+    const staff = staffOf(context);
+    const outcome = new Map<string, GraphQLError | null>();
+    // Ascending ids: two bulk calls over the same holds take their locks in the same order and cannot deadlock.
+    const ordered = [...new Set(input.interceptionIds)].sort(
+      (a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0),
+    );
+    for (const id of ordered) {
+      try {
+        await context.services.intercepts.decide(staff, id, input.decision, input.reason, context.address);
+        outcome.set(id, null);
+      } catch (error) {
+        outcome.set(id, error as GraphQLError);
+      }
+    }
+    return {
+      results: input.interceptionIds.map((id) => {
+        const error = outcome.get(id);
+        const code = error?.extensions?.code;
+        return {
+          id,
+          ok: !error,
+          error: error
+            ? { code: typeof code === 'string' ? code : 'INVALID_TRANSITION', message: error.message }
+            : null,
+        };
+      }),
+    };
+  }
+
+  @Authorized('INTERCEPTION_QUEUE_READ')
+  @Query(() => InterceptionConnection, { description: 'the interception queue, oldest first' })
+  async interceptions(
+    @Ctx() { services }: RequestContext,
+    @Arg('filter', () => InterceptionFilterInput, { nullable: true }) filter?: InterceptionFilterInput | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ): Promise<InterceptionConnection> {
+    const size = first ?? 50;
+    if (size < 1 || size > 100)
+      throw apiError('BAD_USER_INPUT', 'first: between 1 and 100', { field: 'first' });
+    const page = await services.interceptionQueue.page(filter ?? {}, size, after ?? null);
+    return {
+      edges: page.nodes.map((row, i) => ({
+        cursor: page.cursors[i]!,
+        node: toInterception(row, page.orderNumbers.get(row.orderId) ?? '', page.subOrderNumbers),
+      })),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.cursors.at(-1) ?? null },
+    };
+  }
+
+  @Authorized('ORDER_NOTE')
+  @Mutation(() => AddOrderNotePayload, { description: 'a note on the timeline; the text is its reason' })
+  async addOrderNote(
+    @Arg('input', () => AddOrderNoteInput) input: AddOrderNoteInput,
+    @Ctx() context: RequestContext,
+  ): Promise<AddOrderNotePayload> {
+    const order = await context.services.notes.add(
+      staffOf(context),
+      input.orderNumber,
+      input.text,
+      input.customerVisible ?? false,
+      context.address,
+    );
+    return { order };
+  }
+}
