@@ -1,5 +1,4 @@
-import { AmountRuleError, InvalidOrderNumberError, InvalidTransitionError } from '@oms/schema';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
 
 const KNOWN_CODES = new Set([
   'UNAUTHENTICATED',
@@ -20,43 +19,86 @@ const KNOWN_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+// By shape, not `instanceof`: under vitest the graphql package can be loaded twice (ESM and CJS builds), and a
+// GraphQLError of one copy is not an instance of the other's.
 function unwrap(error: unknown): unknown {
-  return error instanceof GraphQLError && error.originalError ? unwrap(error.originalError) : error;
+  const inner = (error as { originalError?: unknown } | null)?.originalError;
+  return inner ? unwrap(inner) : error;
+}
+
+function graphqlErrorIn(
+  ...candidates: unknown[]
+): { message: string; extensions: Record<string, unknown> } | null {
+  for (const candidate of candidates) {
+    const shaped = candidate as { message?: unknown; extensions?: unknown } | null;
+    if (
+      shaped &&
+      typeof shaped.message === 'string' &&
+      shaped.extensions &&
+      typeof shaped.extensions === 'object'
+    ) {
+      return { message: shaped.message, extensions: shaped.extensions as Record<string, unknown> };
+    }
+  }
+  return null;
+}
+
+/** An expected failure as the contract shows it: its code, message and extra extensions; null when unexpected. */
+export interface ExpectedFailure {
+  readonly code: string;
+  readonly message: string;
+  readonly extensions: Record<string, unknown>;
 }
 
 /**
- * Expected failures keep their code and message; domain errors from packages/schema get their contract code;
- * anything else becomes a bare INTERNAL_SERVER_ERROR, never a stack trace or SQL.
+ * Classifies an error: domain errors of packages/schema carry their contract code (InvalidTransitionError →
+ * INVALID_TRANSITION with the current state, AmountRuleError → BAD_USER_INPUT with the field, InvalidOrderNumberError
+ * → INVALID_ORDER_NUMBER); GraphQL errors keep a contract code; anything else is unexpected (null). Read by shape,
+ * not by class, so it holds however the domain package was loaded.
  */
+export function expectedFailure(error: unknown): ExpectedFailure | null {
+  const original = unwrap(error) as {
+    code?: unknown;
+    message?: string;
+    name?: string;
+    currentState?: unknown;
+    field?: unknown;
+    reason?: unknown;
+  };
+  if (original?.name === 'InvalidTransitionError') {
+    return {
+      code: 'INVALID_TRANSITION',
+      message: original.message ?? '',
+      extensions: { currentState: original.currentState },
+    };
+  }
+  if (original?.name === 'AmountRuleError')
+    return { code: 'BAD_USER_INPUT', message: original.message ?? '', extensions: { field: original.field } };
+  if (original?.name === 'InvalidOrderNumberError')
+    return {
+      code: 'INVALID_ORDER_NUMBER',
+      message: original.message ?? '',
+      extensions: { reason: original.reason },
+    };
+  const graphql = graphqlErrorIn(original, error);
+  const code = graphql?.extensions.code;
+  if (graphql && typeof code === 'string' && KNOWN_CODES.has(code)) {
+    const { stacktrace: _stacktrace, code: _code, ...extensions } = graphql.extensions;
+    return { code, message: graphql.message, extensions };
+  }
+  return null;
+}
+
+/** Apollo's formatError: expected failures keep their code; anything else is a bare INTERNAL_SERVER_ERROR. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrap(error);
-  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
-  if (original instanceof InvalidTransitionError) {
+  const base = { locations: formatted.locations, path: formatted.path };
+  const expected = expectedFailure(error) ?? expectedFailure(formatted);
+  if (expected)
     return {
       ...base,
-      message: original.message,
-      extensions: { code: 'INVALID_TRANSITION', currentState: original.currentState },
+      message: expected.message,
+      extensions: { code: expected.code, ...expected.extensions },
     };
-  }
-  if (original instanceof InvalidOrderNumberError) {
-    return {
-      ...base,
-      message: original.message,
-      extensions: { code: 'INVALID_ORDER_NUMBER', reason: original.reason },
-    };
-  }
-  if (original instanceof AmountRuleError) {
-    return {
-      ...base,
-      message: original.message,
-      extensions: { code: 'BAD_USER_INPUT', field: original.field },
-    };
-  }
-  const code = formatted.extensions?.code;
-  if (typeof code === 'string' && KNOWN_CODES.has(code)) {
-    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-    return { ...base, extensions };
-  }
-  console.error(original);
+  console.error(unwrap(error));
   return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

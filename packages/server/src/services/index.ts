@@ -15,6 +15,7 @@ import { CancelService } from './cancel/cancel.service.js';
 import { InterceptService } from './holds/intercept.service.js';
 import { InterceptionQueueService } from './holds/interception-queue.service.js';
 import { NotesService } from './notes.service.js';
+import { ReassignService } from './reassign.service.js';
 import { Kuaidi100PushService } from './webhooks/kuaidi100-push.service.js';
 
 /** Every use-case service, built once per process. */
@@ -38,6 +39,7 @@ export function createServices(db: DataSource, config: Config) {
     intercepts: new InterceptService(db, cancels, config.rollbackMinutes, config.dispatchMaxAttempts),
     interceptionQueue: new InterceptionQueueService(db),
     notes: new NotesService(db),
+    reassigns: new ReassignService(db, config.dispatchMaxAttempts),
     carrierPushes: new Kuaidi100PushService(db),
     warehouseFigures: new WarehouseFiguresService(db),
     sessions,

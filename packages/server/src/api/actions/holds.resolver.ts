@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
-import type { GraphQLError } from 'graphql';
+import { runBulk } from './bulk.js';
 import { staffOf, type RequestContext } from '../context.js';
 import { apiError } from '../errors.js';
 import { toInterception } from '../orders/mappers.js';
@@ -62,32 +62,13 @@ export class HoldsResolver {
     if (input.interceptionIds.length > MAX_BULK)
       throw apiError('BAD_USER_INPUT', `interceptionIds: at most ${MAX_BULK}`, { field: 'interceptionIds' });
     const staff = staffOf(context);
-    const outcome = new Map<string, GraphQLError | null>();
-    // Ascending ids: two bulk calls over the same holds take their locks in the same order and cannot deadlock.
-    const ordered = [...new Set(input.interceptionIds)].sort(
-      (a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0),
+    // Interception ids are numbers: ascending by value is ascending by (length, text).
+    const results = await runBulk(
+      input.interceptionIds,
+      (id) => id,
+      (id) => context.services.intercepts.decide(staff, id, input.decision, input.reason, context.address),
     );
-    for (const id of ordered) {
-      try {
-        await context.services.intercepts.decide(staff, id, input.decision, input.reason, context.address);
-        outcome.set(id, null);
-      } catch (error) {
-        outcome.set(id, error as GraphQLError);
-      }
-    }
-    return {
-      results: input.interceptionIds.map((id) => {
-        const error = outcome.get(id);
-        const code = error?.extensions?.code;
-        return {
-          id,
-          ok: !error,
-          error: error
-            ? { code: typeof code === 'string' ? code : 'INVALID_TRANSITION', message: error.message }
-            : null,
-        };
-      }),
-    };
+    return { results };
   }
 
   @Authorized('INTERCEPTION_QUEUE_READ')

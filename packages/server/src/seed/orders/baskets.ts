@@ -76,8 +76,11 @@ function distinct(rng: Rng, from: readonly DemoSku[], count: number): DemoSku[] 
   return [...picked];
 }
 
-/** A cart of the given kind; `bulkQuantity` is the scalper's quantity (above the QUANTITY_LIMIT threshold). */
-export function basket(rng: Rng, kind: BasketKind, bulkQuantity = 0): BasketLine[] {
+/**
+ * A cart of the given kind. `param` is the scalper's quantity for `bulk` (above the QUANTITY_LIMIT threshold) and
+ * the least goods amount in fen for `highValue` (above HIGH_VALUE_NEW_ACCOUNT's payable threshold).
+ */
+export function basket(rng: Rng, kind: BasketKind, param = 0): BasketLine[] {
   switch (kind) {
     case 'everyday':
       return everyday(rng, 4);
@@ -124,12 +127,15 @@ export function basket(rng: Rng, kind: BasketKind, bulkQuantity = 0): BasketLine
     case 'scarcePair':
       return [...scarce.map((sku) => ({ sku, quantity: 1 })), ...everyday(rng, 1)];
     case 'bulk':
-      return [{ sku: rng.pick(cheap), quantity: bulkQuantity }];
+      return [{ sku: rng.pick(cheap), quantity: param }];
     case 'highValue': {
-      const lines = distinct(rng, pricey, rng.int(1, 2)).map((sku) => ({ sku, quantity: rng.int(1, 2) }));
-      return lines.some((l) => l.sku.salePriceFen * l.quantity >= 600_000)
-        ? lines
-        : [...lines, { sku: DEMO_SKUS.find((s) => s.sku === 'SKU-100004')!, quantity: 1 }];
+      const skus = distinct(rng, pricey, rng.int(1, 3));
+      const lines = skus.map((sku) => ({ sku, quantity: 1 }));
+      // Top up the dearest line until the cart is well above the threshold, whatever discounts it gets.
+      const top = skus.reduce((a, b) => (a.salePriceFen >= b.salePriceFen ? a : b));
+      const others = lines.reduce((sum, l) => sum + (l.sku === top ? 0 : l.sku.salePriceFen), 0);
+      const quantity = Math.max(1, Math.ceil((param * 1.2 - others) / top.salePriceFen));
+      return lines.map((l) => (l.sku === top ? { sku: top, quantity } : l));
     }
   }
 }

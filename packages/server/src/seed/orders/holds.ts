@@ -6,7 +6,7 @@ import {
   type RuleHit,
 } from '@oms/schema';
 import type { Actor } from '../../services/history.js';
-import { DAY, MINUTE } from './clock.js';
+import { DAY, MINUTE, type StoryClock } from './clock.js';
 import type { InterceptionDraft, SubOrderDraft } from './model.js';
 import type { OrderStory } from './story.js';
 
@@ -96,12 +96,13 @@ export function settleHold(
   outcome: Exclude<InterceptionStatus, 'ACTIVE'>,
   actor: Actor,
   note: string,
+  clock: StoryClock,
 ): Date {
   const raised = interception.raisedAt.getTime();
   const at =
     outcome === 'EXPIRED'
-      ? story.clock.waitUntil(interception.expiresAt.getTime() + story.ctx.rng.int(5, 60) * 1000)
-      : story.clock.waitUntil(raised + story.ctx.rng.between(2, story.ctx.rollbackMinutes - 2) * MINUTE);
+      ? clock.waitUntil(interception.expiresAt.getTime() + story.ctx.rng.int(5, 60) * 1000)
+      : clock.waitUntil(raised + story.ctx.rng.between(2, story.ctx.rollbackMinutes - 2) * MINUTE);
   const { to } = assertTransition('INTERCEPTION', interception.status, SETTLE_EVENT[outcome], {
     rollbackPeriodOver: at >= interception.expiresAt,
   });

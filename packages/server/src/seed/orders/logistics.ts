@@ -85,7 +85,13 @@ interface Step {
 }
 
 /** The steps of a track up to `target`, in the Kuaidi100 texts and codes the demo carrier simulator also uses. */
-function stepsTo(ctx: SeedContext, carrierName: string, leg: Leg, target: LogisticsNode, exception: boolean): Step[] {
+function stepsTo(
+  ctx: SeedContext,
+  carrierName: string,
+  leg: Leg,
+  target: LogisticsNode,
+  exception: boolean,
+): Step[] {
   const { rng } = ctx;
   const { fromCity, toCity } = leg;
   const fromSite = `${fromCity.replace(/市$/, '')}${leg.fromDistrict}营业部`;
@@ -99,9 +105,19 @@ function stepsTo(ctx: SeedContext, carrierName: string, leg: Leg, target: Logist
     ]),
     area: toCity,
   };
-  const steps: Step[] = [{ state: rng.pick(['1', '103']), context: `【${fromCity}】${carrierName}【${fromSite}】已揽收`, area: fromCity }];
+  const steps: Step[] = [
+    {
+      state: rng.pick(['1', '103']),
+      context: `【${fromCity}】${carrierName}【${fromSite}】已揽收`,
+      area: fromCity,
+    },
+  ];
   if (target === 'COLLECTED') return steps;
-  steps.push({ state: '0', context: `【${fromCity}】快件已由【${hub(fromCity)}】发出，下一站【${hub(toCity)}】`, area: fromCity });
+  steps.push({
+    state: '0',
+    context: `【${fromCity}】快件已由【${hub(fromCity)}】发出，下一站【${hub(toCity)}】`,
+    area: fromCity,
+  });
   if (fromCity !== toCity && rng.chance(0.7))
     steps.push({ state: '1002', context: `【${toCity}】快件已到达【${hub(toCity)}】`, area: toCity });
   if (target === 'EXCEPTION') return [...steps, problem];
@@ -125,7 +141,11 @@ function stepsTo(ctx: SeedContext, carrierName: string, leg: Leg, target: Logist
   }
   steps.push({ state: '14', context: '收件人拒收，原因：不想要了。快件将退回寄件人', area: toCity });
   if (target === 'REJECTED') return steps;
-  steps.push({ state: '6', context: `【${toCity}】快件已由【${hub(toCity)}】发出，退回寄件人途中`, area: toCity });
+  steps.push({
+    state: '6',
+    context: `【${toCity}】快件已由【${hub(toCity)}】发出，退回寄件人途中`,
+    area: toCity,
+  });
   if (target === 'RETURNING') return steps;
   return [...steps, { state: '4', context: `【${fromCity}】退回件已由寄件人签收`, area: fromCity }];
 }

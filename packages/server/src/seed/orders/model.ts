@@ -188,7 +188,7 @@ export interface OutboundDraft extends Row {
   readonly seq: number;
   readonly type: OutboundType;
   readonly reason: string | null;
-  readonly status: OutboundStatus;
+  status: OutboundStatus;
   readonly attempts: number;
   readonly lastError: string | null;
   readonly createdAt: Date;

@@ -1,6 +1,6 @@
 import type { InstrumentAmounts, PaymentMethod } from '@oms/schema';
 import type { Actor } from '../../services/history.js';
-import { shanghaiDate } from './clock.js';
+import { shanghaiDate, type StoryClock } from './clock.js';
 import { SYSTEM, uniqueValue } from './context.js';
 import type { PaymentDraft, SubOrderDraft } from './model.js';
 import type { OrderStory } from './story.js';
@@ -170,8 +170,9 @@ export function refund(
   amounts: InstrumentAmounts,
   reason: string,
   actor: Actor,
+  clock: StoryClock,
 ): void {
-  const { order, clock } = story;
+  const { order } = story;
   const createdAt = clock.advance(0.05, 0.5);
   const settledAt = clock.advance(1, 25);
   const made: { method: PaymentMethod; amountFen: number }[] = [];
