@@ -16,7 +16,7 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
+    sourcemap: 'hidden',
     rolldownOptions: {
       // @oms/schema is pure (no I/O, no globals): let its unused modules go, whatever its package.json says.
       treeshake: {

@@ -43,7 +43,7 @@ export function OrderFilters({
       label={label}
       value={state[key] ?? ANY}
       onChange={(e) => set(key, (e.target.value || undefined) as OrderListFilters[K] | undefined)}
-      sx={{ minWidth: 150 }}
+      sx={{ minWidth: key === 'fulfilmentStatus' ? 190 : 150 }}
     >
       <MenuItem value={ANY}>{t('common.any')}</MenuItem>
       {values.map((value) => (

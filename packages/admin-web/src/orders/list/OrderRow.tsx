@@ -51,7 +51,7 @@ export function OrderRow({ order: ref }: { order: FragmentType<OrderRow_OrderFra
       </TableCell>
       <TableCell>{enumLabel(t, 'orderSource', order.source)}</TableCell>
       <TableCell>{enumLabel(t, 'orderType', order.type)}</TableCell>
-      <TableCell>
+      <TableCell sx={{ whiteSpace: 'nowrap' }}>
         {order.receiver.name} {order.receiver.phone}
       </TableCell>
       <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums' }}>
