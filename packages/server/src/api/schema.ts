@@ -4,6 +4,7 @@ import { buildSchema } from 'type-graphql';
 import { AuthChecker } from '../auth/auth-checker.js';
 import { ActionsResolver } from './actions/actions.resolver.js';
 import { HoldsResolver } from './actions/holds.resolver.js';
+import { RiskResolver } from './risk/risk.resolver.js';
 import { AuthResolver } from './auth/auth.resolver.js';
 import { IngestResolver } from './ingest/ingest.resolver.js';
 import { OperationsResolver } from './operations/operations.resolver.js';
@@ -23,6 +24,7 @@ export const RESOLVERS = [
   OperationsResolver,
   ActionsResolver,
   HoldsResolver,
+  RiskResolver,
 ] as const;
 
 /** Builds the GraphQL schema from the resolver classes; `emitTo` also prints the SDL there. */

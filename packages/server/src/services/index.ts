@@ -16,6 +16,7 @@ import { InterceptService } from './holds/intercept.service.js';
 import { InterceptionQueueService } from './holds/interception-queue.service.js';
 import { NotesService } from './notes.service.js';
 import { ReassignService } from './reassign.service.js';
+import { RiskRulesService } from './risk-rules.service.js';
 import { Kuaidi100PushService } from './webhooks/kuaidi100-push.service.js';
 
 /** Every use-case service, built once per process. */
@@ -40,6 +41,7 @@ export function createServices(db: DataSource, config: Config) {
     interceptionQueue: new InterceptionQueueService(db),
     notes: new NotesService(db),
     reassigns: new ReassignService(db, config.dispatchMaxAttempts),
+    riskRules: new RiskRulesService(db),
     carrierPushes: new Kuaidi100PushService(db),
     warehouseFigures: new WarehouseFiguresService(db),
     sessions,

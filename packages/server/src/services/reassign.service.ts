@@ -98,14 +98,12 @@ export class ReassignService {
         await enqueueOutbound(manager, subOrder, from, 'CANCEL', 'REASSIGN', this.dispatchMaxAttempts);
       await this.moveReservation(manager, lines, from, target.id);
       const now = new Date();
-      await manager
-        .getRepository(SubOrderEntity)
-        .update(subOrder.id, {
-          warehouseId: target.id,
-          outOfStock: false,
-          dispatchState: 'NONE',
-          lateMinutes: null,
-        });
+      await manager.getRepository(SubOrderEntity).update(subOrder.id, {
+        warehouseId: target.id,
+        outOfStock: false,
+        dispatchState: 'NONE',
+        lateMinutes: null,
+      });
       Object.assign(subOrder, {
         warehouseId: target.id,
         outOfStock: false,
@@ -117,17 +115,15 @@ export class ReassignService {
           'UPDATE sub_order_warehouses SET released_at = $2 WHERE sub_order_id = $1 AND released_at IS NULL',
           [subOrder.id, now],
         );
-      await manager
-        .getRepository(SubOrderWarehouseEntity)
-        .insert({
-          subOrderId: subOrder.id,
-          orderId: order.id,
-          shard: order.shard,
-          warehouseId: target.id,
-          assignedAt: now,
-          releasedAt: null,
-          reason: 'REASSIGN',
-        });
+      await manager.getRepository(SubOrderWarehouseEntity).insert({
+        subOrderId: subOrder.id,
+        orderId: order.id,
+        shard: order.shard,
+        warehouseId: target.id,
+        assignedAt: now,
+        releasedAt: null,
+        reason: 'REASSIGN',
+      });
       await recordOrderEvent(manager, {
         order,
         subOrderId: subOrder.id,

@@ -75,4 +75,56 @@ export class WarehouseFiguresService {
       hasNextPage: rows.length > first,
     };
   }
+
+  /** Open sub-orders per warehouse and status, with how many are late. */
+  async load(): Promise<
+    { warehouseCode: string; status: SubOrderEntity['status']; count: number; late: number }[]
+  > {
+    return this.db.query(`
+      SELECT w.code AS "warehouseCode", s.status, count(*)::int AS count, count(s.late_minutes)::int AS late
+      FROM sub_orders s JOIN warehouses w ON w.id = s.warehouse_id
+      WHERE s.status IN ('CREATED', 'DISPATCHED', 'ACCEPTED', 'PICKING', 'PACKED', 'SHIPPED')
+      GROUP BY 1, 2 ORDER BY 1, 2`);
+  }
+
+  /** Sub-orders by operational filters, newest first, keyset-paged on id. */
+  async subOrders(
+    filter: {
+      status?: SubOrderEntity['status'] | null;
+      warehouseCode?: string | null;
+      outOfStock?: boolean | null;
+      dispatchState?: SubOrderEntity['dispatchState'] | null;
+      held?: boolean | null;
+    },
+    first: number,
+    after: string | null,
+  ): Promise<{ nodes: SubOrderEntity[]; cursors: string[]; hasNextPage: boolean }> {
+    const query = this.db.getRepository(SubOrderEntity).createQueryBuilder('s');
+    if (filter.status) query.andWhere('s.status = :status', { status: filter.status });
+    if (filter.warehouseCode)
+      query.andWhere('s.warehouse_id = (SELECT id FROM warehouses WHERE code = :code)', {
+        code: filter.warehouseCode,
+      });
+    if (filter.outOfStock != null)
+      query.andWhere(filter.outOfStock ? 's.out_of_stock' : 'NOT s.out_of_stock');
+    if (filter.held != null) query.andWhere(filter.held ? 's.held' : 'NOT s.held');
+    if (filter.dispatchState)
+      query.andWhere('s.dispatch_state = :dispatchState', { dispatchState: filter.dispatchState });
+    if (after) {
+      const id = Buffer.from(after, 'base64url').toString('utf8');
+      if (!/^\d+$/.test(id))
+        throw apiError('BAD_USER_INPUT', 'after: not a cursor this list gave out', { field: 'after' });
+      query.andWhere('s.id < :id', { id });
+    }
+    const rows = await query
+      .orderBy('s.id', 'DESC')
+      .limit(first + 1)
+      .getMany();
+    const nodes = rows.slice(0, first);
+    return {
+      nodes,
+      cursors: nodes.map((s) => Buffer.from(s.id).toString('base64url')),
+      hasNextPage: rows.length > first,
+    };
+  }
 }

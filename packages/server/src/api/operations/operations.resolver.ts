@@ -5,6 +5,7 @@ import type { RequestContext } from '../context.js';
 import { apiError } from '../errors.js';
 import { PageInfo } from '../orders/order-connection.type.js';
 import { SubOrderObjectType } from '../orders/sub-order.type.js';
+import { SubOrderFilterInput, WarehouseLoadType } from './sub-order-list.types.js';
 
 @ObjectType('StateTiming', {
   description: 'time spent in one status by sub-orders of one warehouse, entered on one day',
@@ -57,6 +58,32 @@ export class OperationsResolver {
     if (size < 1 || size > 100)
       throw apiError('BAD_USER_INPUT', 'first: between 1 and 100', { field: 'first' });
     const page = await services.warehouseFigures.late(warehouseCode ?? null, size, after ?? null);
+    return {
+      edges: page.nodes.map((node, i) => ({ node, cursor: page.cursors[i]! })),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.cursors.at(-1) ?? null },
+    };
+  }
+
+  @Authorized('WAREHOUSE_FIGURES_READ')
+  @Query(() => [WarehouseLoadType], { description: 'open sub-orders per warehouse and status' })
+  warehouseLoad(@Ctx() { services }: RequestContext): Promise<WarehouseLoadType[]> {
+    return services.warehouseFigures.load();
+  }
+
+  @Authorized('WAREHOUSE_FIGURES_READ')
+  @Query(() => SubOrderConnection, {
+    description: 'sub-orders by operational filters (out of stock, dead-lettered, …), newest first',
+  })
+  async subOrders(
+    @Ctx() { services }: RequestContext,
+    @Arg('filter', () => SubOrderFilterInput, { nullable: true }) filter?: SubOrderFilterInput | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ): Promise<SubOrderConnection> {
+    const size = first ?? 50;
+    if (size < 1 || size > 100)
+      throw apiError('BAD_USER_INPUT', 'first: between 1 and 100', { field: 'first' });
+    const page = await services.warehouseFigures.subOrders(filter ?? {}, size, after ?? null);
     return {
       edges: page.nodes.map((node, i) => ({ node, cursor: page.cursors[i]! })),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.cursors.at(-1) ?? null },

@@ -1,0 +1,156 @@
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  registerEnumType,
+  Resolver,
+} from 'type-graphql';
+import type { AuditEntity, BlacklistEntity, RiskRuleEntity } from '../../entities/index.js';
+import { DateTime, JSON } from '../common/scalars.js';
+import { staffOf, type RequestContext } from '../context.js';
+import { apiError } from '../errors.js';
+import { InterceptionRuleEnum, StaffRoleEnum } from '../enums.js';
+import { PageInfo } from '../orders/order-connection.type.js';
+
+export const BlacklistKindEnum = { PHONE: 'PHONE', ADDRESS: 'ADDRESS', ACCOUNT: 'ACCOUNT' } as const;
+registerEnumType(BlacklistKindEnum, { name: 'BlacklistKind' });
+
+@ObjectType('RiskRule', { description: 'a screening rule, switched on or off, with its thresholds' })
+export class RiskRuleType {
+  @Field(() => InterceptionRuleEnum) code: RiskRuleEntity['code'];
+  @Field(() => Boolean) enabled: boolean;
+  @Field(() => JSON) params: Record<string, number>;
+  @Field(() => DateTime) updatedAt: Date;
+  @Field(() => String, { nullable: true }) updatedBy: string | null;
+}
+
+@InputType('UpdateRiskRuleInput')
+export class UpdateRiskRuleInput {
+  @Field(() => InterceptionRuleEnum) code: string;
+  @Field(() => Boolean) enabled: boolean;
+  @Field(() => JSON, {
+    nullable: true,
+    description: 'thresholds to change, e.g. { "maxQuantityPerSku": 30 }',
+  })
+  params?: Record<string, unknown> | null;
+}
+
+@ObjectType('BlacklistEntry')
+export class BlacklistEntryType {
+  @Field(() => ID) id: string;
+  @Field(() => BlacklistKindEnum) kind: BlacklistEntity['kind'];
+  @Field(() => String, { description: 'normalised: the form screening compares' }) value: string;
+  @Field(() => String, { nullable: true }) note: string | null;
+  @Field(() => DateTime) createdAt: Date;
+  @Field(() => String, { nullable: true }) createdBy: string | null;
+}
+
+@InputType('AddBlacklistEntryInput')
+export class AddBlacklistEntryInput {
+  @Field(() => BlacklistKindEnum) kind: BlacklistEntity['kind'];
+  @Field(() => String) value: string;
+  @Field(() => String, { nullable: true }) note?: string | null;
+}
+
+@ObjectType('AuditEntry')
+export class AuditEntryType {
+  @Field(() => ID) id: string;
+  @Field(() => String) staffId: string;
+  @Field(() => StaffRoleEnum) role: AuditEntity['role'];
+  @Field(() => String) action: string;
+  @Field(() => String, { nullable: true }) orderNumber: string | null;
+  @Field(() => JSON, { nullable: true }) before: unknown;
+  @Field(() => JSON, { nullable: true }) after: unknown;
+  @Field(() => String) reason: string;
+  @Field(() => DateTime) at: Date;
+  @Field(() => String, { nullable: true }) address: string | null;
+}
+
+@ObjectType('AuditEdge')
+export class AuditEdge {
+  @Field(() => String) cursor: string;
+  @Field(() => AuditEntryType) node: AuditEntity;
+}
+
+@ObjectType('AuditConnection')
+export class AuditConnection {
+  @Field(() => [AuditEdge]) edges: AuditEdge[];
+  @Field(() => PageInfo) pageInfo: PageInfo;
+}
+
+/** Managers' screening settings, the blacklist and the audit log (roles.md). */
+@Resolver()
+export class RiskResolver {
+  @Authorized('INTERCEPTION_QUEUE_READ')
+  @Query(() => [RiskRuleType])
+  riskRules(@Ctx() { services }: RequestContext): Promise<RiskRuleEntity[]> {
+    return services.riskRules.rules();
+  }
+
+  @Authorized('RISK_RULES_EDIT')
+  @Mutation(() => RiskRuleType)
+  updateRiskRule(
+    @Arg('input', () => UpdateRiskRuleInput) input: UpdateRiskRuleInput,
+    @Ctx() context: RequestContext,
+  ): Promise<RiskRuleEntity> {
+    return context.services.riskRules.updateRule(
+      staffOf(context),
+      input.code,
+      input.enabled,
+      input.params ?? {},
+      context.address,
+    );
+  }
+
+  @Authorized('RISK_RULES_EDIT')
+  @Query(() => [BlacklistEntryType], { description: 'newest first, at most 500' })
+  blacklist(@Ctx() { services }: RequestContext): Promise<BlacklistEntity[]> {
+    return services.riskRules.blacklist();
+  }
+
+  @Authorized('RISK_RULES_EDIT')
+  @Mutation(() => BlacklistEntryType)
+  addBlacklistEntry(
+    @Arg('input', () => AddBlacklistEntryInput) input: AddBlacklistEntryInput,
+    @Ctx() context: RequestContext,
+  ): Promise<BlacklistEntity> {
+    return context.services.riskRules.addEntry(
+      staffOf(context),
+      input.kind,
+      input.value,
+      input.note ?? null,
+      context.address,
+    );
+  }
+
+  @Authorized('RISK_RULES_EDIT')
+  @Mutation(() => Boolean)
+  removeBlacklistEntry(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<boolean> {
+    return context.services.riskRules.removeEntry(staffOf(context), id, context.address);
+  }
+
+  @Authorized('AUDIT_READ')
+  @Query(() => AuditConnection, { description: 'newest first' })
+  async auditLog(
+    @Ctx() { services }: RequestContext,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('orderNumber', () => String, { nullable: true }) orderNumber?: string | null,
+  ): Promise<AuditConnection> {
+    const size = first ?? 50;
+    if (size < 1 || size > 100)
+      throw apiError('BAD_USER_INPUT', 'first: between 1 and 100', { field: 'first' });
+    const page = await services.riskRules.audit(size, after ?? null, orderNumber ?? null);
+    return {
+      edges: page.nodes.map((node) => ({ node, cursor: node.id })),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.nodes.at(-1)?.id ?? null },
+    };
+  }
+}

@@ -1,0 +1,128 @@
+import { DEFAULT_RULE_PARAMS, normalizeAddress, normalizePhone } from '@oms/schema';
+import type { DataSource } from 'typeorm';
+import type { StaffPrincipal } from '../auth/principal.js';
+import { apiError, badInput } from '../api/errors.js';
+import { AuditEntity, BlacklistEntity, RiskRuleEntity, type BlacklistKind } from '../entities/index.js';
+import { recordAudit } from './history.js';
+
+/** Managers' settings of the screening (domain.md §9): rules on or off with thresholds, and the blacklist; audited. */
+export class RiskRulesService {
+  constructor(private readonly db: DataSource) {}
+
+  rules(): Promise<RiskRuleEntity[]> {
+    return this.db.getRepository(RiskRuleEntity).find({ order: { code: 'ASC' } });
+  }
+
+  async updateRule(
+    staff: StaffPrincipal,
+    code: string,
+    enabled: boolean,
+    params: Record<string, unknown>,
+    address: string | null,
+  ): Promise<RiskRuleEntity> {
+    const known = DEFAULT_RULE_PARAMS[code as RiskRuleEntity['code']];
+    if (!known) throw badInput('code', `no rule ${code}`);
+    const clean: Record<string, number> = {};
+    for (const [name, value] of Object.entries(params)) {
+      if (!(name in known))
+        throw badInput(
+          `params.${name}`,
+          `${code} has no threshold ${name} (it has: ${Object.keys(known).join(', ') || 'none'})`,
+        );
+      if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0)
+        throw badInput(`params.${name}`, 'must be a whole number ≥ 0');
+      clean[name] = value;
+    }
+    return this.db.transaction(async (manager) => {
+      const rule = await manager
+        .getRepository(RiskRuleEntity)
+        .findOneByOrFail({ code: code as RiskRuleEntity['code'] });
+      const before = { enabled: rule.enabled, params: rule.params };
+      const after = { enabled, params: { ...rule.params, ...clean } };
+      await manager
+        .getRepository(RiskRuleEntity)
+        .update({ code: rule.code }, { ...after, updatedAt: new Date(), updatedBy: staff.username });
+      await recordAudit(manager, {
+        staff,
+        action: 'UPDATE_RISK_RULE',
+        before,
+        after: { code, ...after },
+        reason: `rule ${code}`,
+        address,
+      });
+      return { ...rule, ...after, updatedBy: staff.username };
+    });
+  }
+
+  blacklist(): Promise<BlacklistEntity[]> {
+    return this.db.getRepository(BlacklistEntity).find({ order: { createdAt: 'DESC' }, take: 500 });
+  }
+
+  /** Adds a phone, an address or an account; phones and addresses are stored in the normalised form screening compares. */
+  async addEntry(
+    staff: StaffPrincipal,
+    kind: BlacklistKind,
+    value: string,
+    note: string | null,
+    address: string | null,
+  ): Promise<BlacklistEntity> {
+    const normalised =
+      kind === 'PHONE'
+        ? normalizePhone(value)
+        : kind === 'ADDRESS'
+          ? normalizeAddress({ province: '', city: '', district: '', address: value })
+          : value.trim();
+    if (!normalised)
+      throw badInput('value', kind === 'PHONE' ? 'is not a mainland mobile number' : 'must not be empty');
+    return this.db.transaction(async (manager) => {
+      const exists = await manager
+        .getRepository(BlacklistEntity)
+        .findOne({ where: { kind, value: normalised } });
+      if (exists) return exists;
+      const { identifiers } = await manager
+        .getRepository(BlacklistEntity)
+        .insert({ kind, value: normalised, note, createdAt: new Date(), createdBy: staff.username });
+      await recordAudit(manager, {
+        staff,
+        action: 'ADD_BLACKLIST_ENTRY',
+        after: { kind },
+        reason: note ?? `blacklist ${kind}`,
+        address,
+      });
+      return manager.getRepository(BlacklistEntity).findOneByOrFail({ id: String(identifiers[0]!.id) });
+    });
+  }
+
+  async removeEntry(staff: StaffPrincipal, id: string, address: string | null): Promise<boolean> {
+    if (!/^\d{1,18}$/.test(id)) throw badInput('id', 'is not a blacklist entry id');
+    return this.db.transaction(async (manager) => {
+      const entry = await manager.getRepository(BlacklistEntity).findOneBy({ id });
+      if (!entry) throw apiError('NOT_FOUND', `No blacklist entry ${id}.`);
+      await manager.getRepository(BlacklistEntity).delete({ id });
+      await recordAudit(manager, {
+        staff,
+        action: 'REMOVE_BLACKLIST_ENTRY',
+        before: { kind: entry.kind },
+        reason: `blacklist entry ${id}`,
+        address,
+      });
+      return true;
+    });
+  }
+
+  /** The audit log, newest first, keyset-paged on id. */
+  async audit(first: number, after: string | null, orderNumber: string | null) {
+    const query = this.db.getRepository(AuditEntity).createQueryBuilder('a');
+    if (orderNumber) query.where('a.order_number = :orderNumber', { orderNumber });
+    if (after) {
+      if (!/^\d+$/.test(after))
+        throw apiError('BAD_USER_INPUT', 'after: not a cursor this list gave out', { field: 'after' });
+      query.andWhere('a.id < :after', { after });
+    }
+    const rows = await query
+      .orderBy('a.id', 'DESC')
+      .limit(first + 1)
+      .getMany();
+    return { nodes: rows.slice(0, first), hasNextPage: rows.length > first };
+  }
+}
