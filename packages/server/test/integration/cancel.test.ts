@@ -195,3 +195,32 @@ describe('races (reliability.md)', () => {
     }
   });
 });
+
+describe('idempotency keys (reliability.md)', () => {
+  it('replays the first answer for the same key and input, refuses other input, and runs once under concurrency', async () => {
+    const order = await createOrder(server, {
+      giftCards: [{ cardNumber: '8800777766665555', amountFen: 500, balanceAfterFen: 0 }],
+    });
+    const input = { number: order.number, reason: '幂等取消', idempotencyKey: `key-${order.number}` };
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => server.graphql<Cancelled>(CANCEL, { i: input }, agent)),
+    );
+    const codes = answers.map((a) => (a.body.errors?.[0]?.extensions?.code as string | undefined) ?? 'OK');
+    expect(codes.filter((c) => c === 'OK').length).toBeGreaterThanOrEqual(1);
+    expect(codes.every((c) => c === 'OK' || c === 'IDEMPOTENCY_IN_PROGRESS')).toBe(true);
+    const replay = await server.graphql<Cancelled>(CANCEL, { i: input }, agent);
+    expect(replay.body.data!.cancelOrder.results).toEqual([
+      { subOrderNumber: null, outcome: 'CANCELLED', reason: null },
+    ]);
+    expect(replay.body.data!.cancelOrder.refunds).toEqual([
+      { method: 'GIFT_CARD', amount: { fen: 500 }, status: 'PENDING' },
+    ]);
+    const refunds = await q<{ n: number }>(
+      'SELECT count(*)::int AS n FROM refunds r JOIN orders o ON o.id = r.order_id WHERE o.number = $1',
+      [order.number],
+    );
+    expect(refunds[0]!.n).toBe(1);
+    const other = await server.graphql(CANCEL, { i: { ...input, reason: 'another reason' } }, agent);
+    expect(other.body.errors?.[0]?.extensions?.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+});

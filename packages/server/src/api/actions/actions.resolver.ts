@@ -1,6 +1,10 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { SubOrderEntity, type OrderEntity } from '../../entities/index.js';
+import { withIdempotency } from '../../services/idempotency.js';
 import { staffOf, type RequestContext } from '../context.js';
+import { apiError } from '../errors.js';
 import { toRefund } from '../orders/mappers.js';
+import { runBulk } from './bulk.js';
 import { CancelOrderInput, CancelOrderPayload } from './cancel-order.types.js';
 import { BulkPayload } from './intercept.types.js';
 import {
@@ -8,10 +12,26 @@ import {
   ReassignWarehouseInput,
   ReassignWarehousePayload,
 } from './reassign.types.js';
-import { apiError } from '../errors.js';
-import { runBulk } from './bulk.js';
 
-/** What staff do to orders (api.md "Mutations (staff)"). */
+/** The order a receipt names, fresh. */
+export async function loadOrder(context: RequestContext, orderId: string): Promise<OrderEntity> {
+  const order = await context.loaders.order.load(orderId);
+  if (!order) throw new Error(`order ${orderId} vanished`);
+  return order;
+}
+
+/** The input without its idempotency key: what a retry must repeat exactly. */
+export function withoutKey<T extends { idempotencyKey?: string | null }>(
+  input: T,
+): Omit<T, 'idempotencyKey'> {
+  const { idempotencyKey: _key, ...rest } = input;
+  return rest;
+}
+
+/**
+ * Cancels and reassignments (api.md "Mutations (staff)"). Each runs at most once per idempotency key: the service's
+ * answer is kept as a small receipt (ids and per-item results), and the payload is built from it, fresh, every time.
+ */
 @Resolver()
 export class ActionsResolver {
   @Authorized('ORDER_CANCEL')
@@ -22,15 +42,30 @@ export class ActionsResolver {
     @Arg('input', () => CancelOrderInput) input: CancelOrderInput,
     @Ctx() context: RequestContext,
   ): Promise<CancelOrderPayload> {
-    const { order, results, refunds } = await context.services.cancels.cancel(
-      staffOf(context),
-      input,
-      context.address,
+    const staff = staffOf(context);
+    const receipt = await withIdempotency(
+      context.db,
+      staff,
+      'cancelOrder',
+      input.idempotencyKey,
+      withoutKey(input),
+      async () => {
+        const { order, results, refunds } = await context.services.cancels.cancel(
+          staff,
+          input,
+          context.address,
+        );
+        return { orderId: order.id, results, refundIds: refunds.map((r) => r.id) };
+      },
     );
+    const order = await loadOrder(context, receipt.orderId);
     const numbers = new Map(
       (await context.loaders.subOrdersByOrder.load(order.id)).map((s) => [s.id, s.number]),
     );
-    return { order, results, refunds: refunds.map((r) => toRefund(r, numbers)) };
+    const refunds = (await context.loaders.refundsByOrder.load(order.id)).filter((r) =>
+      receipt.refundIds.includes(r.id),
+    );
+    return { order, results: receipt.results, refunds: refunds.map((r) => toRefund(r, numbers)) };
   }
 
   @Authorized('WAREHOUSE_REASSIGN')
@@ -41,7 +76,20 @@ export class ActionsResolver {
     @Arg('input', () => ReassignWarehouseInput) input: ReassignWarehouseInput,
     @Ctx() context: RequestContext,
   ): Promise<ReassignWarehousePayload> {
-    return { subOrder: await context.services.reassigns.reassign(staffOf(context), input, context.address) };
+    const staff = staffOf(context);
+    const receipt = await withIdempotency(
+      context.db,
+      staff,
+      'reassignWarehouse',
+      input.idempotencyKey,
+      withoutKey(input),
+      async () => ({
+        subOrderId: (await context.services.reassigns.reassign(staff, input, context.address)).id,
+      }),
+    );
+    return {
+      subOrder: await context.db.getRepository(SubOrderEntity).findOneByOrFail({ id: receipt.subOrderId }),
+    };
   }
 
   @Authorized('WAREHOUSE_REASSIGN')
@@ -55,14 +103,22 @@ export class ActionsResolver {
     if (input.subOrderNumbers.length > 10_000)
       throw apiError('BAD_USER_INPUT', 'subOrderNumbers: at most 10,000', { field: 'subOrderNumbers' });
     const staff = staffOf(context);
-    const results = await runBulk(
-      input.subOrderNumbers,
-      (number) => number,
-      (number) =>
-        context.services.reassigns.reassign(
-          staff,
-          { subOrderNumber: number, warehouseCode: input.warehouseCode, reason: input.reason },
-          context.address,
+    const results = await withIdempotency(
+      context.db,
+      staff,
+      'bulkReassignWarehouse',
+      input.idempotencyKey,
+      withoutKey(input),
+      () =>
+        runBulk(
+          input.subOrderNumbers,
+          (number) => number,
+          (number) =>
+            context.services.reassigns.reassign(
+              staff,
+              { subOrderNumber: number, warehouseCode: input.warehouseCode, reason: input.reason },
+              context.address,
+            ),
         ),
     );
     return { results };

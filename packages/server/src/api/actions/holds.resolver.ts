@@ -1,5 +1,7 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { runBulk } from './bulk.js';
+import { loadOrder, withoutKey } from './actions.resolver.js';
+import { withIdempotency } from '../../services/idempotency.js';
 import { staffOf, type RequestContext } from '../context.js';
 import { apiError } from '../errors.js';
 import { toInterception } from '../orders/mappers.js';
@@ -25,11 +27,23 @@ export class HoldsResolver {
   @Mutation(() => InterceptOrderPayload, {
     description: 'holds what is not shipped yet; asks warehouses and carriers for the rest',
   })
-  interceptOrder(
+  async interceptOrder(
     @Arg('input', () => InterceptOrderInput) input: InterceptOrderInput,
     @Ctx() context: RequestContext,
   ): Promise<InterceptOrderPayload> {
-    return context.services.intercepts.intercept(staffOf(context), input, context.address);
+    const staff = staffOf(context);
+    const receipt = await withIdempotency(
+      context.db,
+      staff,
+      'interceptOrder',
+      input.idempotencyKey,
+      withoutKey(input),
+      async () => {
+        const { order, results } = await context.services.intercepts.intercept(staff, input, context.address);
+        return { orderId: order.id, results };
+      },
+    );
+    return { order: await loadOrder(context, receipt.orderId), results: receipt.results };
   }
 
   @Authorized('INTERCEPTION_DECIDE')
@@ -38,16 +52,31 @@ export class HoldsResolver {
     @Arg('input', () => ReleaseInterceptionInput) input: ReleaseInterceptionInput,
     @Ctx() context: RequestContext,
   ): Promise<ReleaseInterceptionPayload> {
-    const { order, interception } = await context.services.intercepts.decide(
-      staffOf(context),
-      input.interceptionId,
-      'RELEASE',
-      input.reason,
-      context.address,
+    const staff = staffOf(context);
+    const receipt = await withIdempotency(
+      context.db,
+      staff,
+      'releaseInterception',
+      input.idempotencyKey,
+      withoutKey(input),
+      async () => {
+        const { order, interception } = await context.services.intercepts.decide(
+          staff,
+          input.interceptionId,
+          'RELEASE',
+          input.reason,
+          context.address,
+        );
+        return { orderId: order.id, interceptionId: interception.id };
+      },
     );
+    const order = await loadOrder(context, receipt.orderId);
     const numbers = new Map(
       (await context.loaders.subOrdersByOrder.load(order.id)).map((s) => [s.id, s.number]),
     );
+    const interception = (await context.loaders.interceptionsByOrder.load(order.id)).find(
+      (i) => i.id === receipt.interceptionId,
+    )!;
     return { order, interception: toInterception(interception, order.number, numbers) };
   }
 
@@ -63,10 +92,19 @@ export class HoldsResolver {
       throw apiError('BAD_USER_INPUT', `interceptionIds: at most ${MAX_BULK}`, { field: 'interceptionIds' });
     const staff = staffOf(context);
     // Interception ids are numbers: ascending by value is ascending by (length, text).
-    const results = await runBulk(
-      input.interceptionIds,
-      (id) => id,
-      (id) => context.services.intercepts.decide(staff, id, input.decision, input.reason, context.address),
+    const results = await withIdempotency(
+      context.db,
+      staff,
+      'bulkDecideInterceptions',
+      input.idempotencyKey,
+      withoutKey(input),
+      () =>
+        runBulk(
+          input.interceptionIds,
+          (id) => id,
+          (id) =>
+            context.services.intercepts.decide(staff, id, input.decision, input.reason, context.address),
+        ),
     );
     return { results };
   }

@@ -3,6 +3,7 @@ import { OrderRequestHash1764100000000 } from './1764100000000-order-request-has
 import { InboundMessages1764200000000 } from './1764200000000-inbound-messages.js';
 import { OutboundMessages1764300000000 } from './1764300000000-outbound-messages.js';
 import { RiskRules1764400000000 } from './1764400000000-risk-rules.js';
+import { IdempotencyKeys1764500000000 } from './1764500000000-idempotency-keys.js';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   InboundMessages1764200000000,
   OutboundMessages1764300000000,
   RiskRules1764400000000,
+  IdempotencyKeys1764500000000,
 ];

@@ -1,0 +1,56 @@
+import type { DataSource } from 'typeorm';
+import type { StaffPrincipal } from '../auth/principal.js';
+import { apiError, badInput } from '../api/errors.js';
+import { requestHash } from './ingest/request-hash.js';
+
+/**
+ * Runs a staff mutation at most once per idempotency key (reliability.md, Stripe's model): the first call's answer
+ * (`replay`, small and serialisable) is stored and a retry with the same key and input gets it back without doing
+ * anything again; the same key with other input is IDEMPOTENCY_KEY_REUSED; the same key while the first call still
+ * runs is IDEMPOTENCY_IN_PROGRESS. A call that fails frees its key, so a retry runs afresh. Keys are per staff member.
+ */
+export async function withIdempotency<R>(
+  db: DataSource,
+  staff: StaffPrincipal,
+  operation: string,
+  key: string | null | undefined,
+  input: unknown,
+  run: () => Promise<R>,
+): Promise<R> {
+  if (key === null || key === undefined) return run();
+  const trimmed = key.trim();
+  if (!trimmed || trimmed.length > 128) throw badInput('idempotencyKey', '1–128 characters');
+  const hash = requestHash({ operation, input });
+  const claimed: { key: string }[] = await db.query(
+    `INSERT INTO idempotency_keys (staff_id, key, operation, request_hash, status) VALUES ($1, $2, $3, $4, 'IN_PROGRESS')
+     ON CONFLICT DO NOTHING RETURNING key`,
+    [staff.id, trimmed, operation, hash],
+  );
+  if (!claimed.length) {
+    const [earlier] = (await db.query(
+      'SELECT request_hash, status, response FROM idempotency_keys WHERE staff_id = $1 AND key = $2',
+      [staff.id, trimmed],
+    )) as {
+      request_hash: string;
+      status: string;
+      response: R;
+    }[];
+    if (!earlier) return withIdempotency(db, staff, operation, key, input, run);
+    if (earlier.request_hash !== hash)
+      throw apiError('IDEMPOTENCY_KEY_REUSED', `idempotencyKey ${trimmed} was used with other input.`);
+    if (earlier.status !== 'DONE')
+      throw apiError('IDEMPOTENCY_IN_PROGRESS', `A call with idempotencyKey ${trimmed} is still running.`);
+    return earlier.response;
+  }
+  try {
+    const result = await run();
+    await db.query(
+      "UPDATE idempotency_keys SET status = 'DONE', response = $3 WHERE staff_id = $1 AND key = $2",
+      [staff.id, trimmed, JSON.stringify(result)],
+    );
+    return result;
+  } catch (error) {
+    await db.query('DELETE FROM idempotency_keys WHERE staff_id = $1 AND key = $2', [staff.id, trimmed]);
+    throw error;
+  }
+}
