@@ -1,6 +1,13 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
+// graphql 16 ships an ESM and a CJS build without an "exports" map: Node (and so Apollo and TypeGraphQL) loads the
+// CJS one, Vite would pick the ESM one for test files, and two copies of graphql cannot share a schema. Point test
+// files at the one Node loads.
+const graphqlMain = createRequire(import.meta.url).resolve('graphql');
+
 export default defineConfig({
+  resolve: { alias: [{ find: /^graphql$/, replacement: graphqlMain }] },
   test: {
     include: ['src/**/*.spec.ts', 'test/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],

@@ -1,0 +1,120 @@
+import { hasPermission, STAFF_ROLES, type Permission, type StaffRole } from '@oms/schema';
+import {
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+  type GraphQLArgument,
+  type GraphQLInputType,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+} from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApiSchema } from '../../src/api/schema.js';
+import { seedReferenceData } from '../../src/seed/demo.js';
+import { API_KEY } from '../support/orders.js';
+import { loginAs, startTestServer, type TestServer } from '../support/test-server.js';
+import { OPERATION_MATRIX } from './authorization-matrix.js';
+
+let server: TestServer;
+let schema: GraphQLSchema;
+const headers: Partial<Record<StaffRole | 'API_KEY' | 'ANONYMOUS', Record<string, string>>> = {};
+
+beforeAll(async () => {
+  server = await startTestServer();
+  await seedReferenceData(server.db.dataSource);
+  schema = await buildApiSchema();
+  for (const role of STAFF_ROLES)
+    headers[role] = await loginAs(server, role.toLowerCase(), `${role.toLowerCase()}123`);
+  headers.API_KEY = API_KEY;
+  headers.ANONYMOUS = {};
+});
+afterAll(() => server?.close());
+
+/** A value of the right type for a required argument: the request must pass validation to reach the auth check. */
+function dummy(type: GraphQLInputType): unknown {
+  if (isNonNullType(type)) return dummy(type.ofType);
+  if (isListType(type)) return [dummy(type.ofType)];
+  const named = getNamedType(type);
+  if (isEnumType(named)) return named.getValues()[0]!.value;
+  if (isInputObjectType(named)) {
+    return Object.fromEntries(
+      Object.values(named.getFields())
+        .filter((f) => isNonNullType(f.type))
+        .map((f) => [f.name, dummy(f.type)]),
+    );
+  }
+  if (isScalarType(named)) {
+    return (
+      { Int: 1, Float: 1, Boolean: false, SafeInt: 1, DateTime: '2026-01-01T00:00:00Z', JSON: {}, ID: '1' }[
+        named.name
+      ] ?? '1234567890123456'
+    );
+  }
+  return null;
+}
+
+function operationsOf(root: GraphQLObjectType | null | undefined, kind: 'query' | 'mutation') {
+  return Object.values(root?.getFields() ?? {}).map((field) => ({
+    kind,
+    name: field.name,
+    args: field.args,
+  }));
+}
+
+function request(kind: 'query' | 'mutation', name: string, args: readonly GraphQLArgument[]) {
+  const required = args.filter((a) => isNonNullType(a.type));
+  const signature = required.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
+  const call = required.map((a) => `${a.name}: $${a.name}`).join(', ');
+  const selection = (() => {
+    const field = (kind === 'query' ? schema.getQueryType() : schema.getMutationType())!.getFields()[name]!;
+    const named = getNamedType(field.type);
+    return isScalarType(named) || isEnumType(named) ? '' : '{ __typename }';
+  })();
+  return {
+    query: `${kind}${signature ? `(${signature})` : ''} { ${name}${call ? `(${call})` : ''} ${selection} }`,
+    variables: Object.fromEntries(required.map((a) => [a.name, dummy(a.type)])),
+  };
+}
+
+describe('authorization: every role × every operation, from one matrix', () => {
+  it('has a decision for every operation of the schema, and none for operations that do not exist', () => {
+    const names = [
+      ...operationsOf(schema.getQueryType(), 'query'),
+      ...operationsOf(schema.getMutationType(), 'mutation'),
+    ].map((o) => o.name);
+    expect(names.filter((n) => !(n in OPERATION_MATRIX))).toEqual([]);
+    expect(Object.keys(OPERATION_MATRIX).filter((n) => !names.includes(n))).toEqual([]);
+  });
+
+  it('allows exactly what the matrix says, refusing the rest with FORBIDDEN or UNAUTHENTICATED', async () => {
+    const mismatches: string[] = [];
+    for (const operation of [
+      ...operationsOf(schema.getQueryType(), 'query'),
+      ...operationsOf(schema.getMutationType(), 'mutation'),
+    ]) {
+      if (operation.name === 'logout' || operation.name === 'login') continue;
+      const rule = OPERATION_MATRIX[operation.name]!;
+      const { query, variables } = request(operation.kind, operation.name, operation.args);
+      for (const caller of [...STAFF_ROLES, 'API_KEY', 'ANONYMOUS'] as const) {
+        const allowed =
+          rule === 'public' ||
+          (rule.startsWith('scope:')
+            ? caller === 'API_KEY'
+            : caller !== 'API_KEY' && caller !== 'ANONYMOUS' && hasPermission(caller, rule as Permission));
+        const { body } = await server.graphql(query, variables, headers[caller]);
+        const codes = (body.errors ?? []).map((e) => e.extensions?.code);
+        const refused = codes.includes('FORBIDDEN') || codes.includes('UNAUTHENTICATED');
+        if (codes.includes('GRAPHQL_VALIDATION_FAILED'))
+          mismatches.push(`${operation.name}: the test request is invalid: ${JSON.stringify(body.errors)}`);
+        else if (allowed === refused)
+          mismatches.push(
+            `${operation.name} as ${caller}: expected ${allowed ? 'allowed' : 'refused'}, got ${codes.join(',') || 'data'}`,
+          );
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
