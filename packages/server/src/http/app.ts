@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
@@ -15,6 +15,8 @@ import { sessionCookie } from './cookies.js';
 import { principalOf } from './principal.js';
 import { formatError } from './format-error.js';
 import { createMetrics } from './metrics.js';
+import { graphqlLimits } from './limits.js';
+import helmet from 'helmet';
 import { wmsWebhook } from '../webhooks/wms.webhook.js';
 import { kuaidi100Webhook } from '../webhooks/kuaidi100.webhook.js';
 
@@ -33,11 +35,17 @@ export async function createApp(
 ): Promise<App> {
   const schema = await buildApiSchema();
   const metrics = createMetrics(db);
+  const limits = graphqlLimits();
   const apollo = new ApolloServer<RequestContext>({
     schema,
+    validationRules: limits.validationRules,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
     introspection: !config.production,
     formatError: (formatted: GraphQLFormattedError, error: unknown) => formatError(formatted, error),
     plugins: [
+      // graphql-armor types its plugins against the CJS build of @apollo/server; they are the same at run time.
+      ...(limits.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
       {
         async requestDidStart() {
           const started = process.hrtime.bigint();
@@ -56,6 +64,7 @@ export async function createApp(
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(helmet());
   app.set('trust proxy', 'loopback');
 
   app.get('/healthz', (_req, res) => {

@@ -3,11 +3,14 @@ import { apiError } from '../api/errors.js';
 import { verifyPassword } from '../auth/passwords.js';
 import { StaffEntity } from '../entities/index.js';
 import type { SessionService } from './session.service.js';
+import { LoginThrottle } from '../auth/login-throttle.js';
 
 const LOGIN_FAILED = 'Wrong username or password.';
 
 /** Staff login: one message for an unknown user and a wrong password, at the same cost. */
 export class AuthService {
+  private readonly throttle = new LoginThrottle();
+
   constructor(
     private readonly db: DataSource,
     private readonly sessions: SessionService,
@@ -15,9 +18,14 @@ export class AuthService {
 
   /** Checks the credentials and starts a new session (a fresh token at every login). */
   async login(username: string, password: string, address: string | null) {
+    await this.throttle.check(username.trim(), address);
     const staff = await this.db.getRepository(StaffEntity).findOne({ where: { username: username.trim() } });
     const ok = await verifyPassword(staff && !staff.disabledAt ? staff.passwordHash : undefined, password);
-    if (!staff || !ok) throw apiError('UNAUTHENTICATED', LOGIN_FAILED);
+    if (!staff || !ok) {
+      await this.throttle.failed(username.trim(), address);
+      throw apiError('UNAUTHENTICATED', LOGIN_FAILED);
+    }
+    await this.throttle.succeeded(username.trim());
     const session = await this.sessions.start(staff.id, address);
     return { ...session, staff };
   }

@@ -99,3 +99,36 @@ describe('staff login', () => {
     expect(badKey.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });
+
+describe('login throttling', () => {
+  it('refuses the 11th wrong password for an account with RATE_LIMITED, even with the right one', async () => {
+    for (let i = 0; i < 10; i++) {
+      const { body } = await server.graphql(LOGIN, { u: 'admin', p: `wrong-${i}` });
+      expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    }
+    const eleventh = await server.graphql(LOGIN, { u: 'admin', p: 'admin123' });
+    expect(eleventh.body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+  });
+});
+
+describe('GraphQL limits', () => {
+  it('refuses a query nested too deep, too many aliases, and a batched body before any resolver runs', async () => {
+    const levels = 8;
+    const deep = `{ order(number: "1") { ${'subOrders { order { '.repeat(levels)}number${' } }'.repeat(levels)} } }`;
+    expect((await server.graphql(deep)).body.errors?.[0]?.message).toMatch(/depth/i);
+    const aliases = `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: me { id }`).join(' ')} }`;
+    expect((await server.graphql(aliases)).body.errors?.[0]?.message).toMatch(/alias/i);
+    const batched = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([{ query: '{ me { id } }' }, { query: '{ me { id } }' }]),
+    });
+    expect(batched.status).toBe(400);
+    const huge = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ me { id } }', variables: { pad: 'x'.repeat(600 * 1024) } }),
+    });
+    expect(huge.status).toBe(413);
+  });
+});
