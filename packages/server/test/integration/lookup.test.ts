@@ -177,8 +177,12 @@ describe('orders (the list)', () => {
   it('refuses a forged cursor and an oversized page', async () => {
     const forged = await server.graphql(LIST, { f: {}, after: 'bm90LWEtY3Vyc29y' }, agent);
     expect(forged.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
-    const big = await server.graphql('{ orders(first: 100000) { edges { cursor } } }', {}, agent);
+    const big = await server.graphql('{ orders(first: 101) { edges { cursor } } }', {}, agent);
     expect(big.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    // A huge page is refused by the cost limit before any resolver runs.
+    const huge = await server.graphql('{ orders(first: 100000) { edges { cursor } } }', {}, agent);
+    expect(huge.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(huge.body.data).toBeUndefined();
   });
 });
 
