@@ -10,4 +10,6 @@ test('a wrong password is refused, the right one leads to the page asked for', a
   await login.signIn('agent', 'agent123');
   await expect(page).toHaveURL(/\/orders/);
   await expect(page.getByTestId('orders-table')).toBeVisible();
+  // The list loads within the API's limits: its rows link to order pages.
+  await expect(page.getByTestId('orders-table').locator('a[href^="/orders/"]').first()).toBeVisible();
 });

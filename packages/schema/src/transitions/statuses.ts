@@ -106,3 +106,13 @@ export function customerStatusOfSubOrder(status: FulfilmentStatus): CustomerStat
       return '已拒收';
   }
 }
+
+/**
+ * The customer-facing status of a split order, from its sub-orders: waiting for shipment while any is not shipped,
+ * on its way while any parcel is, then done (something delivered), refused, or cancelled when nothing else is left.
+ */
+export function customerStatusOfSplitOrder(subOrders: readonly FulfilmentStatus[]): CustomerStatus {
+  const shown = subOrders.map(customerStatusOfSubOrder);
+  for (const status of ['待发货', '待收货', '已完成', '已拒收'] as const) if (shown.includes(status)) return status;
+  return '已取消';
+}

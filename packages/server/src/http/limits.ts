@@ -8,7 +8,8 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 export function graphqlLimits() {
   return new ApolloArmor({
     maxDepth: { n: 12, flattenFragments: true },
-    costLimit: { maxCost: 10_000 },
+    // The console's order list (50 orders with their sub-orders) costs about 15,000: twice that is the margin.
+    costLimit: { maxCost: 50_000 },
     maxAliases: { n: 15 },
     maxDirectives: { n: 50 },
     maxTokens: { n: 3_000 },

@@ -7,6 +7,7 @@ import {
   ORDER_STATUSES,
   PAYMENT_METHODS,
   TRANSITIONS,
+  mapKuaidi100State,
   parseOrderNumber,
 } from '@oms/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -101,8 +102,11 @@ const OFFENDERS: Readonly<Record<string, string>> = {
         lag(after->>'status') OVER (PARTITION BY order_id, sub_order_id ORDER BY at, id) AS prev
       FROM order_events WHERE type = 'STATUS_CHANGED') x
     WHERE b IS DISTINCT FROM coalesce(prev, CASE WHEN sub_order_id IS NULL THEN 'PENDING_PAYMENT' ELSE 'CREATED' END)
-    UNION ALL SELECT s.id FROM sub_orders s WHERE s.status <> coalesce((SELECT after->>'status' FROM order_events e
-      WHERE e.sub_order_id = s.id AND e.type = 'STATUS_CHANGED' ORDER BY at DESC, id DESC LIMIT 1), 'CREATED')
+    UNION ALL SELECT coalesce(s.id, o.id) FROM orders o LEFT JOIN sub_orders s ON s.order_id = o.id
+      LEFT JOIN (SELECT DISTINCT ON (order_id, sub_order_id) order_id, sub_order_id, after->>'status' AS status
+        FROM order_events WHERE type = 'STATUS_CHANGED' ORDER BY order_id, sub_order_id, at DESC, id DESC) last
+        ON last.order_id = o.id AND last.sub_order_id IS NOT DISTINCT FROM s.id
+      WHERE coalesce(s.status, o.status) <> coalesce(last.status, CASE WHEN s.id IS NULL THEN 'PENDING_PAYMENT' ELSE 'CREATED' END)
     UNION ALL SELECT o.id FROM orders o WHERE o.status <> coalesce((SELECT after->>'status' FROM order_events e
       WHERE e.order_id = o.id AND e.sub_order_id IS NULL AND e.type = 'STATUS_CHANGED' ORDER BY at DESC, id DESC LIMIT 1), 'PENDING_PAYMENT')`,
   'held flags follow the ACTIVE interceptions; ACTIVE ones expire after the rollback period, in the future': `
@@ -119,14 +123,15 @@ const OFFENDERS: Readonly<Record<string, string>> = {
       AND NOT EXISTS (SELECT 1 FROM shipments sh WHERE sh.sub_order_id = s.id)
     UNION ALL SELECT s.order_id FROM sub_orders s JOIN shipments sh ON sh.sub_order_id = s.id
       WHERE (s.status = 'DELIVERED' AND sh.node <> 'SIGNED') OR (s.status = 'REJECTED' AND sh.node NOT IN ('REJECTED', 'RETURNING', 'RETURN_SIGNED'))`,
-  'out-of-stock sub-orders wait without a warehouse, with their exception in the timeline': `
-    SELECT s.order_id FROM sub_orders s WHERE s.out_of_stock AND (s.warehouse_id IS NOT NULL OR s.status <> 'CREATED' OR NOT EXISTS
+  'out-of-stock sub-orders wait without a warehouse (or are cancelled), with their exception in the timeline': `
+    SELECT s.order_id FROM sub_orders s WHERE s.out_of_stock AND (s.warehouse_id IS NOT NULL OR s.status NOT IN ('CREATED', 'CANCELLED') OR NOT EXISTS
       (SELECT 1 FROM order_events e WHERE e.sub_order_id = s.id AND e.type = 'OUT_OF_STOCK'))`,
-  'the current warehouse is the open stay; a reassignment released the earlier one': `
+  'the current warehouse is the open stay; a reassignment released the earlier one (or ended an out-of-stock wait)': `
     SELECT s.order_id FROM sub_orders s WHERE s.warehouse_id IS DISTINCT FROM
       (SELECT warehouse_id FROM sub_order_warehouses w WHERE w.sub_order_id = s.id AND w.released_at IS NULL)
-    UNION ALL SELECT w.order_id FROM sub_order_warehouses w WHERE (w.reason = 'REASSIGN') <> EXISTS
-      (SELECT 1 FROM sub_order_warehouses e WHERE e.sub_order_id = w.sub_order_id AND e.released_at = w.assigned_at)`,
+    UNION ALL SELECT w.order_id FROM sub_order_warehouses w WHERE (w.reason = 'REASSIGN') <> (EXISTS
+      (SELECT 1 FROM sub_order_warehouses e WHERE e.sub_order_id = w.sub_order_id AND e.released_at = w.assigned_at)
+      OR EXISTS (SELECT 1 FROM order_events e WHERE e.sub_order_id = w.sub_order_id AND e.type = 'OUT_OF_STOCK'))`,
   'stock reserved = what open sub-orders hold, never more than on hand': `
     SELECT st.warehouse_id FROM stock st WHERE st.reserved > st.on_hand OR st.reserved <> (SELECT coalesce(sum(l.quantity), 0)
       FROM sub_orders s JOIN order_lines l ON l.sub_order_id = s.id WHERE s.warehouse_id = st.warehouse_id AND l.sku = st.sku
@@ -136,8 +141,8 @@ const OFFENDERS: Readonly<Record<string, string>> = {
 
 describe(`the demo seed (${COUNT} orders)`, () => {
   it('writes the orders quickly', async () => {
-    const [{ n }] = await query<{ n: number }>('SELECT count(*)::int AS n FROM orders');
-    expect(n).toBe(COUNT);
+    const [row] = await query<{ n: number }>('SELECT count(*)::int AS n FROM orders');
+    expect(row?.n).toBe(COUNT);
     console.log(`seeded ${COUNT} orders in ${(seededMs / 1000).toFixed(1)} s`);
     expect(seededMs).toBeLessThan(90_000);
   });
@@ -197,8 +202,8 @@ describe(`the demo seed (${COUNT} orders)`, () => {
     for (const { number, kind, type } of numbers) {
       expect(parseOrderNumber(number)).toMatchObject({ ok: true, kind, type });
     }
-    const [{ last }] = await query<{ last: string }>('SELECT last_value::text AS last FROM order_number_seq');
-    expect(Number(last)).toBeGreaterThan(0);
+    const [sequence] = await query<{ last: string }>('SELECT last_value::text AS last FROM order_number_seq');
+    expect(Number(sequence?.last)).toBeGreaterThan(0);
   });
 
   it('moves every strand only along the transition table', async () => {
@@ -231,33 +236,49 @@ describe(`the demo seed (${COUNT} orders)`, () => {
     expect(Date.now() - row!.newest.getTime()).toBeLessThan(3_600_000);
     expect(row!.dupes).toBe(0);
   });
-});
 
-describe('debug', () => {
-  it('prints', async () => {
-    console.log(
-      JSON.stringify(
-        await query(`SELECT s.id, s.status, s.warehouse_id, s.out_of_stock, (SELECT array_agg(type) FROM order_events e WHERE e.sub_order_id = s.id) FROM sub_orders s WHERE s.out_of_stock AND (s.warehouse_id IS NOT NULL OR s.status <> 'CREATED' OR NOT EXISTS
-      (SELECT 1 FROM order_events e WHERE e.sub_order_id = s.id AND e.type = 'OUT_OF_STOCK')) LIMIT 3`),
-        null,
-        1,
-      ),
+  it('stores carrier codes with their mapped node and visibility, waybills shaped per carrier', async () => {
+    const kinds = await query<{ raw_state: string; node: string; customer_visible: boolean }>(
+      'SELECT DISTINCT raw_state, node, customer_visible FROM logistics_events',
     );
-    console.log(
-      JSON.stringify(
-        await query(`SELECT s.id, s.status, s.warehouse_id, (SELECT json_agg(w) FROM sub_order_warehouses w WHERE w.sub_order_id = s.id) FROM sub_orders s WHERE s.warehouse_id IS DISTINCT FROM
-      (SELECT warehouse_id FROM sub_order_warehouses w WHERE w.sub_order_id = s.id AND w.released_at IS NULL) LIMIT 3`),
-        null,
-        1,
-      ),
+    for (const { raw_state, node, customer_visible } of kinds) {
+      const mapping = mapKuaidi100State(raw_state);
+      expect({ node: mapping?.node, visible: mapping?.customerVisible }, raw_state).toEqual({
+        node,
+        visible: customer_visible,
+      });
+    }
+    const shapes: Readonly<Record<string, RegExp>> = {
+      JD: /^(JD\d{13}|JDVA\d{11})$/,
+      SF: /^SF\d{13}$/,
+      ZTO: /^7\d{11}$/,
+      YTO: /^YT\d{13}$/,
+      STO: /^77\d{12}$/,
+      YUNDA: /^4\d{12}$/,
+      EMS: /^1\d{12}$/,
+    };
+    const waybills = await query<{ carrier_code: string; tracking_number: string }>(
+      'SELECT carrier_code, tracking_number FROM shipments',
     );
-    console.log(
-      JSON.stringify(
-        await query(`SELECT w.* FROM sub_order_warehouses w WHERE (w.reason = 'REASSIGN') <> EXISTS
-      (SELECT 1 FROM sub_order_warehouses e WHERE e.sub_order_id = w.sub_order_id AND e.released_at = w.assigned_at) LIMIT 3`),
-        null,
-        1,
-      ),
-    );
+    for (const { carrier_code, tracking_number } of waybills) {
+      expect(tracking_number, carrier_code).toMatch(shapes[carrier_code]!);
+    }
+  });
+
+  it('is reproducible: the same stories, numbers and amounts on a fresh database', async () => {
+    const summary = async (source: TestDatabase) => {
+      await seedReferenceData(source.dataSource);
+      await seedDemoOrders(source.dataSource, config, 300);
+      return source.dataSource.query(
+        'SELECT number, status, payable_fen, receiver_phone FROM orders ORDER BY number',
+      );
+    };
+    const [first, second] = [await createTestDatabase(), await createTestDatabase()];
+    try {
+      expect(await summary(first)).toEqual(await summary(second));
+    } finally {
+      await first.drop();
+      await second.drop();
+    }
   });
 });

@@ -9,10 +9,11 @@ import {
 import { basket, type BasketKind } from './baskets.js';
 import { cutoffDeadline, MINUTE } from './clock.js';
 import { CLIENTS, STAFF, SYSTEM, type SeedContext } from './context.js';
-import { cancelNow } from './dispatch.js';
+import { cancelNow } from './cancel.js';
 import { raiseHold, screen, settleHold, type ScreeningExtras } from './holds.js';
 import type { OrderDraft, SubOrderDraft } from './model.js';
-import { payCash, payCod, refund, takeStoredValue } from './payments.js';
+import { coversPayable, payCash, payCod, takeStoredValue } from './payments.js';
+import { refund } from './refunds.js';
 import type { Customer, Receiver } from './people.js';
 import { splitOrder, type SoldOut } from './split.js';
 import { OrderStory } from './story.js';
@@ -204,10 +205,10 @@ export function journey(ctx: SeedContext, createdAt: number, plan: JourneyPlan):
   } else if (plan.end === 'CANCELLED_UNPAID') {
     cancelOrder(story);
   } else if (plan.end !== 'UNPAID') {
-    const paidAt = clock.advance(0.5, Math.min(15, ctx.paymentWindowMinutes - 1));
+    const paidAt = clock.advance(0.5, Math.max(1, Math.min(15, ctx.paymentWindowMinutes - 1)));
     if (plan.cod && order.amounts.payable > 0) payCod(story, paidAt);
     else payCash(story, cashMethod(story), paidAt);
-    story.orderEvent('PAY', { paymentsCoverPayable: true }, CLIENTS[order.source], paidAt);
+    story.orderEvent('PAY', { paymentsCoverPayable: coversPayable(story) }, CLIENTS[order.source], paidAt);
     if (plan.end === 'CANCELLED_PAID') cancelOrder(story);
     if (plan.end === 'SPLIT') afterSplit(story, plan);
   }

@@ -8,12 +8,14 @@ import {
 import type { Actor } from '../../services/history.js';
 import type { StoryClock } from './clock.js';
 import { STAFF, SYSTEM } from './context.js';
-import { cancelAtWarehouse, cancelNow, dispatch, reassign, undelivered, warehouseActor } from './dispatch.js';
+import { cancelAtWarehouse, cancelNow } from './cancel.js';
+import { dispatch, reassign, undelivered, warehouseActor } from './dispatch.js';
 import { merchantName } from './extras.js';
 import { raiseHold, settleHold } from './holds.js';
 import { pickCarrier, track, trackingNumber, type Leg } from './logistics.js';
 import type { ShipmentDraft, SubOrderDraft } from './model.js';
-import { refund, settleCod } from './payments.js';
+import { settleCod } from './payments.js';
+import { refund } from './refunds.js';
 import { releaseGoods } from './split.js';
 import type { OrderStory } from './story.js';
 
@@ -206,6 +208,7 @@ function forMerchant(target: SubTarget): SubTarget {
 export function walk(story: OrderStory, sub: SubOrderDraft, wanted: SubTarget, clock: StoryClock): void {
   if (sub.held) return;
   const target = sub.merchantId ? forMerchant(wanted) : wanted;
+  const wasOutOfStock = sub.outOfStock;
   if (sub.outOfStock && !(target.reassign && reassign(story, sub, clock))) {
     if (target.cancel?.from === 'CREATED') cancelNow(story, sub, clock);
     return;
@@ -219,11 +222,12 @@ export function walk(story: OrderStory, sub: SubOrderDraft, wanted: SubTarget, c
     undelivered(story, sub, clock, target.dispatch ?? 'PENDING');
     return;
   }
-  if (target.reassign && sub.stays.length === 1) {
+  if (target.reassign && !wasOutOfStock) {
     dispatch(story, sub, clock);
     if (story.ctx.rng.chance(0.5))
       story.subEvent(sub, 'WMS_ACCEPTED', {}, reporter(sub), clock.advance(2, 30));
-    if (!reassign(story, sub, clock)) return;
+    // With no other warehouse able to take it, the sub-order simply stays where it is.
+    reassign(story, sub, clock);
   }
   const path = sub.warehouse ? WAREHOUSE_PATH : MERCHANT_PATH;
   let held = false;

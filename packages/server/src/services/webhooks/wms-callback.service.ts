@@ -182,7 +182,7 @@ export class WmsCallbackService {
     if (row.effects.includes('REFUND_PAYMENTS'))
       await this.cancels.completeAtWarehouse(manager, order, subOrder);
     if (callback.type === 'CANCEL_REFUSED')
-      await note('CANCEL_REFUSED_BY_WAREHOUSE', { status: subOrder.status });
+      await note('CANCEL_REFUSED', { status: subOrder.status });
     return 'APPLIED';
   }
 
