@@ -7,13 +7,12 @@ import { SubOrderEntity } from '../../src/entities/index.js';
 import { seedReferenceData } from '../../src/seed/demo.js';
 import { DEMO_WMS_SECRET } from '../../src/seed/demo-accounts.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
+import { paidOrder as paidOrderVia } from '../support/orders.js';
 import { eventually, startTestWarehouse, type TestWarehouse } from '../support/test-warehouse.js';
 
-const KEY = { authorization: 'ApiKey demo-storefront-key' };
 let server: TestServer;
 let warehouse: TestWarehouse;
 let worker: Runner;
-let n = 0;
 
 beforeAll(async () => {
   server = await startTestServer({ dispatchMaxAttempts: 3 });
@@ -30,50 +29,19 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function paidOrder(): Promise<{ orderNumber: string; subOrderNumber: string }> {
-  n += 1;
-  const input = {
-    source: 'SELF_OPERATED',
-    externalId: `dispatch-${n}-${Date.now()}`,
-    customer: { id: `d-c-${n}` },
+/** A paid order in Nanjing: one sub-order at SH01, queued for dispatch. */
+const paidOrder = () =>
+  paidOrderVia(server, {
     receiver: {
       name: '孙七',
       phone: '13500000000',
       province: '江苏省',
       city: '南京市',
       district: '鼓楼区',
-      address: `中山路 ${n} 号`,
+      address: `中山路 ${Date.now()}${Math.random()} 号`,
     },
     lines: [{ sku: 'SKU-100007', title: '飞鹤 奶粉', quantity: 1, salePriceFen: 29_800 }],
-    freightFen: 0,
-  };
-  const created = await server.graphql<{
-    createOrder: { order: { number: string; amounts: { payable: { fen: number } } } };
-  }>(
-    'mutation($i: CreateOrderInput!) { createOrder(input: $i) { order { number amounts { payable { fen } } } } }',
-    { i: input },
-    KEY,
-  );
-  const order = created.body.data!.createOrder.order;
-  const paid = await server.graphql<{ recordPayment: { order: { subOrders: { number: string }[] } } }>(
-    'mutation($i: RecordPaymentInput!) { recordPayment(input: $i) { order { subOrders { number } } } }',
-    {
-      i: {
-        orderNumber: order.number,
-        method: 'WECHAT_PAY',
-        amountFen: order.amounts.payable.fen,
-        transactionNo: `wx-d-${order.number}`,
-        status: 'SUCCEEDED',
-        occurredAt: new Date().toISOString(),
-      },
-    },
-    KEY,
-  );
-  return {
-    orderNumber: order.number,
-    subOrderNumber: paid.body.data!.recordPayment.order.subOrders[0]!.number,
-  };
-}
+  });
 
 /** Makes every waiting retry due now, so tests need not sit out the back-off. */
 const skipBackOff = () =>

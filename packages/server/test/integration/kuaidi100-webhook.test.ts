@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedReferenceData } from '../../src/seed/demo.js';
-import { DEMO_WMS_SECRET } from '../../src/seed/demo-accounts.js';
-import { kuaidi100Sign, wmsSignature } from '../../src/webhooks/signatures.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
+import { createOrder, kuaidi100Push, payOrder, step, trackEntry, wmsCallback } from '../support/orders.js';
 
 const SALT = 'test-salt';
-const KEY = { authorization: 'ApiKey demo-storefront-key' };
 let server: TestServer;
-let n = 0;
 
 beforeAll(async () => {
   server = await startTestServer({ kuaidi100Salt: SALT });
@@ -15,75 +12,26 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-/** A sub-order shipped by SH01 in the given parcels (through the real API and webhook). */
+/** A sub-order shipped by its warehouse in the given ZTO parcels (paid by card, or cash on delivery). */
 async function shippedSubOrder(
   parcels: string[],
   cod = false,
 ): Promise<{ orderNumber: string; subOrderNumber: string }> {
-  n += 1;
-  const input = {
-    source: 'SELF_OPERATED',
-    externalId: `k100-${n}-${Date.now()}`,
-    customer: { id: `k-c-${n}` },
-    receiver: {
-      name: '赵六',
-      phone: '13600000000',
-      province: '浙江省',
-      city: '杭州市',
-      district: '西湖区',
-      address: `文三路 ${n} 号`,
-    },
+  const order = await createOrder(server, {
     lines: [{ sku: 'SKU-100010', title: '维达 抽纸', quantity: 1, salePriceFen: 4_590 }],
-    freightFen: 0,
-  };
-  const created = await server.graphql<{
-    createOrder: { order: { number: string; amounts: { payable: { fen: number } } } };
-  }>(
-    'mutation($i: CreateOrderInput!) { createOrder(input: $i) { order { number amounts { payable { fen } } } } }',
-    { i: input },
-    KEY,
-  );
-  const order = created.body.data!.createOrder.order;
-  const paid = await server.graphql<{ recordPayment: { order: { subOrders: { number: string }[] } } }>(
-    'mutation($i: RecordPaymentInput!) { recordPayment(input: $i) { order { subOrders { number } } } }',
-    {
-      i: {
-        orderNumber: order.number,
-        method: cod ? 'COD' : 'ALIPAY',
-        amountFen: order.amounts.payable.fen,
-        transactionNo: `k-${order.number}`,
-        status: cod ? 'PENDING' : 'SUCCEEDED',
-        occurredAt: new Date().toISOString(),
-      },
-    },
-    KEY,
-  );
-  const subOrderNumber = paid.body.data!.recordPayment.order.subOrders[0]!.number;
-  const raw = JSON.stringify({
-    eventId: `ship-${subOrderNumber}`,
-    subOrderNumber,
-    type: 'SHIPPED',
-    occurredAt: new Date().toISOString(),
-    shipments: parcels.map((t) => ({ carrier: 'ZTO', trackingNumber: t })),
   });
-  await fetch(`${server.url}/webhooks/wms/SH01`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-oms-signature': wmsSignature(raw, DEMO_WMS_SECRET) },
-    body: raw,
-  });
-  return { orderNumber: order.number, subOrderNumber };
+  const [sub] = await payOrder(server, order, cod ? 'COD' : 'ALIPAY', cod ? 'PENDING' : 'SUCCEEDED');
+  await wmsCallback(
+    server,
+    sub!.warehouse!.code,
+    step(sub!.number, 'SHIPPED', { shipments: parcels.map((t) => ({ carrier: 'ZTO', trackingNumber: t })) }),
+  );
+  return { orderNumber: order.number, subOrderNumber: sub!.number };
 }
 
-function entry(ftime: string, context: string) {
-  return { context, time: ftime, ftime, areaName: '浙江省杭州市' };
-}
-
-async function push(nu: string, state: string, data: object[], salt = SALT) {
-  const param = JSON.stringify({ status: 'polling', lastResult: { com: 'zhongtong', nu, state, data } });
-  const form = new URLSearchParams({ param, sign: kuaidi100Sign(param, salt) });
-  const response = await fetch(`${server.url}/webhooks/carriers/kuaidi100`, { method: 'POST', body: form });
-  return { status: response.status, json: await response.json() };
-}
+const entry = trackEntry;
+const push = (nu: string, state: string, data: object[], salt = SALT) =>
+  kuaidi100Push(server, salt, 'zhongtong', nu, state, data);
 
 const q = (sql: string, params: unknown[]) => server.db.dataSource.query(sql, params);
 

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorker } from '../../src/jobs/worker.js';
 import { seedReferenceData } from '../../src/seed/demo.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
+import { paidOrder as paidOrderVia } from '../support/orders.js';
 import { eventually } from '../support/test-warehouse.js';
 
-const KEY = { authorization: 'ApiKey demo-storefront-key' };
 let server: TestServer;
 let n = 0;
 
@@ -26,9 +26,7 @@ interface Options {
 /** Creates and pays an order through the API; returns its number. */
 async function paidOrder(options: Options = {}): Promise<string> {
   n += 1;
-  const input = {
-    source: 'SELF_OPERATED',
-    externalId: `screen-${n}-${Date.now()}`,
+  const { orderNumber } = await paidOrderVia(server, {
     customer: { id: `s-c-${n}`, ...(options.registeredAt ? { registeredAt: options.registeredAt } : {}) },
     receiver: {
       name: '周八',
@@ -36,7 +34,7 @@ async function paidOrder(options: Options = {}): Promise<string> {
       province: '北京市',
       city: '北京市',
       district: '朝阳区',
-      address: options.address ?? `建国路 ${n} 号`,
+      address: options.address ?? `建国路 ${n}-${Date.now()} 号`,
     },
     lines: [
       {
@@ -46,32 +44,8 @@ async function paidOrder(options: Options = {}): Promise<string> {
         salePriceFen: options.salePriceFen ?? 9_990,
       },
     ],
-    freightFen: 0,
-  };
-  const created = await server.graphql<{
-    createOrder: { order: { number: string; amounts: { payable: { fen: number } } } };
-  }>(
-    'mutation($i: CreateOrderInput!) { createOrder(input: $i) { order { number amounts { payable { fen } } } } }',
-    { i: input },
-    KEY,
-  );
-  const order = created.body.data!.createOrder.order;
-  const paid = await server.graphql(
-    'mutation($i: RecordPaymentInput!) { recordPayment(input: $i) { order { status } } }',
-    {
-      i: {
-        orderNumber: order.number,
-        method: 'ALIPAY',
-        amountFen: order.amounts.payable.fen,
-        transactionNo: `ali-s-${order.number}`,
-        status: 'SUCCEEDED',
-        occurredAt: new Date().toISOString(),
-      },
-    },
-    KEY,
-  );
-  expect(paid.body.errors).toBeUndefined();
-  return order.number;
+  });
+  return orderNumber;
 }
 
 async function holdOf(number: string) {

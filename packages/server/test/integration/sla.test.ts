@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FLAG_LATE_SQL } from '../../src/jobs/flag-late.js';
 import { seedReferenceData } from '../../src/seed/demo.js';
-import { DEMO_WMS_SECRET } from '../../src/seed/demo-accounts.js';
-import { wmsSignature } from '../../src/webhooks/signatures.js';
 import { loginAs, startTestServer, type TestServer } from '../support/test-server.js';
+import { paidOrder, step, wmsCallback } from '../support/orders.js';
 
-const KEY = { authorization: 'ApiKey demo-storefront-key' };
 let server: TestServer;
-let n = 0;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -16,61 +13,16 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 async function subOrderAt(status: 'DISPATCHED' | 'ACCEPTED'): Promise<string> {
-  n += 1;
-  const input = {
-    source: 'SELF_OPERATED',
-    externalId: `sla-${n}-${Date.now()}`,
-    customer: { id: `sla-c-${n}` },
-    receiver: {
-      name: '吴九',
-      phone: '13200000000',
-      province: '上海市',
-      city: '上海市',
-      district: '静安区',
-      address: `南京西路 ${n} 号`,
-    },
+  const { subOrderNumber, warehouseCode } = await paidOrder(server, {
     lines: [{ sku: 'SKU-100012', title: '摇粒绒茄克', quantity: 1, salePriceFen: 14_900 }],
-    freightFen: 0,
-  };
-  const created = await server.graphql<{ createOrder: { order: { number: string } } }>(
-    'mutation($i: CreateOrderInput!) { createOrder(input: $i) { order { number } } }',
-    { i: input },
-    KEY,
-  );
-  const number = created.body.data!.createOrder.order.number;
-  const paid = await server.graphql<{ recordPayment: { order: { subOrders: { number: string }[] } } }>(
-    'mutation($i: RecordPaymentInput!) { recordPayment(input: $i) { order { subOrders { number } } } }',
-    {
-      i: {
-        orderNumber: number,
-        method: 'ALIPAY',
-        amountFen: 14_900,
-        transactionNo: `ali-sla-${number}`,
-        status: 'SUCCEEDED',
-        occurredAt: new Date().toISOString(),
-      },
-    },
-    KEY,
-  );
-  const subOrderNumber = paid.body.data!.recordPayment.order.subOrders[0]!.number;
-  const raw = JSON.stringify({
-    eventId: `acc-${subOrderNumber}`,
-    subOrderNumber,
-    type: 'ACCEPTED',
-    occurredAt: new Date().toISOString(),
   });
-  if (status === 'ACCEPTED') {
-    await fetch(`${server.url}/webhooks/wms/SH01`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-oms-signature': wmsSignature(raw, DEMO_WMS_SECRET) },
-      body: raw,
-    });
-  } else {
+  expect(warehouseCode).toBe('SH01');
+  if (status === 'ACCEPTED') await wmsCallback(server, 'SH01', step(subOrderNumber, 'ACCEPTED'));
+  else
     await server.db.dataSource.query(
       "UPDATE sub_orders SET status = 'DISPATCHED', dispatched_at = now() WHERE number = $1",
       [subOrderNumber],
     );
-  }
   return subOrderNumber;
 }
 

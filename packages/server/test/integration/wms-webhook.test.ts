@@ -3,10 +3,9 @@ import { seedReferenceData } from '../../src/seed/demo.js';
 import { DEMO_WMS_SECRET } from '../../src/seed/demo-accounts.js';
 import { wmsSignature } from '../../src/webhooks/signatures.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
+import { paidOrder, wmsCallback } from '../support/orders.js';
 
-const KEY = { authorization: 'ApiKey demo-storefront-key' };
 let server: TestServer;
-let n = 0;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -14,65 +13,15 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-/** A paid order in Shanghai: one sub-order at SH01. */
-async function paidSubOrder(): Promise<{ orderNumber: string; subOrderNumber: string }> {
-  n += 1;
-  const input = {
-    source: 'SELF_OPERATED',
-    externalId: `wms-${n}-${Date.now()}`,
-    customer: { id: `wms-c-${n}` },
-    receiver: {
-      name: '王五',
-      phone: '13700000000',
-      province: '上海市',
-      city: '上海市',
-      district: '徐汇区',
-      address: `漕溪北路 ${n} 号`,
-    },
+/** A paid order in Shanghai: one sub-order at SH01 (three of one sku). */
+const paidSubOrder = () =>
+  paidOrder(server, {
     lines: [{ sku: 'SKU-100009', title: '金龙鱼 调和油', quantity: 3, salePriceFen: 6_990 }],
-    freightFen: 0,
-  };
-  const created = await server.graphql<{
-    createOrder: { order: { number: string; amounts: { payable: { fen: number } } } };
-  }>(
-    'mutation($i: CreateOrderInput!) { createOrder(input: $i) { order { number amounts { payable { fen } } } } }',
-    { i: input },
-    KEY,
-  );
-  const order = created.body.data!.createOrder.order;
-  const paid = await server.graphql<{ recordPayment: { order: { subOrders: { number: string }[] } } }>(
-    'mutation($i: RecordPaymentInput!) { recordPayment(input: $i) { order { subOrders { number } } } }',
-    {
-      i: {
-        orderNumber: order.number,
-        method: 'WECHAT_PAY',
-        amountFen: order.amounts.payable.fen,
-        transactionNo: `wx-wms-${order.number}`,
-        status: 'SUCCEEDED',
-        occurredAt: new Date().toISOString(),
-      },
-    },
-    KEY,
-  );
-  return {
-    orderNumber: order.number,
-    subOrderNumber: paid.body.data!.recordPayment.order.subOrders[0]!.number,
-  };
-}
-
-async function callback(
-  warehouse: string,
-  body: object,
-  secret = DEMO_WMS_SECRET,
-): Promise<{ status: number; json: { outcome?: string } }> {
-  const raw = JSON.stringify(body);
-  const response = await fetch(`${server.url}/webhooks/wms/${warehouse}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-oms-signature': wmsSignature(raw, secret) },
-    body: raw,
   });
-  return { status: response.status, json: (await response.json()) as { outcome?: string } };
-}
+
+/** A signed callback for the given warehouse. */
+const callback = (warehouse: string, body: Record<string, unknown>, secret?: string) =>
+  wmsCallback(server, warehouse, body, secret);
 
 async function statusOf(subOrderNumber: string): Promise<{ status: string; version: number }> {
   const [row] = await server.db.dataSource.query('SELECT status, version FROM sub_orders WHERE number = $1', [
