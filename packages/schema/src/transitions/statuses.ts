@@ -113,6 +113,7 @@ export function customerStatusOfSubOrder(status: FulfilmentStatus): CustomerStat
  */
 export function customerStatusOfSplitOrder(subOrders: readonly FulfilmentStatus[]): CustomerStatus {
   const shown = subOrders.map(customerStatusOfSubOrder);
-  for (const status of ['待发货', '待收货', '已完成', '已拒收'] as const) if (shown.includes(status)) return status;
+  for (const status of ['待发货', '待收货', '已完成', '已拒收'] as const)
+    if (shown.includes(status)) return status;
   return '已取消';
 }

@@ -127,7 +127,10 @@ export class OrderResolver {
     return amountsOf(order);
   }
 
-  @FieldResolver(() => String, { description: 'what the customer sees (待付款, 待发货, 待收货, 已完成, 已取消, 已拒收); after the split, from the sub-orders' })
+  @FieldResolver(() => String, {
+    description:
+      'what the customer sees (待付款, 待发货, 待收货, 已完成, 已取消, 已拒收); after the split, from the sub-orders',
+  })
   async customerStatus(@Root() order: OrderEntity, @Ctx() { loaders }: RequestContext): Promise<string> {
     if (order.status !== 'SPLIT') return customerStatusOfOrder(order.status);
     return customerStatusOfSplitOrder((await loaders.subOrdersByOrder.load(order.id)).map((s) => s.status));

@@ -181,8 +181,7 @@ export class WmsCallbackService {
       await this.ship(manager, order, subOrder, warehouse, callback);
     if (row.effects.includes('REFUND_PAYMENTS'))
       await this.cancels.completeAtWarehouse(manager, order, subOrder);
-    if (callback.type === 'CANCEL_REFUSED')
-      await note('CANCEL_REFUSED', { status: subOrder.status });
+    if (callback.type === 'CANCEL_REFUSED') await note('CANCEL_REFUSED', { status: subOrder.status });
     return 'APPLIED';
   }
 
