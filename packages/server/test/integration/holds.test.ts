@@ -218,3 +218,29 @@ describe('addOrderNote', () => {
     ).toHaveLength(1);
   });
 });
+
+describe('holds and versions', () => {
+  it('moves the order version when a hold is raised, and settles the hold when the held order is cancelled', async () => {
+    const order = await createOrder(server);
+    const version = async () =>
+      (
+        await q<{ version: number; held: boolean }>('SELECT version, held FROM orders WHERE number = $1', [
+          order.number,
+        ])
+      )[0]!;
+    const before = (await version()).version;
+    await server.graphql(INTERCEPT, { i: { number: order.number, reason: '可疑' } }, agent);
+    expect(await version()).toMatchObject({ version: before + 1, held: true });
+    await server.graphql(
+      'mutation($n: String!) { cancelOrder(input: { number: $n, reason: "取消被拦截的订单" }) { order { status } } }',
+      { n: order.number },
+      agent,
+    );
+    expect((await version()).held).toBe(false);
+    const holds = await q<{ status: string }>(
+      'SELECT i.status FROM interceptions i JOIN orders o ON o.id = i.order_id WHERE o.number = $1',
+      [order.number],
+    );
+    expect(holds).toEqual([{ status: 'CANCELLED_ORDER' }]);
+  });
+});

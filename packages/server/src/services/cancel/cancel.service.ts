@@ -1,5 +1,5 @@
 import { checkTransition, parseOrderNumber } from '@oms/schema';
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { StaffPrincipal } from '../../auth/principal.js';
 import { apiError, badInput } from '../../api/errors.js';
 import {
@@ -246,6 +246,16 @@ export class CancelService {
         });
       }
     }
+    // A hold on the whole order is moot once nothing under it can still move.
+    const open = await manager
+      .getRepository(SubOrderEntity)
+      .count({
+        where: {
+          orderId: order.id,
+          status: In(['CREATED', 'DISPATCHED', 'ACCEPTED', 'PICKING', 'PACKED', 'SHIPPED']),
+        },
+      });
+    if (open === 0) await this.settleHolds(manager, order, null);
     return results;
   }
 

@@ -111,7 +111,11 @@ async function refreshHeldFlags(manager: EntityManager, orderId: string): Promis
     .find({ where: { orderId, status: In(['ACTIVE']) } });
   const wholeOrder = active.some((i) => i.subOrderId === null);
   const heldSubOrders = active.map((i) => i.subOrderId).filter((id): id is string => id !== null);
-  await manager.query('UPDATE orders SET held = $2 WHERE id = $1', [orderId, active.length > 0]);
+  // A hold raised or settled is a change under the order: its version moves (api.md).
+  await manager.query(
+    'UPDATE orders SET held = $2, version = version + 1, updated_at = now() WHERE id = $1',
+    [orderId, active.length > 0],
+  );
   await manager.query('UPDATE sub_orders SET held = ($2 OR id = ANY($3::bigint[])) WHERE order_id = $1', [
     orderId,
     wholeOrder,
