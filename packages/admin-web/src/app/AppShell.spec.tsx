@@ -7,7 +7,7 @@ import { AppShell } from './AppShell';
 afterEach(cleanup);
 beforeEach(() => localStorage.clear());
 
-const me = (staff: null | { displayName: string; role: 'AGENT' | 'OPS' }) => ({
+const me = (staff: null | { displayName: string; role: 'AGENT' | 'OPS' | 'MANAGER' }) => ({
   request: { query: AppShellDocument },
   result: {
     data: {
@@ -41,5 +41,20 @@ describe('the app shell', () => {
     expect(screen.getByTestId('language-switch').textContent).toBe('中文');
     expect(localStorage.getItem('oms.console.language')).toBe('en');
     expect(document.documentElement.lang).toBe('en');
+  });
+
+  it('shows each role the navigation its permissions allow', async () => {
+    renderPage(<AppShell />, { path: '/', url: '/', mocks: [me({ displayName: '主管', role: 'MANAGER' })] });
+    const nav = await screen.findByRole('navigation', { name: '主导航' });
+    expect([...nav.querySelectorAll('a')].map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      ['查询', '/'],
+      ['订单列表', '/orders'],
+      ['拦截队列', '/interceptions'],
+      ['仓库', '/warehouses'],
+    ]);
+    cleanup();
+    renderPage(<AppShell />, { path: '/', url: '/', mocks: [me({ displayName: '客服', role: 'AGENT' })] });
+    const agentNav = await screen.findByRole('navigation', { name: '主导航' });
+    expect([...agentNav.querySelectorAll('a')].map((a) => a.textContent)).toEqual(['查询', '订单列表']);
   });
 });

@@ -19,16 +19,12 @@ import { visuallyHidden } from '@/shared/a11y';
 import { enumLabel } from '@/shared/enumLabel';
 import { ErrorState } from '@/shared/States';
 import { LanguageSwitch } from './LanguageSwitch';
+import { navItemsFor } from './navigation';
 import { PageSkeleton } from './PageSkeleton';
 
-const NAV = [
-  { to: '/', key: 'app.nav.search', end: true },
-  { to: '/orders', key: 'app.nav.orders', end: false },
-] as const;
-
 /**
- * The signed-in frame of every page: the app bar (search box, navigation, language, who is signed in, sign
- * out) and the page below it. Nobody signed in: off to the login page, coming back here afterwards.
+ * The signed-in frame of every page: the app bar (search box, the navigation the role may use — see
+ * `navigation.ts` —, language, who is signed in, sign out) and the page below it. Nobody signed in: off to the login page, coming back here afterwards.
  */
 export function AppShell() {
   const { t } = useTranslation();
@@ -84,7 +80,7 @@ export function AppShell() {
         {t('app.skipToContent')}
       </Link>
       <AppBar position="sticky" component="header">
-        <Toolbar sx={{ gap: 2 }}>
+        <Toolbar sx={{ gap: 1.5 }}>
           <Typography
             component={RouterLink}
             to="/"
@@ -94,15 +90,24 @@ export function AppShell() {
           >
             {t('app.name')}
           </Typography>
-          <Box component="nav" aria-label={t('app.nav.label')} sx={{ display: 'flex', gap: 0.5 }}>
-            {NAV.map((item) => (
+          <Box
+            component="nav"
+            aria-label={t('app.nav.label')}
+            sx={{ display: 'flex', gap: 0.25, flexShrink: 0 }}
+          >
+            {navItemsFor(me.role).map((item) => (
               <Button
                 key={item.to}
                 component={NavLink}
                 to={item.to}
                 end={item.end}
                 color="inherit"
-                sx={{ '&[aria-current="page"]': { bgcolor: 'rgba(255,255,255,0.16)' } }}
+                sx={{
+                  whiteSpace: 'nowrap',
+                  flexShrink: 0,
+                  px: 1.25,
+                  '&[aria-current="page"]': { bgcolor: 'rgba(255,255,255,0.16)' },
+                }}
               >
                 {t(item.key)}
               </Button>
@@ -132,6 +137,7 @@ export function AppShell() {
             onClick={() => void signOut()}
             disabled={signingOut}
             data-testid="logout"
+            sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
           >
             {t('app.logout')}
           </Button>

@@ -15,6 +15,7 @@ export function LanguageSwitch() {
         startIcon={<TranslateIcon aria-hidden />}
         onClick={() => void switchLanguage(i18n, other)}
         data-testid="language-switch"
+        sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
       >
         <span lang={other}>{t('app.language.switchTo')}</span>
       </Button>

@@ -9,6 +9,7 @@ export function createCache(): InMemoryCache {
   return new InMemoryCache({
     typePolicies: {
       Carrier: { keyFields: ['code'] },
+      RiskRule: { keyFields: ['code'] },
       Amounts: merge,
       Money: merge,
       Receiver: merge,

@@ -1,7 +1,9 @@
 import type { RouteObject } from 'react-router';
 import { authRoutes } from '@/auth';
+import { interceptionRoutes } from '@/interceptions';
 import { orderRoutes } from '@/orders';
 import { searchRoutes } from '@/search';
+import { warehouseRoutes } from '@/warehouses';
 import { AppShell } from './AppShell';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -11,6 +13,12 @@ export const routes: RouteObject[] = [
   {
     path: '/',
     element: <AppShell />,
-    children: [...searchRoutes, ...orderRoutes, { path: '*', element: <NotFoundPage /> }],
+    children: [
+      ...searchRoutes,
+      ...orderRoutes,
+      ...interceptionRoutes,
+      ...warehouseRoutes,
+      { path: '*', element: <NotFoundPage /> },
+    ],
   },
 ];

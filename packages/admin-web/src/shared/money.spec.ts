@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fenToYuan, formatDeduction, formatMoney } from './money';
+import { fenToYuan, formatDeduction, formatMoney, yuanToFen } from './money';
 
 describe('formatMoney', () => {
   it('formats yuan as CNY the Chinese way', () => {
@@ -36,5 +36,21 @@ describe('fenToYuan', () => {
     expect(fenToYuan(5)).toBe('0.05');
     expect(fenToYuan(-1050)).toBe('-10.50');
     expect(fenToYuan(9007199254740991)).toBe('90071992547409.91');
+  });
+});
+
+describe('yuanToFen', () => {
+  it('reads yuan as typed into integer fen exactly', () => {
+    expect(yuanToFen('500')).toBe(50000);
+    expect(yuanToFen('99.5')).toBe(9950);
+    expect(yuanToFen(' 1,200.05 ')).toBe(120005);
+    expect(yuanToFen('0.01')).toBe(1);
+  });
+
+  it('refuses what is not an amount', () => {
+    expect(yuanToFen('')).toBeUndefined();
+    expect(yuanToFen('-5')).toBeUndefined();
+    expect(yuanToFen('1.234')).toBeUndefined();
+    expect(yuanToFen('abc')).toBeUndefined();
   });
 });

@@ -36,3 +36,13 @@ export function fenToYuan(fen: number): string {
   const abs = Math.abs(fen);
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
+
+/**
+ * Yuan as people type it ("500", "99.5", "1,200.00") → integer fen, by string arithmetic (never a float);
+ * undefined for anything else (negative, more than two decimals, not a number).
+ */
+export function yuanToFen(text: string): number | undefined {
+  const match = /^(\d{1,13})(?:\.(\d{1,2}))?$/.exec(text.trim().replaceAll(',', ''));
+  if (!match) return undefined;
+  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+}

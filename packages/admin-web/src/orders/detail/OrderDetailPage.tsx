@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams, useSearchParams } from 'react-router';
 import { OrderDetailPageDocument } from '@/gql/graphql';
 import { hasErrorCode } from '@/shared/errors';
+import { LIVE_QUERY, useRefetchWhenVisible } from '@/shared/live';
 import { EmptyState, ErrorState } from '@/shared/States';
 import { usePageTitle } from '@/shared/usePageTitle';
 import { OrderActions } from './actions/OrderActions';
@@ -20,7 +21,8 @@ import { OrderTimeline } from './timeline/OrderTimeline';
 
 /**
  * Everything about one order on one page (the view: it owns the one query; the components below own their
- * fragments). The number in the path may be a sub-order's: the server answers with its parent.
+ * fragments). The number in the path may be a sub-order's: the server answers with its parent. It is live: it polls
+ * while the tab is visible, so warehouse and carrier movement shows without a click.
  */
 export function OrderDetailPage() {
   const { t } = useTranslation();
@@ -31,7 +33,9 @@ export function OrderDetailPage() {
   const { data, error, loading, refetch } = useQuery(OrderDetailPageDocument, {
     variables: { number },
     fetchPolicy: 'cache-and-network',
+    ...LIVE_QUERY,
   });
+  useRefetchWhenVisible(refetch);
 
   const back = (
     <Button component={RouterLink} to="/" variant="outlined">
@@ -89,7 +93,12 @@ export function OrderDetailPage() {
               </Typography>
             ) : null}
             {order.subOrders.map((sub) => (
-              <SubOrderCard key={sub.id} subOrder={sub} highlighted={sub.number === highlighted} />
+              <SubOrderCard
+                key={sub.id}
+                subOrder={sub}
+                orderNumber={order.number}
+                highlighted={sub.number === highlighted}
+              />
             ))}
           </Box>
           <OrderAmounts order={order} />

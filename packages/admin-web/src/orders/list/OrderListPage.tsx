@@ -14,6 +14,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { OrderListPageDocument } from '@/gql/graphql';
+import { LIVE_QUERY, useRefetchWhenVisible } from '@/shared/live';
 import { EmptyState, ErrorState } from '@/shared/States';
 import { usePageTitle } from '@/shared/usePageTitle';
 import {
@@ -41,7 +42,7 @@ const COLUMNS = [
 
 const SKELETON_ROWS = 8;
 
-/** The order list: filters and cursor paging, all in the URL; 50 orders a page, newest first. */
+/** The order list: filters and cursor paging, all in the URL; 50 orders a page, newest first; live (polls). */
 export function OrderListPage() {
   const { t } = useTranslation();
   const location = useLocation();
@@ -53,7 +54,9 @@ export function OrderListPage() {
   const { data, previousData, loading, error, refetch } = useQuery(OrderListPageDocument, {
     variables: { filter: orderListFilter(state), after: currentCursor(state) },
     fetchPolicy: 'cache-and-network',
+    ...LIVE_QUERY,
   });
+  useRefetchWhenVisible(refetch);
   const warehouses = data?.warehouses ?? previousData?.warehouses ?? [];
   const connection = data?.orders;
   const page = state.cursors.length + 1;

@@ -1,19 +1,13 @@
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Snackbar from '@mui/material/Snackbar';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffAction } from '@/gql/schema';
 import { enumLabel } from '@/shared/enumLabel';
+import type { OfferedAction } from './target';
 
-/** One entry of `allowedActions`, as the server sent it. */
-export interface OfferedAction {
-  readonly action: StaffAction;
-  readonly enabled: boolean;
-  readonly reasonCode: string | null;
-}
+export type { OfferedAction } from './target';
 
 /** The wording of why an action is disabled, from its reason code. */
 export function useDisabledReason(): (code: string | null) => string {
@@ -26,20 +20,25 @@ export function useDisabledReason(): (code: string | null) => string {
 
 /**
  * A row of buttons built from `allowedActions` alone (never re-derived here): the ones the server disables are
- * disabled, with its reason as a tooltip. The mutations behind them come later; for now they say so.
+ * disabled, with its reason as a tooltip; an enabled one asks `onAction` to open its dialog. Each button is
+ * `action-<ACTION>` for browser tests.
  */
 export function ActionBar({
   actions,
   label,
   exclude = [],
+  onAction,
+  testId,
 }: {
   actions: readonly OfferedAction[];
   label: string;
   exclude?: readonly StaffAction[];
+  onAction: (action: StaffAction) => void;
+  /** names the group for browser tests (the order's own actions: `order-actions`) */
+  testId?: string;
 }) {
   const { t } = useTranslation();
   const reasonOf = useDisabledReason();
-  const [notice, setNotice] = useState<string | null>(null);
   const shown = actions.filter((a) => !exclude.includes(a.action));
   if (shown.length === 0) {
     return (
@@ -49,17 +48,25 @@ export function ActionBar({
     );
   }
   return (
-    <Box role="group" aria-label={label} sx={{ display: 'flex', flexWrap: 'wrap', gap: 1 }}>
+    <Box
+      role="group"
+      aria-label={label}
+      data-testid={testId}
+      sx={{ display: 'flex', flexWrap: 'wrap', gap: 1 }}
+    >
       {shown.map((offered) => {
         const name = enumLabel(t, 'staffAction', offered.action);
+        const testId = `action-${offered.action}`;
         if (offered.enabled) {
           return (
             <Button
               key={offered.action}
               variant="outlined"
               size="small"
+              color={offered.action === 'CANCEL' ? 'error' : 'primary'}
               data-action={offered.action}
-              onClick={() => setNotice(t('common.comingSoon', { action: name }))}
+              data-testid={testId}
+              onClick={() => onAction(offered.action)}
             >
               {name}
             </Button>
@@ -67,21 +74,20 @@ export function ActionBar({
         }
         return (
           <Tooltip key={offered.action} title={reasonOf(offered.reasonCode)} describeChild>
-            <span tabIndex={0}>
-              <Button variant="outlined" size="small" disabled data-action={offered.action}>
+            <span tabIndex={0} data-testid={`${testId}-reason`}>
+              <Button
+                variant="outlined"
+                size="small"
+                disabled
+                data-action={offered.action}
+                data-testid={testId}
+              >
                 {name}
               </Button>
             </span>
           </Tooltip>
         );
       })}
-      <Snackbar
-        open={notice !== null}
-        autoHideDuration={3000}
-        onClose={() => setNotice(null)}
-        message={notice}
-        anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
-      />
     </Box>
   );
 }

@@ -9,7 +9,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { FragmentType } from '@apollo/client';
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MONO } from '@/app/theme';
 import { SubOrderCard_SubOrderFragmentDoc, type SubOrderCard_SubOrderFragment } from '@/gql/graphql';
@@ -19,6 +19,8 @@ import { DispatchStateChip, EnumChip, FulfilmentStatusChip } from '@/shared/Stat
 import { formatDateTime } from '@/shared/time';
 import { useFragmentData } from '@/shared/useFragmentData';
 import { ActionBar } from '../actions/ActionBar';
+import { ActionDialogFor } from '../actions/ActionDialogs';
+import type { ActionTarget, DialogAction } from '../actions/target';
 import { ParcelCard } from '../parcel/ParcelCard';
 
 function Heading({ children }: { children: ReactNode }) {
@@ -29,20 +31,45 @@ function Heading({ children }: { children: ReactNode }) {
   );
 }
 
+type SubOrder = SubOrderCard_SubOrderFragment;
+
+/** The sub-order as the action dialogs see it: its version, its holds, its amounts, where it is and its lines. */
+export function subOrderTarget(sub: SubOrder, orderNumber: string): ActionTarget {
+  return {
+    kind: 'subOrder',
+    number: sub.number,
+    orderNumber,
+    version: sub.version,
+    activeInterceptions: sub.interceptions.filter((i) => i.status === 'ACTIVE'),
+    cancelTargets: [
+      {
+        number: sub.number,
+        amounts: sub.amounts,
+        cancel: sub.allowedActions.find((a) => a.action === 'CANCEL') ?? null,
+      },
+    ],
+    move: { warehouseCode: sub.warehouse?.code ?? null, lines: sub.lines },
+  };
+}
+
 /**
  * One sub-order: its fulfilment status and flags, where it is (and every warehouse it passed through), its lines
  * and amounts, its parcels, and what may be done to it now.
  */
 export function SubOrderCard({
   subOrder: ref,
+  orderNumber,
   highlighted = false,
 }: {
   subOrder: FragmentType<SubOrderCard_SubOrderFragment>;
+  /** the parent order's number (notes are written on it) */
+  orderNumber: string;
   highlighted?: boolean;
 }) {
   const { t } = useTranslation();
   const titleId = useId();
   const card = useRef<HTMLDivElement>(null);
+  const [open, setOpen] = useState<DialogAction | null>(null);
   const sub = useFragmentData(SubOrderCard_SubOrderFragmentDoc, ref);
   useEffect(() => {
     if (highlighted) card.current?.scrollIntoView?.({ block: 'center' });
@@ -203,8 +230,16 @@ export function SubOrderCard({
             actions={sub.allowedActions}
             label={t('order.subOrders.actions', { number: sub.number })}
             exclude={['REVEAL']}
+            onAction={(action) => setOpen(action as DialogAction)}
           />
         </Box>
+        {open ? (
+          <ActionDialogFor
+            action={open}
+            target={subOrderTarget(sub, orderNumber)}
+            onClose={() => setOpen(null)}
+          />
+        ) : null}
       </CardContent>
     </Card>
   );

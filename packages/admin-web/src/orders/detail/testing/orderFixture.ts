@@ -38,6 +38,7 @@ export function shippedOrder(): Order {
     },
     customer: { __typename: 'Customer', id: 'c****9', nickname: '小张', accountAgeDays: 400 },
     invoice: null,
+    interceptions: [],
     allowedActions: [
       { __typename: 'AllowedAction', action: 'INTERCEPT', enabled: true, reasonCode: null },
       { __typename: 'AllowedAction', action: 'RELEASE', enabled: false, reasonCode: 'NOT_HELD' },
@@ -213,6 +214,7 @@ export function shippedOrder(): Order {
           points: money('5.00'),
           payable: money('135.00'),
         },
+        interceptions: [],
         allowedActions: [
           { __typename: 'AllowedAction', action: 'CANCEL', enabled: false, reasonCode: 'STATE_FORBIDS' },
         ],
@@ -250,5 +252,46 @@ export function shippedOrder(): Order {
         ],
       },
     ],
+  };
+}
+
+export const SECOND_SUB_ORDER_NUMBER = '2403011234567892';
+
+/**
+ * The same order split in two: the shipped sub-order (cannot be cancelled) and one the warehouse has just accepted
+ * (can be), with its own amounts; the order offers cancel. `version` lets a test tell a reload.
+ */
+export function twoSubOrders(version = 7): Order {
+  const order = shippedOrder();
+  const shipped = order.subOrders[0]!;
+  const accepted: Order['subOrders'][number] = {
+    ...shipped,
+    id: 's2',
+    number: SECOND_SUB_ORDER_NUMBER,
+    status: 'ACCEPTED',
+    version: 3,
+    shippedAt: null,
+    shipments: [],
+    lines: [{ ...shipped.lines[0]!, id: 'l2', lineRef: 'L2', sku: 'SKU-2', title: '保温杯盖', quantity: 1 }],
+    amounts: {
+      ...shipped.amounts,
+      payable: money('88.80'),
+      giftCard: money('20.00'),
+      points: money('1.20'),
+    },
+    allowedActions: [
+      { __typename: 'AllowedAction', action: 'INTERCEPT', enabled: true, reasonCode: null },
+      { __typename: 'AllowedAction', action: 'CANCEL', enabled: true, reasonCode: null },
+      { __typename: 'AllowedAction', action: 'REASSIGN_WAREHOUSE', enabled: true, reasonCode: null },
+      { __typename: 'AllowedAction', action: 'ADD_NOTE', enabled: true, reasonCode: null },
+    ],
+  };
+  return {
+    ...order,
+    version,
+    allowedActions: order.allowedActions.map((a) =>
+      a.action === 'CANCEL' ? { ...a, enabled: true, reasonCode: null } : a,
+    ),
+    subOrders: [shipped, accepted],
   };
 }

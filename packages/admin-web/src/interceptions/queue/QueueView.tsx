@@ -1,0 +1,237 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import Paper from '@mui/material/Paper';
+import Skeleton from '@mui/material/Skeleton';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { useQuery } from '@apollo/client/react';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router';
+import { InterceptionQueueDocument } from '@/gql/graphql';
+import type { InterceptionDecision } from '@/gql/schema';
+import { BulkResults, type BulkItemResult } from '@/shared/BulkResults';
+import { currentCursor, nextPage, previousPage } from '@/shared/cursors';
+import { EmptyState, ErrorState } from '@/shared/States';
+import { useNow } from '@/shared/useNow';
+import { parseQueueSearch, queueFilter, queueUrl, type QueueState } from '../urls';
+import { BulkDecideDialog, useDescribeHold, type SelectedHold } from './BulkDecideDialog';
+import { QueueFilters } from './QueueFilters';
+import { QueueRow } from './QueueRow';
+
+const COLUMNS = ['order', 'rule', 'reason', 'evidence', 'amount', 'raisedAt', 'timeLeft', 'status'] as const;
+
+/** The last bulk decision's results, with the holds they name (which may have left the list since). */
+interface LastBulk {
+  readonly results: readonly BulkItemResult[];
+  readonly holds: ReadonlyMap<string, SelectedHold>;
+}
+
+function LastBulkResults({ bulk, onDismiss }: { bulk: LastBulk; onDismiss: () => void }) {
+  const { t } = useTranslation();
+  const describe = useDescribeHold(bulk.holds);
+  return (
+    <Box sx={{ mb: 2 }}>
+      <BulkResults
+        results={bulk.results}
+        describe={describe}
+        itemLabel={t('queue.bulk.item')}
+        onDismiss={onDismiss}
+      />
+    </Box>
+  );
+}
+
+/**
+ * The interception queue (the view: it owns its query): active holds oldest first, filtered and paged through the
+ * URL. Managers select rows and release them or cancel their orders in bulk; ops see the same list read-only
+ * (`canDecide` comes from the role, see `app/navigation.ts`).
+ */
+export function QueueView({ canDecide }: { canDecide: boolean }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const now = useNow();
+  const state = useMemo(() => parseQueueSearch(location.search), [location.search]);
+  const go = (next: QueueState) => {
+    setSelected(new Map());
+    void navigate(queueUrl(next));
+  };
+  const [selected, setSelected] = useState<ReadonlyMap<string, SelectedHold>>(new Map());
+  const [deciding, setDeciding] = useState<InterceptionDecision | null>(null);
+  const [lastBulk, setLastBulk] = useState<LastBulk | null>(null);
+
+  const { data, previousData, loading, error, refetch } = useQuery(InterceptionQueueDocument, {
+    variables: { filter: queueFilter(state), after: currentCursor(state) },
+    fetchPolicy: 'cache-and-network',
+  });
+  const warehouses = data?.warehouses ?? previousData?.warehouses ?? [];
+  const connection = data?.interceptions;
+  const nodes = connection?.edges.map((e) => e.node) ?? [];
+  const allSelected = nodes.length > 0 && nodes.every((n) => selected.has(n.id));
+  const someSelected = nodes.some((n) => selected.has(n.id));
+  const columns = canDecide ? COLUMNS.length + 1 : COLUMNS.length;
+
+  const toggle = (node: SelectedHold) =>
+    setSelected((now) => {
+      const next = new Map(now);
+      if (next.has(node.id)) next.delete(node.id);
+      else next.set(node.id, node);
+      return next;
+    });
+  const toggleAll = () =>
+    setSelected(allSelected ? new Map() : new Map(nodes.map((n) => [n.id, n] as const)));
+
+  let body;
+  if (!connection && loading) {
+    body = Array.from({ length: 6 }, (_, row) => (
+      <TableRow key={`skeleton-${row}`} aria-hidden>
+        {Array.from({ length: columns }, (_, cell) => (
+          <TableCell key={cell}>
+            <Skeleton variant="text" />
+          </TableCell>
+        ))}
+      </TableRow>
+    ));
+  } else if (!connection || connection.edges.length === 0) {
+    body = (
+      <TableRow>
+        <TableCell colSpan={columns}>
+          {error ? (
+            <ErrorState error={error} onRetry={() => void refetch()} />
+          ) : (
+            <EmptyState title={t('queue.empty')} hint={t('queue.emptyHint')} />
+          )}
+        </TableCell>
+      </TableRow>
+    );
+  } else {
+    body = connection.edges.map(({ node }) => (
+      <QueueRow
+        key={node.id}
+        interception={node}
+        now={now}
+        selectable={canDecide}
+        selected={selected.has(node.id)}
+        onToggle={() => toggle(node)}
+      />
+    ));
+  }
+
+  return (
+    <Box>
+      <QueueFilters state={state} warehouses={warehouses} onChange={go} />
+      {error && connection ? <ErrorState error={error} onRetry={() => void refetch()} /> : null}
+      {lastBulk && !deciding ? <LastBulkResults bulk={lastBulk} onDismiss={() => setLastBulk(null)} /> : null}
+      {canDecide ? (
+        <Box
+          role="toolbar"
+          aria-label={t('queue.bulk.toolbar')}
+          sx={{ display: 'flex', alignItems: 'center', gap: 1, mb: 1, flexWrap: 'wrap' }}
+        >
+          <Typography variant="body2" aria-live="polite" sx={{ mr: 1 }} data-testid="queue-selected">
+            {t('queue.bulk.selected', { n: selected.size })}
+          </Typography>
+          <Button
+            variant="contained"
+            size="small"
+            disabled={selected.size === 0}
+            onClick={() => setDeciding('RELEASE')}
+            data-testid="bulk-release"
+          >
+            {t('queue.bulk.release')}
+          </Button>
+          <Button
+            variant="outlined"
+            color="error"
+            size="small"
+            disabled={selected.size === 0}
+            onClick={() => setDeciding('CANCEL_ORDER')}
+            data-testid="bulk-cancel"
+          >
+            {t('queue.bulk.cancel')}
+          </Button>
+          {selected.size > 0 ? (
+            <Button size="small" onClick={() => setSelected(new Map())}>
+              {t('queue.bulk.clear')}
+            </Button>
+          ) : null}
+        </Box>
+      ) : (
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+          {t('queue.readOnly')}
+        </Typography>
+      )}
+      <TableContainer component={Paper} variant="outlined">
+        <Table size="small" aria-label={t('queue.tableLabel')} aria-busy={loading} data-testid="queue-table">
+          <TableHead>
+            <TableRow>
+              {canDecide ? (
+                <TableCell padding="checkbox">
+                  <Checkbox
+                    checked={allSelected}
+                    indeterminate={someSelected && !allSelected}
+                    onChange={toggleAll}
+                    disabled={nodes.length === 0}
+                    slotProps={{
+                      input: {
+                        'aria-label': t('queue.selectAll'),
+                        ...({ 'data-testid': 'queue-select-all' } as object),
+                      },
+                    }}
+                  />
+                </TableCell>
+              ) : null}
+              {COLUMNS.map((column) => (
+                <TableCell
+                  key={column}
+                  align={column === 'amount' ? 'right' : 'left'}
+                  sx={{ whiteSpace: 'nowrap' }}
+                >
+                  {t(`queue.column.${column}`)}
+                </TableCell>
+              ))}
+            </TableRow>
+          </TableHead>
+          <TableBody>{body}</TableBody>
+        </Table>
+      </TableContainer>
+      <Box
+        component="nav"
+        aria-label={t('orders.pagination')}
+        sx={{ display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: 2, mt: 2 }}
+      >
+        <Button onClick={() => go(previousPage(state))} disabled={state.cursors.length === 0}>
+          {t('orders.previous')}
+        </Button>
+        <Typography variant="body2" aria-live="polite">
+          {t('orders.page', { page: state.cursors.length + 1 })}
+        </Typography>
+        <Button
+          onClick={() => connection?.pageInfo.endCursor && go(nextPage(state, connection.pageInfo.endCursor))}
+          disabled={!connection?.pageInfo.hasNextPage || !connection.pageInfo.endCursor}
+          data-testid="queue-next"
+        >
+          {t('orders.next')}
+        </Button>
+      </Box>
+      {deciding ? (
+        <BulkDecideDialog
+          decision={deciding}
+          holds={selected}
+          onClose={() => setDeciding(null)}
+          onDone={(results) => {
+            setLastBulk({ results, holds: selected });
+            setSelected(new Map());
+          }}
+        />
+      ) : null}
+    </Box>
+  );
+}

@@ -1,0 +1,71 @@
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
+import { useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { LateSubOrdersDocument } from '@/gql/graphql';
+import { currentCursor } from '@/shared/cursors';
+import { SubOrderTable, type Selection } from './SubOrderTable';
+
+/** Sub-orders past their warehouse's SLA, latest first, narrowed to one warehouse or not (the view: its query). */
+export function LateSubOrdersPanel({
+  warehouse,
+  onWarehouse,
+  cursors,
+  onCursors,
+  selection,
+}: {
+  warehouse: string | undefined;
+  onWarehouse: (code: string | undefined) => void;
+  cursors: readonly string[];
+  onCursors: (cursors: readonly string[]) => void;
+  selection: Selection;
+}) {
+  const { t } = useTranslation();
+  const { data, previousData, loading, error, refetch } = useQuery(LateSubOrdersDocument, {
+    variables: { warehouseCode: warehouse ?? null, after: currentCursor({ cursors }) },
+    fetchPolicy: 'cache-and-network',
+  });
+  const connection = data?.lateSubOrders;
+  const warehouses = data?.warehouses ?? previousData?.warehouses ?? [];
+  return (
+    <SubOrderTable
+      title={t('warehouses.lists.late')}
+      hint={t('warehouses.lists.lateHint')}
+      testId="late-table"
+      rowTestId="late-row"
+      columns={['late', 'dispatchedAt']}
+      nodes={connection?.edges.map((e) => e.node)}
+      hasNextPage={connection?.pageInfo.hasNextPage ?? false}
+      onNext={() => connection?.pageInfo.endCursor && onCursors([...cursors, connection.pageInfo.endCursor])}
+      onPrevious={cursors.length > 0 ? () => onCursors(cursors.slice(0, -1)) : null}
+      page={cursors.length + 1}
+      loading={loading}
+      error={error}
+      onRetry={() => void refetch()}
+      selection={selection}
+      emptyTitle={t('warehouses.lists.lateEmpty')}
+      filters={
+        <TextField
+          select
+          size="small"
+          id="late-warehouse"
+          label={t('warehouses.lists.warehouse')}
+          value={warehouse ?? ''}
+          onChange={(e) => onWarehouse(e.target.value || undefined)}
+          sx={{ minWidth: 200, mb: 1.5 }}
+          slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+        >
+          <MenuItem value="">{t('common.any')}</MenuItem>
+          {warehouse && !warehouses.some((w) => w.code === warehouse) ? (
+            <MenuItem value={warehouse}>{warehouse}</MenuItem>
+          ) : null}
+          {warehouses.map((w) => (
+            <MenuItem key={w.code} value={w.code}>
+              {w.name} ({w.code})
+            </MenuItem>
+          ))}
+        </TextField>
+      }
+    />
+  );
+}

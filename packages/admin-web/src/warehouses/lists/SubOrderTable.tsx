@@ -1,0 +1,181 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import Skeleton from '@mui/material/Skeleton';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import type { FragmentType } from '@apollo/client';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SubOrderRow_SubOrderFragment } from '@/gql/graphql';
+import type { LineAttribute } from '@/gql/schema';
+import { Section } from '@/shared/Section';
+import { EmptyState, ErrorState } from '@/shared/States';
+import type { MovingSubOrder } from '../reroute/stockCheck';
+import { SubOrderRow, type SubOrderColumn } from './SubOrderRow';
+
+/** A sub-order of a list page, with what re-routing it needs (read by the list's own query) and its row fragment. */
+export type ListedSubOrder = FragmentType<SubOrderRow_SubOrderFragment> & {
+  readonly id: string;
+  readonly number: string;
+  readonly warehouse: { readonly code: string } | null;
+  readonly lines: readonly {
+    readonly sku: string;
+    readonly title: string;
+    readonly quantity: number;
+    readonly attributes: readonly LineAttribute[];
+  }[];
+};
+
+/** What the re-route dialog needs of a listed sub-order. */
+export function movingOf(sub: ListedSubOrder): MovingSubOrder {
+  return { number: sub.number, warehouseCode: sub.warehouse?.code ?? null, lines: sub.lines };
+}
+
+/** Selection shared by the lists of the page: sub-order number → what moving it needs. */
+export interface Selection {
+  readonly selected: ReadonlyMap<string, MovingSubOrder>;
+  readonly selectable: boolean;
+  readonly toggle: (sub: MovingSubOrder) => void;
+  readonly setMany: (subs: readonly MovingSubOrder[], on: boolean) => void;
+}
+
+/** One paged, selectable list of sub-orders (late, out of stock, dead-lettered) in its own section. */
+export function SubOrderTable({
+  title,
+  hint,
+  testId,
+  rowTestId,
+  columns,
+  nodes,
+  hasNextPage,
+  onNext,
+  onPrevious,
+  page,
+  loading,
+  error,
+  onRetry,
+  selection,
+  filters,
+  emptyTitle,
+}: {
+  title: string;
+  hint?: string;
+  testId: string;
+  rowTestId: string;
+  columns: readonly SubOrderColumn[];
+  nodes: readonly ListedSubOrder[] | undefined;
+  hasNextPage: boolean;
+  onNext: () => void;
+  onPrevious: (() => void) | null;
+  page: number;
+  loading: boolean;
+  error: unknown;
+  onRetry: () => void;
+  selection: Selection;
+  filters?: ReactNode;
+  emptyTitle: string;
+}) {
+  const { t } = useTranslation();
+  const width = 3 + columns.length + (selection.selectable ? 1 : 0);
+  const moving = (nodes ?? []).map(movingOf);
+  const all = moving.length > 0 && moving.every((m) => selection.selected.has(m.number));
+  const some = moving.some((m) => selection.selected.has(m.number));
+
+  let body;
+  if (!nodes && loading) {
+    body = Array.from({ length: 3 }, (_, row) => (
+      <TableRow key={`skeleton-${row}`} aria-hidden>
+        {Array.from({ length: width }, (_, cell) => (
+          <TableCell key={cell}>
+            <Skeleton variant="text" />
+          </TableCell>
+        ))}
+      </TableRow>
+    ));
+  } else if (!nodes || nodes.length === 0) {
+    body = (
+      <TableRow>
+        <TableCell colSpan={width}>
+          {error ? <ErrorState error={error} onRetry={onRetry} /> : <EmptyState title={emptyTitle} />}
+        </TableCell>
+      </TableRow>
+    );
+  } else {
+    body = nodes.map((node) => (
+      <SubOrderRow
+        key={node.id}
+        subOrder={node}
+        columns={columns}
+        testId={rowTestId}
+        selectable={selection.selectable}
+        selected={selection.selected.has(node.number)}
+        onToggle={() => selection.toggle(movingOf(node))}
+      />
+    ));
+  }
+
+  return (
+    <Section
+      title={title}
+      actions={
+        <Button size="small" onClick={onRetry}>
+          {t('warehouses.lists.refresh')}
+        </Button>
+      }
+    >
+      {hint ? (
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+          {hint}
+        </Typography>
+      ) : null}
+      {filters}
+      {error && nodes && nodes.length > 0 ? <ErrorState error={error} onRetry={onRetry} /> : null}
+      <Box sx={{ overflowX: 'auto' }}>
+        <Table size="small" aria-label={title} aria-busy={loading} data-testid={testId}>
+          <TableHead>
+            <TableRow>
+              {selection.selectable ? (
+                <TableCell padding="checkbox">
+                  <Checkbox
+                    checked={all}
+                    indeterminate={some && !all}
+                    disabled={moving.length === 0}
+                    onChange={() => selection.setMany(moving, !all)}
+                    slotProps={{ input: { 'aria-label': t('warehouses.lists.selectAll', { list: title }) } }}
+                  />
+                </TableCell>
+              ) : null}
+              <TableCell>{t('warehouses.lists.subOrder')}</TableCell>
+              <TableCell>{t('warehouses.lists.warehouse')}</TableCell>
+              <TableCell>{t('warehouses.lists.status')}</TableCell>
+              {columns.map((c) => (
+                <TableCell key={c} sx={{ whiteSpace: 'nowrap' }}>
+                  {t(`warehouses.lists.column.${c}`)}
+                </TableCell>
+              ))}
+            </TableRow>
+          </TableHead>
+          <TableBody>{body}</TableBody>
+        </Table>
+      </Box>
+      <Box
+        component="nav"
+        aria-label={t('warehouses.lists.pagination', { list: title })}
+        sx={{ display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: 2, mt: 1 }}
+      >
+        <Button size="small" onClick={() => onPrevious?.()} disabled={!onPrevious}>
+          {t('orders.previous')}
+        </Button>
+        <Typography variant="body2">{t('orders.page', { page })}</Typography>
+        <Button size="small" onClick={onNext} disabled={!hasNextPage}>
+          {t('orders.next')}
+        </Button>
+      </Box>
+    </Section>
+  );
+}
