@@ -5,6 +5,7 @@ import { AuthChecker } from '../auth/auth-checker.js';
 import { ActionsResolver } from './actions/actions.resolver.js';
 import { HoldsResolver } from './actions/holds.resolver.js';
 import { RiskResolver } from './risk/risk.resolver.js';
+import { StockResolver } from './admin/stock.resolver.js';
 import { AuthResolver } from './auth/auth.resolver.js';
 import { IngestResolver } from './ingest/ingest.resolver.js';
 import { OperationsResolver } from './operations/operations.resolver.js';
@@ -25,6 +26,7 @@ export const RESOLVERS = [
   ActionsResolver,
   HoldsResolver,
   RiskResolver,
+  StockResolver,
 ] as const;
 
 /** Builds the GraphQL schema from the resolver classes; `emitTo` also prints the SDL there. */

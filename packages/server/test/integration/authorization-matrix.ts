@@ -39,4 +39,5 @@ export const OPERATION_MATRIX: Readonly<Record<string, Permission | `scope:${Api
   updateRiskRule: 'RISK_RULES_EDIT',
   addBlacklistEntry: 'RISK_RULES_EDIT',
   removeBlacklistEntry: 'RISK_RULES_EDIT',
+  setStock: 'ADMINISTER',
 };

@@ -247,14 +247,12 @@ export class CancelService {
       }
     }
     // A hold on the whole order is moot once nothing under it can still move.
-    const open = await manager
-      .getRepository(SubOrderEntity)
-      .count({
-        where: {
-          orderId: order.id,
-          status: In(['CREATED', 'DISPATCHED', 'ACCEPTED', 'PICKING', 'PACKED', 'SHIPPED']),
-        },
-      });
+    const open = await manager.getRepository(SubOrderEntity).count({
+      where: {
+        orderId: order.id,
+        status: In(['CREATED', 'DISPATCHED', 'ACCEPTED', 'PICKING', 'PACKED', 'SHIPPED']),
+      },
+    });
     if (open === 0) await this.settleHolds(manager, order, null);
     return results;
   }
