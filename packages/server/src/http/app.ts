@@ -16,6 +16,7 @@ import { principalOf } from './principal.js';
 import { formatError } from './format-error.js';
 import { createMetrics } from './metrics.js';
 import { graphqlLimits } from './limits.js';
+import { introspectionGuard } from './introspection.js';
 import helmet from 'helmet';
 import { wmsWebhook } from '../webhooks/wms.webhook.js';
 import { kuaidi100Webhook } from '../webhooks/kuaidi100.webhook.js';
@@ -41,9 +42,10 @@ export async function createApp(
     validationRules: limits.validationRules,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
-    introspection: !config.production,
+    introspection: true,
     formatError: (formatted: GraphQLFormattedError, error: unknown) => formatError(formatted, error),
     plugins: [
+      introspectionGuard(config.production),
       // graphql-armor types its plugins against the CJS build of @apollo/server; they are the same at run time.
       ...(limits.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
       {

@@ -1,0 +1,31 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, visit, type DocumentNode } from 'graphql';
+import type { RequestContext } from '../api/context.js';
+
+function asksForSchema(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Field(node) {
+      if (node.name.value === '__schema' || node.name.value === '__type') found = true;
+    },
+  });
+  return found;
+}
+
+/** api.md: introspection is answered in development and to signed-in ADMIN sessions, refused to everyone else. */
+export function introspectionGuard(production: boolean): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, contextValue }) {
+          if (!production || !asksForSchema(document)) return;
+          const principal = contextValue.principal;
+          if (principal?.kind === 'staff' && principal.role === 'ADMIN') return;
+          throw new GraphQLError('Introspection is answered to signed-in admins only.', {
+            extensions: { code: 'FORBIDDEN' },
+          });
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedReferenceData } from '../../src/seed/demo.js';
+import { loginAs, startTestServer, type TestServer } from '../support/test-server.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ production: true });
+  await seedReferenceData(server.db.dataSource);
+});
+afterAll(() => server?.close());
+
+describe('introspection in production', () => {
+  it('is refused to anyone but a signed-in admin', async () => {
+    const query = '{ __schema { queryType { name } } }';
+    expect((await server.graphql(query)).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(
+      (await server.graphql(query, {}, await loginAs(server, 'manager', 'manager123'))).body.errors?.[0]
+        ?.extensions?.code,
+    ).toBe('FORBIDDEN');
+    const admin = await server.graphql(query, {}, await loginAs(server, 'admin', 'admin123'));
+    expect(admin.body.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+  });
+});
