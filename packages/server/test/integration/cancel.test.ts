@@ -140,7 +140,7 @@ describe('cancelOrder', () => {
 
 describe('races (reliability.md)', () => {
   it('20 concurrent cancels of one paid order: one cancellation, one set of refunds, one request to the warehouse', async () => {
-    for (let round = 0; round < 10; round++) {
+    for (let round = 0; round < 50; round++) {
       const { order, subOrders } = await twoSubOrders();
       const atWarehouse = subOrders[1]!;
       await wmsCallback(server, atWarehouse.warehouse!.code, step(atWarehouse.number, 'ACCEPTED'));
@@ -169,7 +169,7 @@ describe('races (reliability.md)', () => {
   });
 
   it('cancel against the warehouse SHIPPED report: shipped without refund, or cancelled with refund, never both', async () => {
-    for (let round = 0; round < 30; round++) {
+    for (let round = 0; round < 50; round++) {
       const order = await createOrder(server);
       const [sub] = await payOrder(server, order);
       await wmsCallback(server, sub!.warehouse!.code, step(sub!.number, 'ACCEPTED'));

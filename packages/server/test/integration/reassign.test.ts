@@ -132,7 +132,7 @@ describe('reassignWarehouse', () => {
   });
 
   it('concurrent reassigns of one sub-order to different warehouses: one wins, stock reserved exactly once', async () => {
-    for (let round = 0; round < 10; round++) {
+    for (let round = 0; round < 50; round++) {
       const { subOrderNumber } = await paidOrder(server, {
         lines: [{ sku: 'SKU-100010', title: '抽纸', quantity: 1, salePriceFen: 4_590 }],
       });

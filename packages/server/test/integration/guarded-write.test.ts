@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OrderEntity, SubOrderEntity } from '../../src/entities/index.js';
+import { seedReferenceData } from '../../src/seed/demo.js';
+import { applyOrderEvent, applySubOrderEvent } from '../../src/services/status-writes.js';
+import { createOrder, paidOrder } from '../support/orders.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+  await seedReferenceData(server.db.dataSource);
+});
+afterAll(() => server?.close());
+
+const SYSTEM = { type: 'SYSTEM' as const, id: 'test' };
+
+describe('a competing write between read and write (reliability.md)', () => {
+  it('makes the guarded sub-order write refuse with VERSION_CONFLICT and change nothing', async () => {
+    const { subOrderNumber } = await paidOrder(server);
+    const db = server.db.dataSource;
+    await expect(
+      db.transaction(async (manager) => {
+        const stale = await manager.getRepository(SubOrderEntity).findOneByOrFail({ number: subOrderNumber });
+        const order = await manager.getRepository(OrderEntity).findOneByOrFail({ id: stale.orderId });
+        // The test hook: another connection changes the row after this transaction read it.
+        await db.query("UPDATE sub_orders SET status = 'ACCEPTED', version = version + 1 WHERE number = $1", [
+          subOrderNumber,
+        ]);
+        await applySubOrderEvent(manager, order, stale, 'CANCEL', { cancelRequested: false }, SYSTEM);
+      }),
+    ).rejects.toMatchObject({ extensions: { code: 'VERSION_CONFLICT' } });
+    const [row] = await db.query('SELECT status FROM sub_orders WHERE number = $1', [subOrderNumber]);
+    expect(row.status).toBe('ACCEPTED');
+    const events = await db.query(
+      "SELECT count(*)::int AS n FROM order_events e JOIN sub_orders s ON s.id = e.sub_order_id WHERE s.number = $1 AND e.after->>'status' = 'CANCELLED'",
+      [subOrderNumber],
+    );
+    expect(events[0].n).toBe(0);
+  });
+
+  it('makes the guarded order write refuse the same way', async () => {
+    const created = await createOrder(server);
+    const db = server.db.dataSource;
+    await expect(
+      db.transaction(async (manager) => {
+        const stale = await manager.getRepository(OrderEntity).findOneByOrFail({ number: created.number });
+        await db.query('UPDATE orders SET version = version + 1 WHERE number = $1', [created.number]);
+        await applyOrderEvent(manager, stale, 'CANCEL', {}, SYSTEM);
+      }),
+    ).rejects.toMatchObject({ extensions: { code: 'VERSION_CONFLICT' } });
+    expect((await db.query('SELECT status FROM orders WHERE number = $1', [created.number]))[0].status).toBe(
+      'PENDING_PAYMENT',
+    );
+  });
+});
