@@ -7,6 +7,8 @@ import { defineConfig } from '@playwright/test';
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 const PORT = Number(process.env.E2E_PORT ?? 4300);
 export const BASE_URL = `http://localhost:${PORT}`;
+/** The second product, with the demo simulators running. */
+export const LIVING_DEMO_URL = `http://localhost:${PORT + 1}`;
 
 // A data directory of this run's own, so the browser tests start from a freshly seeded demo.
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'oms-e2e-'));
@@ -39,18 +41,37 @@ export default defineConfig({
   },
   // The product as the README starts it (built), in demo mode with the simulators off so nothing moves an order
   // while a test looks at it.
-  webServer: {
-    command: 'node ../packages/server/dist/start.js',
-    url: `${BASE_URL}/readyz`,
-    timeout: 240_000,
-    reuseExistingServer: !process.env.CI && process.env.E2E_REUSE === '1',
-    stdout: 'pipe',
-    env: {
-      PORT: String(PORT),
-      OMS_DEMO: 'on',
-      OMS_SIMULATORS: 'off',
-      OMS_DATA_DIR: dataDir,
-      OMS_DEMO_ORDERS: process.env.E2E_DEMO_ORDERS ?? '1500',
+  webServer: [
+    {
+      command: 'node ../packages/server/dist/start.js',
+      url: `${BASE_URL}/readyz`,
+      timeout: 240_000,
+      reuseExistingServer: !process.env.CI && process.env.E2E_REUSE === '1',
+      stdout: 'pipe',
+      env: {
+        PORT: String(PORT),
+        OMS_DEMO: 'on',
+        OMS_SIMULATORS: 'off',
+        OMS_DATA_DIR: dataDir,
+        OMS_DEMO_ORDERS: process.env.E2E_DEMO_ORDERS ?? '1500',
+      },
     },
-  },
+    // The living demo (issue 5): simulators on, fifty times faster, no seeded orders; only tests/living-demo.spec.ts
+    // talks to it.
+    {
+      command: 'node ../packages/server/dist/start.js',
+      url: `${LIVING_DEMO_URL}/readyz`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      env: {
+        PORT: String(PORT + 1),
+        OMS_DEMO: 'on',
+        OMS_SIMULATORS: 'on',
+        OMS_SIMULATOR_SPEED: '50',
+        OMS_DATA_DIR: mkdtempSync(join(tmpdir(), 'oms-e2e-living-')),
+        OMS_DEMO_ORDERS: '0',
+      },
+    },
+  ],
 });

@@ -5,6 +5,9 @@ export class OrderDetailPage {
   readonly number: Locator;
   readonly status: Locator;
   readonly subOrderCards: Locator;
+  readonly subOrderStatuses: Locator;
+  /** The order's own action buttons (not the sub-orders'). */
+  readonly orderActions: Locator;
   readonly timeline: Locator;
   readonly timelineEntries: Locator;
   readonly phone: Locator;
@@ -16,6 +19,8 @@ export class OrderDetailPage {
     this.number = page.getByTestId('order-number');
     this.status = page.getByTestId('order-status');
     this.subOrderCards = page.getByTestId('suborder-card');
+    this.subOrderStatuses = this.subOrderCards.getByTestId('suborder-status');
+    this.orderActions = page.getByTestId('order-actions');
     this.timeline = page.getByTestId('timeline');
     this.timelineEntries = page.getByTestId('timeline-entry');
     this.phone = page.getByTestId('receiver-phone');
@@ -26,6 +31,16 @@ export class OrderDetailPage {
 
   async open(number: string): Promise<void> {
     await this.page.goto(`/orders/${number}`);
+  }
+
+  /** One action button of the order's own group, e.g. `CANCEL`. */
+  orderAction(action: string): Locator {
+    return this.orderActions.getByTestId(`action-${action}`);
+  }
+
+  /** Every button of an action on the page: the order's and each sub-order card's. */
+  anyAction(action: string): Locator {
+    return this.page.getByTestId(`action-${action}`);
   }
 
   /** Reveals the receiver's data with a reason. */

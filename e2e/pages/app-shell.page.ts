@@ -1,0 +1,15 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** The signed-in frame of every page: the main navigation the role may use (app/navigation.ts). */
+export class AppShell {
+  readonly nav: Locator;
+
+  constructor(readonly page: Page) {
+    this.nav = page.getByRole('navigation', { name: '主导航' });
+  }
+
+  /** The navigation entry leading to `path` (e.g. `/warehouses`). */
+  navLink(path: string): Locator {
+    return this.nav.locator(`a[href="${path}"]`);
+  }
+}
