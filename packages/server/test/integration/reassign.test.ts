@@ -186,3 +186,44 @@ describe('bulkReassignWarehouse', () => {
     ]);
   });
 });
+
+describe('two bulk reassigns over the same 100 sub-orders in opposite order (reliability.md)', () => {
+  it('do not deadlock: both finish, every item ends at one of the two warehouses, stock reserved once', async () => {
+    const numbers: string[] = [];
+    for (let i = 0; i < 100; i++)
+      numbers.push(
+        (
+          await paidOrder(server, {
+            lines: [{ sku: 'SKU-100011', title: '跑鞋', quantity: 1, salePriceFen: 44_900 }],
+          })
+        ).subOrderNumber,
+      );
+    const reservedBefore = (
+      await q<{ n: number }>("SELECT sum(reserved)::int AS n FROM stock WHERE sku = 'SKU-100011'")
+    )[0]!.n;
+    const [toBj, toCd] = await Promise.all([
+      server.graphql<{
+        bulkReassignWarehouse: { results: { ok: boolean; error: { code: string } | null }[] };
+      }>(BULK, { i: { subOrderNumbers: numbers, warehouseCode: 'BJ01', reason: 'A' } }, ops),
+      server.graphql<{
+        bulkReassignWarehouse: { results: { ok: boolean; error: { code: string } | null }[] };
+      }>(BULK, { i: { subOrderNumbers: [...numbers].reverse(), warehouseCode: 'CD01', reason: 'B' } }, ops),
+    ]);
+    expect(toBj.body.errors).toBeUndefined();
+    expect(toCd.body.errors).toBeUndefined();
+    const errors = [
+      ...toBj.body.data!.bulkReassignWarehouse.results,
+      ...toCd.body.data!.bulkReassignWarehouse.results,
+    ].flatMap((r) => (r.error ? [r.error.code] : []));
+    expect(errors.filter((code) => code !== 'BAD_USER_INPUT')).toEqual([]);
+    const places = await q<{ code: string; n: number }>(
+      'SELECT w.code, count(*)::int AS n FROM sub_orders s JOIN warehouses w ON w.id = s.warehouse_id WHERE s.number = ANY($1) GROUP BY 1',
+      [numbers],
+    );
+    expect(places.reduce((sum, p) => sum + p.n, 0)).toBe(100);
+    expect(places.every((p) => p.code === 'BJ01' || p.code === 'CD01')).toBe(true);
+    expect(
+      (await q<{ n: number }>("SELECT sum(reserved)::int AS n FROM stock WHERE sku = 'SKU-100011'"))[0]!.n,
+    ).toBe(reservedBefore);
+  }, 120_000);
+});
