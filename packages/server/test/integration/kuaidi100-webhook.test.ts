@@ -120,3 +120,27 @@ describe('Kuaidi100 pushes', () => {
     ).toEqual([{ n: 0 }]);
   });
 });
+
+describe('every Kuaidi100 state code', () => {
+  it('is stored raw on the newest entry with the node and visibility of the mapping', async () => {
+    const { KUAIDI100_STATES } = await import('@oms/schema');
+    const { subOrderNumber } = await shippedSubOrder([`79${Date.now().toString().slice(-10)}`]);
+    expect(subOrderNumber).toBeTruthy();
+    for (const [i, state] of KUAIDI100_STATES.entries()) {
+      // A waybill of its own per code: each first push is stored whatever its node.
+      const nu = `8${String(Date.now()).slice(-9)}${String(i).padStart(2, '0')}`;
+      expect(
+        (await push(nu, state.code, [entry('2026-11-20 09:00:00', `状态 ${state.code}`)])).json.result,
+      ).toBe(true);
+      const [row] = await q(
+        'SELECT raw_state, node, customer_visible FROM logistics_events WHERE tracking_number = $1',
+        [nu],
+      );
+      expect(row, state.code).toEqual({
+        raw_state: state.code,
+        node: state.node,
+        customer_visible: state.customerVisible,
+      });
+    }
+  });
+});
