@@ -7,6 +7,8 @@ import { IdColumn } from './columns.js';
 export class WarehouseEntity {
   @IdColumn() id: string;
   @Column({ type: 'text' }) code: string;
+  /** A warehouse of ours, or a third-party merchant that ships its own goods (no stock here, never a routing target). */
+  @Column({ type: 'text', default: 'WAREHOUSE' }) kind: 'WAREHOUSE' | 'MERCHANT';
   @Column({ type: 'text' }) name: string;
   @Column({ type: 'text' }) region: Region;
   @Column({ type: 'text' }) province: string;

@@ -77,3 +77,31 @@ export const DEMO_WAREHOUSES: readonly DemoWarehouse[] = [
     cutoffHour: 10,
   },
 ];
+
+/** The demo's third-party merchants (the `merchantId` of their skus), as fulfilment locations of kind MERCHANT. */
+export const DEMO_MERCHANTS: readonly DemoWarehouse[] = [
+  {
+    code: 'M-YUNCHA',
+    name: '云南茶商（商家直发）',
+    region: 'SOUTHWEST',
+    province: '云南省',
+    city: '昆明市',
+    address: '官渡区茶城路 8 号',
+    branch: '开放平台',
+    capabilities: [],
+    slaAcceptMinutes: 120,
+    cutoffHour: 16,
+  },
+  {
+    code: 'M-JDZ',
+    name: '景德镇瓷器（商家直发）',
+    region: 'EAST',
+    province: '江西省',
+    city: '景德镇市',
+    address: '珠山区陶瓷街 66 号',
+    branch: '开放平台',
+    capabilities: [],
+    slaAcceptMinutes: 120,
+    cutoffHour: 16,
+  },
+];

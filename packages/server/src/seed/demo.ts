@@ -4,7 +4,7 @@ import { hashPassword } from '../auth/passwords.js';
 import { hashSecret } from '../auth/tokens.js';
 import { ApiKeyEntity, OrderEntity, StaffEntity, StockEntity, WarehouseEntity } from '../entities/index.js';
 import { DEMO_API_KEY, DEMO_LOGINS, DEMO_WMS_SECRET } from './demo-accounts.js';
-import { DEMO_WAREHOUSES } from './demo-warehouses.js';
+import { DEMO_MERCHANTS, DEMO_WAREHOUSES } from './demo-warehouses.js';
 import { DEMO_SKUS } from './catalog.js';
 import { seedDemoOrders } from './orders/seed-orders.js';
 
@@ -30,6 +30,11 @@ export async function seedReferenceData(db: DataSource): Promise<void> {
       createdAt: new Date(),
       revokedAt: null,
     });
+    for (const merchant of DEMO_MERCHANTS) {
+      await manager
+        .getRepository(WarehouseEntity)
+        .insert({ ...merchant, kind: 'MERCHANT', active: true, endpointUrl: null, secret: DEMO_WMS_SECRET });
+    }
     for (const warehouse of DEMO_WAREHOUSES) {
       const { identifiers } = await manager.getRepository(WarehouseEntity).insert({
         ...warehouse,

@@ -49,8 +49,9 @@ export class ReassignService {
     const target = await this.db
       .getRepository(WarehouseEntity)
       .findOne({ where: { code: request.warehouseCode.trim() } });
-    if (!target || !target.active)
+    if (!target || !target.active || target.kind !== 'WAREHOUSE') {
       throw badInput('warehouseCode', `no active warehouse ${request.warehouseCode}`);
+    }
     const found = await this.db
       .getRepository(SubOrderEntity)
       .findOne({ where: { number: parsed.number, shard: parsed.shard }, select: { id: true } });
@@ -65,6 +66,12 @@ export class ReassignService {
       }
       if (subOrder.warehouseId === target.id)
         throw badInput('warehouseCode', `${subOrder.number} is already at ${target.code}`);
+      if (subOrder.merchantId) {
+        throw badInput(
+          'subOrderNumber',
+          `${subOrder.number} is shipped by merchant ${subOrder.merchantId}, not by a warehouse of ours`,
+        );
+      }
       const lines = await manager.getRepository(OrderLineEntity).find({ where: { subOrderId: subOrder.id } });
       const missing = (['COLD_CHAIN', 'OVERSIZE'] as const).filter(
         (c) => lines.some((l) => l.attributes.includes(c)) && !target.capabilities.includes(c),

@@ -1,7 +1,7 @@
 import type { Router } from 'express';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config.js';
-import { DEMO_WAREHOUSES } from '../seed/demo-warehouses.js';
+import { DEMO_MERCHANTS, DEMO_WAREHOUSES } from '../seed/demo-warehouses.js';
 import { DEMO_WMS_SECRET } from '../seed/demo-accounts.js';
 import { CarrierSimulator } from './carrier-simulator.js';
 import { Schedule } from './schedule.js';
@@ -28,7 +28,7 @@ export async function configureDemoWarehouses(db: DataSource, config: Config): P
     config.demoWmsUrl ?? (config.simulators ? `http://127.0.0.1:${config.port}/simulators/wms` : null);
   await db.query('UPDATE warehouses SET endpoint_url = $1 WHERE code = ANY($2)', [
     endpoint,
-    DEMO_WAREHOUSES.map((w) => w.code),
+    [...DEMO_WAREHOUSES, ...DEMO_MERCHANTS].map((w) => w.code),
   ]);
 }
 

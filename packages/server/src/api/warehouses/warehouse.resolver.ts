@@ -9,7 +9,7 @@ export class WarehouseResolver {
   @Authorized('ORDER_READ')
   @Query(() => [WarehouseType])
   warehouses(@Ctx() { db }: RequestContext): Promise<WarehouseEntity[]> {
-    return db.getRepository(WarehouseEntity).find({ order: { code: 'ASC' } });
+    return db.getRepository(WarehouseEntity).find({ where: { kind: 'WAREHOUSE' }, order: { code: 'ASC' } });
   }
 
   @FieldResolver(() => [StockLevelType])

@@ -4,6 +4,7 @@ import { InboundMessages1764200000000 } from './1764200000000-inbound-messages.j
 import { OutboundMessages1764300000000 } from './1764300000000-outbound-messages.js';
 import { RiskRules1764400000000 } from './1764400000000-risk-rules.js';
 import { IdempotencyKeys1764500000000 } from './1764500000000-idempotency-keys.js';
+import { MerchantLocations1764600000000 } from './1764600000000-merchant-locations.js';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   OutboundMessages1764300000000,
   RiskRules1764400000000,
   IdempotencyKeys1764500000000,
+  MerchantLocations1764600000000,
 ];

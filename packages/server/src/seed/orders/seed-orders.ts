@@ -27,7 +27,7 @@ async function loadContext(
   const warehouses: WarehouseInfo[] = (
     await db.query(
       `SELECT id::text, code, name, region, province, city, capabilities, sla_accept_minutes, cutoff_hour
-       FROM warehouses WHERE active ORDER BY code`,
+       FROM warehouses WHERE active AND kind = 'WAREHOUSE' ORDER BY code`,
     )
   ).map((w: Record<string, unknown>) => ({
     id: w.id as string,

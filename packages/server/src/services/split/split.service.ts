@@ -1,5 +1,5 @@
 import { assertTransition, regionOfProvince, splitAmountsBySubOrder, type LineAllocation } from '@oms/schema';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import {
   type OrderEntity,
   OrderLineEntity,
@@ -48,6 +48,10 @@ export class SplitService {
     const now = new Date();
     const held = order.held;
     const created: SubOrderEntity[] = [];
+    const merchants = await this.merchantLocations(
+      manager,
+      plan.flatMap((p) => (p.merchantId ? [p.merchantId] : [])),
+    );
     for (const [i, planned] of plan.entries()) {
       const figures = amounts[i]!;
       const number = await this.numbers.subOrder(order.number);
@@ -56,7 +60,10 @@ export class SplitService {
         orderId: order.id,
         shard: order.shard,
         status: 'CREATED',
-        warehouseId: planned.warehouseId,
+        // A merchant's goods go to the merchant's own location: dispatched like a warehouse, no stock of ours.
+        warehouseId:
+          planned.warehouseId ??
+          (planned.merchantId ? (merchants.get(planned.merchantId)?.id ?? null) : null),
         merchantId: planned.merchantId,
         dispatchState: 'NONE',
         held,
@@ -81,7 +88,11 @@ export class SplitService {
       );
       if (planned.warehouseId)
         await this.reserve(manager, planned.warehouseId, subLines, subOrder, order, now);
-      const warehouse = warehouses.find((w) => w.id === planned.warehouseId);
+      else if (subOrder.warehouseId)
+        await this.recordStay(manager, subOrder, order, subOrder.warehouseId, now);
+      const warehouse =
+        warehouses.find((w) => w.id === planned.warehouseId) ??
+        (planned.merchantId ? merchants.get(planned.merchantId) : undefined);
       await recordOrderEvent(manager, {
         order,
         subOrderId: subOrder.id,
@@ -103,7 +114,9 @@ export class SplitService {
 
   /** Active warehouses with the order's skus, their stock rows locked in a fixed order so splits never deadlock. */
   private async lockCandidates(manager: EntityManager, lines: OrderLineEntity[]): Promise<PlanWarehouse[]> {
-    const warehouses = await manager.getRepository(WarehouseEntity).find({ where: { active: true } });
+    const warehouses = await manager
+      .getRepository(WarehouseEntity)
+      .find({ where: { active: true, kind: 'WAREHOUSE' } });
     const rows: { warehouse_id: string; sku: string; available: number }[] = await manager.query(
       `SELECT warehouse_id, sku, on_hand - reserved AS available FROM stock
        WHERE warehouse_id = ANY($1) AND sku = ANY($2) ORDER BY warehouse_id, sku FOR UPDATE`,
@@ -137,6 +150,17 @@ export class SplitService {
       if (affected !== 1)
         throw new Error(`stock for ${line.sku} at warehouse ${warehouseId} vanished under a lock`);
     }
+    await this.recordStay(manager, subOrder, order, warehouseId, at);
+  }
+
+  /** The sub-order's first stay: at the warehouse (or merchant) the split chose. */
+  private async recordStay(
+    manager: EntityManager,
+    subOrder: SubOrderEntity,
+    order: OrderEntity,
+    warehouseId: string,
+    at: Date,
+  ): Promise<void> {
     await manager.getRepository(SubOrderWarehouseEntity).insert({
       subOrderId: subOrder.id,
       orderId: order.id,
@@ -146,5 +170,17 @@ export class SplitService {
       releasedAt: null,
       reason: 'SPLIT',
     });
+  }
+
+  /** Active merchant locations by code. */
+  private async merchantLocations(
+    manager: EntityManager,
+    codes: string[],
+  ): Promise<Map<string, WarehouseEntity>> {
+    if (!codes.length) return new Map();
+    const rows = await manager
+      .getRepository(WarehouseEntity)
+      .find({ where: { kind: 'MERCHANT', active: true, code: In(codes) } });
+    return new Map(rows.map((m) => [m.code, m]));
   }
 }
