@@ -22,6 +22,7 @@ export function trackingNumberFor(carrier: CarrierCode): string {
 
 interface Dispatch {
   type: 'DISPATCH' | 'CANCEL' | 'INTERCEPT';
+  lines?: { sku: string; quantity: number }[];
   subOrderNumber: string;
   warehouseCode: string;
   receiver?: { city?: string };
@@ -30,7 +31,8 @@ interface Dispatch {
 /**
  * The demo warehouse system (api.md "Demo mode"): takes dispatches over real HTTP at /simulators/wms and answers
  * them later with signed callbacks to /webhooks/wms/:code: accept, pick, pack, ship with a carrier and tracking
- * number. Now and then it is slow (so SLA flags appear) and it confirms cancels and intercepts it receives.
+ * number. Now and then it is slow (so SLA flags appear) or out of stock (it refuses the dispatch), and it confirms
+ * the cancels and intercepts it receives.
  */
 export function warehouseSimulator(
   baseUrl: string,
@@ -41,6 +43,7 @@ export function warehouseSimulator(
 ): Router {
   const shipped = new Set<string>();
   const stopped = new Set<string>();
+  const outOfStock = new Set<string>();
   const callback = async (code: string, body: object) => {
     const raw = JSON.stringify(body);
     const response = await fetch(`${baseUrl}/webhooks/wms/${code}`, {
@@ -93,6 +96,14 @@ export function warehouseSimulator(
       return;
     }
     const message = JSON.parse(raw.toString('utf8')) as Dispatch;
+    // Now and then (a tenth of the dispatches asking two or more of one sku) the warehouse turns out to have no
+    // stock: it refuses the dispatch, the outbox retries and in the end dead-letters it for ops to re-route.
+    const bulky = (message.lines ?? []).some((line) => line.quantity >= 2);
+    if (message.type === 'DISPATCH' && (outOfStock.has(message.subOrderNumber) || (bulky && chance(0.1)))) {
+      outOfStock.add(message.subOrderNumber);
+      res.status(409).json({ ok: false, error: 'out of stock' });
+      return;
+    }
     res.json({ ok: true });
     if (message.type === 'DISPATCH') fulfil(message);
     else {
