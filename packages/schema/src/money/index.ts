@@ -22,7 +22,13 @@ export {
 export { assertLineAllocations, type LineAllocation } from './line-allocation.js';
 export { allocateOrderLevelAmounts } from './order-allocation.js';
 export { splitAmountsBySubOrder, sumLineAllocations } from './sub-order-amounts.js';
-export { paidByInstrument, refundForCancelledLines, type InstrumentAmounts } from './refund.js';
+export {
+  amountPaidByCustomer,
+  paidByInstrument,
+  pointsForValue,
+  refundForCancelledLines,
+  type InstrumentAmounts,
+} from './refund.js';
 export {
   reallocateOnReturn,
   type KeptLineAllocation,

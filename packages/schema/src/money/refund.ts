@@ -50,3 +50,22 @@ export function refundForCancelledLines(
   });
   return paidByInstrument(allocations, cancelledLineIndexes);
 }
+
+/**
+ * How many points give back `valueFen` of a points payment that spent `points` for `paidValueFen`, rounded to the
+ * nearest point (the rate is the one the customer paid at, never today's).
+ */
+export function pointsForValue(valueFen: Fen, points: number, paidValueFen: Fen): number {
+  if (paidValueFen <= 0) return 0;
+  return Math.round((valueFen * points) / paidValueFen);
+}
+
+/** What the customer pays for an order across every instrument: order total − coupon − promotion (domain.md §4). */
+export function amountPaidByCustomer(amounts: {
+  readonly goods: Fen;
+  readonly freight: Fen;
+  readonly couponDiscount: Fen;
+  readonly promotionDiscount: Fen;
+}): Fen {
+  return amounts.goods + amounts.freight - amounts.couponDiscount - amounts.promotionDiscount;
+}

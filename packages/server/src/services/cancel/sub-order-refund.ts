@@ -1,4 +1,4 @@
-import { refundForCancelledLines, type LineAllocation } from '@oms/schema';
+import { pointsForValue, refundForCancelledLines, type LineAllocation } from '@oms/schema';
 import type { EntityManager } from 'typeorm';
 import {
   GiftCardUsageEntity,
@@ -106,7 +106,7 @@ export async function refundSubOrder(
   ).find((u) => u.reversalOfId === null);
   if (points && share.points > 0) {
     // Points are worth valueFen / points each; give back the points that bought this share.
-    const given = Math.round((share.points * points.points) / points.valueFen);
+    const given = pointsForValue(share.points, points.points, points.valueFen);
     await manager.getRepository(PointsUsageEntity).insert({
       orderId: order.id,
       shard: order.shard,

@@ -1,4 +1,9 @@
-import { assertTransition, type InterceptionRule, type InterceptionStatus } from '@oms/schema';
+import {
+  amountPaidByCustomer,
+  assertTransition,
+  type InterceptionRule,
+  type InterceptionStatus,
+} from '@oms/schema';
 import { In, type EntityManager } from 'typeorm';
 import { InterceptionEntity, type OrderEntity, SubOrderEntity } from '../../entities/index.js';
 import { recordOrderEvent, type Actor } from '../history.js';
@@ -43,7 +48,12 @@ export async function raiseHold(
     decidedBy: null,
     decidedAt: null,
     note: null,
-    amountFen: order.payableFen + order.giftCardFen + order.pointsFen,
+    amountFen: amountPaidByCustomer({
+      goods: order.goodsFen,
+      freight: order.freightFen,
+      couponDiscount: order.couponDiscountFen,
+      promotionDiscount: order.promotionDiscountFen,
+    }),
   });
   const interception = await repository.findOneByOrFail({ id: String(identifiers[0]!.id) });
   await refreshHeldFlags(manager, order.id);
