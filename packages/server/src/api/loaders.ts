@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { createGroupLoaders, type RowKind } from './order-rows-loader.js';
 import {
   GiftCardUsageEntity,
   InterceptionEntity,
@@ -18,28 +19,6 @@ import {
   WarehouseEntity,
 } from '../entities/index.js';
 
-/**
- * Loads every row whose `column` is one of the keys, in one statement, grouped by key. Everything that hangs
- * under an order is loaded by order id, so an order page costs one statement per kind of row however many lines,
- * sub-orders, parcels or events it has, and a page of orders costs the same.
- */
-function groupedBy<E extends ObjectLiteral>(
-  db: DataSource,
-  entity: EntityTarget<E>,
-  column: keyof E & string,
-  order: Partial<Record<keyof E & string, 'ASC' | 'DESC'>>,
-): DataLoader<string, E[]> {
-  return new DataLoader(async (keys) => {
-    const rows = await db.getRepository(entity).find({
-      where: { [column]: In([...keys]) } as never,
-      order: order as never,
-    });
-    const groups = new Map<string, E[]>(keys.map((key) => [key, []]));
-    for (const row of rows) groups.get(String(row[column]))?.push(row);
-    return keys.map((key) => groups.get(key) ?? []);
-  });
-}
-
 /** One row per key by its id, or null. */
 function byId<E extends ObjectLiteral & { id: string }>(
   db: DataSource,
@@ -52,27 +31,35 @@ function byId<E extends ObjectLiteral & { id: string }>(
   });
 }
 
+/** A kind of row grouped by `groupBy`, sorted by `sortBy` then id. */
+function kind<E extends ObjectLiteral>(
+  entity: EntityTarget<E>,
+  groupBy: keyof E & string,
+  sortBy: (keyof E & string)[],
+): RowKind<E> {
+  return { entity, groupBy, sortBy };
+}
+
 /** The per-request batch loaders (one set per request, so nothing is cached across staff). */
 export function createLoaders(db: DataSource) {
   return {
     order: byId(db, OrderEntity),
     warehouse: byId(db, WarehouseEntity),
-    linesByOrder: groupedBy(db, OrderLineEntity, 'orderId', { lineNo: 'ASC' }),
-    subOrdersByOrder: groupedBy(db, SubOrderEntity, 'orderId', { id: 'ASC' }),
-    paymentsByOrder: groupedBy(db, PaymentEntity, 'orderId', { id: 'ASC' }),
-    paymentLogsByOrder: groupedBy(db, PaymentLogEntity, 'orderId', { at: 'ASC', id: 'ASC' }),
-    giftCardUsagesByOrder: groupedBy(db, GiftCardUsageEntity, 'orderId', { id: 'ASC' }),
-    pointsUsagesByOrder: groupedBy(db, PointsUsageEntity, 'orderId', { id: 'ASC' }),
-    refundsByOrder: groupedBy(db, RefundEntity, 'orderId', { id: 'ASC' }),
-    interceptionsByOrder: groupedBy(db, InterceptionEntity, 'orderId', { raisedAt: 'ASC', id: 'ASC' }),
-    eventsByOrder: groupedBy(db, OrderEventEntity, 'orderId', { at: 'ASC', id: 'ASC' }),
-    shipmentsByOrder: groupedBy(db, ShipmentEntity, 'orderId', { shippedAt: 'ASC', id: 'ASC' }),
-    logisticsEventsByOrder: groupedBy(db, LogisticsEventEntity, 'orderId', { occurredAt: 'ASC', id: 'ASC' }),
-    warehouseHistoryByOrder: groupedBy(db, SubOrderWarehouseEntity, 'orderId', {
-      assignedAt: 'ASC',
-      id: 'ASC',
+    ...createGroupLoaders(db, {
+      linesByOrder: kind(OrderLineEntity, 'orderId', ['lineNo']),
+      subOrdersByOrder: kind(SubOrderEntity, 'orderId', []),
+      paymentsByOrder: kind(PaymentEntity, 'orderId', []),
+      paymentLogsByOrder: kind(PaymentLogEntity, 'orderId', ['at']),
+      giftCardUsagesByOrder: kind(GiftCardUsageEntity, 'orderId', []),
+      pointsUsagesByOrder: kind(PointsUsageEntity, 'orderId', []),
+      refundsByOrder: kind(RefundEntity, 'orderId', []),
+      interceptionsByOrder: kind(InterceptionEntity, 'orderId', ['raisedAt']),
+      eventsByOrder: kind(OrderEventEntity, 'orderId', ['at']),
+      shipmentsByOrder: kind(ShipmentEntity, 'orderId', ['shippedAt']),
+      logisticsEventsByOrder: kind(LogisticsEventEntity, 'orderId', ['occurredAt']),
+      warehouseHistoryByOrder: kind(SubOrderWarehouseEntity, 'orderId', ['assignedAt']),
+      stockByWarehouse: kind(StockEntity, 'warehouseId', ['sku']),
     }),
-    stockByWarehouse: groupedBy(db, StockEntity, 'warehouseId', { sku: 'ASC' }),
   };
 }
 

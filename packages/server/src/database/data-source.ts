@@ -6,10 +6,10 @@ import { SnakeNamingStrategy } from './naming-strategy.js';
 /** Counts the SQL statements a piece of work runs (the no-N+1 tests read it). */
 export class StatementCounter implements Logger {
   count = 0;
-  statements: string[] = [];
-  logQuery(query: string): void {
+  statements: { query: string; parameters: unknown[] }[] = [];
+  logQuery(query: string, parameters?: unknown[]): void {
     this.count++;
-    this.statements.push(query);
+    this.statements.push({ query, parameters: parameters ?? [] });
   }
   reset(): void {
     this.count = 0;

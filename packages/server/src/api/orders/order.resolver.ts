@@ -55,17 +55,20 @@ export class OrderResolver {
     nullable: true,
     description: 'a parent or sub-order number → the parent order; INVALID_ORDER_NUMBER for a typo',
   })
-  order(
+  async order(
     @Arg('number', () => String) number: string,
-    @Ctx() { services }: RequestContext,
+    @Ctx() { services, loaders }: RequestContext,
   ): Promise<OrderEntity | null> {
-    return services.lookup.findByNumber(number);
+    const order = await services.lookup.findByNumber(number);
+    // Sub-order fields reach their parent through the loader: hand it the row already read.
+    if (order) loaders.order.prime(order.id, order);
+    return order;
   }
 
   @Authorized('ORDER_READ')
   @Query(() => OrderConnection, { description: 'newest first, keyset-paged' })
   async orders(
-    @Ctx() { services }: RequestContext,
+    @Ctx() { services, loaders }: RequestContext,
     @Arg('filter', () => OrderFilterInput, { nullable: true }) filter?: OrderFilterInput | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
@@ -74,6 +77,7 @@ export class OrderResolver {
     if (size < 1 || size > MAX_PAGE)
       throw apiError('BAD_USER_INPUT', `first: between 1 and ${MAX_PAGE}`, { field: 'first' });
     const page = await services.lookup.list(filter ?? {}, size, after ?? null);
+    for (const node of page.nodes) loaders.order.prime(node.id, node);
     return {
       edges: page.nodes.map((node, i) => ({ node: node as OrderObjectType, cursor: page.cursors[i]! })),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.cursors.at(-1) ?? null },
