@@ -90,7 +90,10 @@ export class Kuaidi100PushService {
 
   async handle(push: Kuaidi100Push, param: string): Promise<string> {
     return this.db.transaction(async (manager) => {
-      await manager
+      // The inbox row is written in the same transaction as everything the push changes, so an identical push
+      // already in it was applied in full: a replay (Kuaidi100 retries, duplicates) stops here. An identical push
+      // arriving at the same moment waits on the unique key until the first commits, then stops here too.
+      const inbox = await manager
         .createQueryBuilder()
         .insert()
         .into(InboundMessageEntity)
@@ -102,7 +105,9 @@ export class Kuaidi100PushService {
           outcome: 'RECEIVED',
         })
         .orIgnore()
+        .returning('id')
         .execute();
+      if ((inbox.raw as unknown[]).length === 0) return 'DUPLICATE';
       const known = await manager.getRepository(ShipmentEntity).findOne({
         where: { carrierCode: push.carrier, trackingNumber: push.trackingNumber },
         select: { id: true, orderId: true },
@@ -118,32 +123,47 @@ export class Kuaidi100PushService {
             .getOneOrFail()
         : null;
       const mapping = mapKuaidi100State(push.state);
-      const newest = push.entries[0];
-      for (const entry of push.entries) {
-        const isNewest = entry === newest;
-        await manager.query(
-          `INSERT INTO logistics_events (shipment_id, order_id, shard, carrier_code, tracking_number, raw_state, node, context, area_name, occurred_at, customer_visible)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-           ON CONFLICT (carrier_code, tracking_number, occurred_at, md5(context)) DO NOTHING`,
-          [
-            shipment?.id ?? null,
-            shipment?.orderId ?? null,
-            shipment?.shard ?? null,
-            push.carrier,
-            push.trackingNumber,
-            isNewest ? push.state : null,
-            isNewest ? (mapping?.node ?? null) : null,
-            entry.context,
-            entry.areaName,
-            entry.occurredAt,
-            isNewest ? (mapping?.customerVisible ?? true) : true,
-          ],
-        );
-      }
+      await this.storeTrack(manager, push, shipment, mapping);
       if (!shipment) return 'STORED_UNKNOWN_WAYBILL';
       if (!mapping) return 'STORED_UNKNOWN_STATE';
       return this.moveNode(manager, shipment, mapping.node);
     });
+  }
+
+  /**
+   * Every entry of the track, each stored once by its identity, in one statement; only the newest entry carries the
+   * push's state and node.
+   */
+  private async storeTrack(
+    manager: EntityManager,
+    push: Kuaidi100Push,
+    shipment: ShipmentEntity | null,
+    mapping: ReturnType<typeof mapKuaidi100State>,
+  ): Promise<void> {
+    const entries = push.entries.map((entry, i) => ({
+      raw_state: i === 0 ? push.state : null,
+      node: i === 0 ? (mapping?.node ?? null) : null,
+      context: entry.context,
+      area_name: entry.areaName,
+      occurred_at: entry.occurredAt.toISOString(),
+      customer_visible: i === 0 ? (mapping?.customerVisible ?? true) : true,
+    }));
+    await manager.query(
+      `INSERT INTO logistics_events (shipment_id, order_id, shard, carrier_code, tracking_number, raw_state, node,
+         context, area_name, occurred_at, customer_visible)
+       SELECT $1, $2, $3, $4, $5, e.raw_state, e.node, e.context, e.area_name, e.occurred_at, e.customer_visible
+       FROM jsonb_to_recordset($6::jsonb) AS e(raw_state text, node text, context text, area_name text,
+         occurred_at timestamptz, customer_visible boolean)
+       ON CONFLICT (carrier_code, tracking_number, occurred_at, md5(context)) DO NOTHING`,
+      [
+        shipment?.id ?? null,
+        shipment?.orderId ?? null,
+        shipment?.shard ?? null,
+        push.carrier,
+        push.trackingNumber,
+        JSON.stringify(entries),
+      ],
+    );
   }
 
   private async moveNode(
