@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { ApiKeyPrincipal } from '../../auth/principal.js';
 import { apiError, badInput } from '../../api/errors.js';
 import { OrderEntity, PaymentEntity, PaymentLogEntity, RefundEntity } from '../../entities/index.js';
+import { insertRow } from '../../database/insert-row.js';
 import { recordOrderEvent, type Actor } from '../history.js';
 import type { SplitService } from '../split/split.service.js';
 import type { ScreeningService } from '../holds/screening.service.js';
@@ -102,7 +103,7 @@ export class PaymentService {
       }
     }
     const paidAt = input.status === 'SUCCEEDED' ? input.occurredAt : null;
-    const { identifiers } = await manager.getRepository(PaymentEntity).insert({
+    const payment = await insertRow(manager, PaymentEntity, {
       orderId: order.id,
       shard: order.shard,
       method: input.method,
@@ -112,9 +113,6 @@ export class PaymentService {
       paidAt,
       createdAt: new Date(),
     });
-    const payment = await manager
-      .getRepository(PaymentEntity)
-      .findOneByOrFail({ id: String(identifiers[0]!.id) });
     await this.log(manager, order, payment, input.status, input.occurredAt, input.transactionNo);
     await recordOrderEvent(manager, {
       order,

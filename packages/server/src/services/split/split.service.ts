@@ -7,6 +7,7 @@ import {
   SubOrderWarehouseEntity,
   WarehouseEntity,
 } from '../../entities/index.js';
+import { insertRow } from '../../database/insert-row.js';
 import { recordOrderEvent, type Actor } from '../history.js';
 import type { OrderNumbers } from '../numbers/order-numbers.js';
 import { planSplit, type PlanWarehouse } from './split-plan.js';
@@ -55,7 +56,7 @@ export class SplitService {
     for (const [i, planned] of plan.entries()) {
       const figures = amounts[i]!;
       const number = await this.numbers.subOrder(order.number);
-      const { identifiers } = await manager.getRepository(SubOrderEntity).insert({
+      const subOrder = await insertRow(manager, SubOrderEntity, {
         number,
         orderId: order.id,
         shard: order.shard,
@@ -78,9 +79,6 @@ export class SplitService {
         createdAt: now,
         updatedAt: now,
       });
-      const subOrder = await manager
-        .getRepository(SubOrderEntity)
-        .findOneByOrFail({ id: String(identifiers[0]!.id) });
       const subLines = planned.lineIndexes.map((index) => lines[index]!);
       await manager.getRepository(OrderLineEntity).update(
         subLines.map((l) => l.id),
@@ -141,15 +139,19 @@ export class SplitService {
     order: OrderEntity,
     at: Date,
   ): Promise<void> {
-    for (const line of lines) {
-      const [, affected] = (await manager.query(
-        'UPDATE stock SET reserved = reserved + $3 WHERE warehouse_id = $1 AND sku = $2 AND on_hand - reserved >= $3',
-        [warehouseId, line.sku, line.quantity],
-      )) as [unknown, number];
-      // The rows are locked and the plan counted them: a miss here is a bug, and rolls everything back.
-      if (affected !== 1)
-        throw new Error(`stock for ${line.sku} at warehouse ${warehouseId} vanished under a lock`);
-    }
+    const quantities = new Map<string, number>();
+    for (const line of lines) quantities.set(line.sku, (quantities.get(line.sku) ?? 0) + line.quantity);
+    const [, affected] = (await manager.query(
+      `UPDATE stock s SET reserved = s.reserved + r.quantity
+       FROM unnest($2::text[], $3::int[]) AS r(sku, quantity)
+       WHERE s.warehouse_id = $1 AND s.sku = r.sku AND s.on_hand - s.reserved >= r.quantity`,
+      [warehouseId, [...quantities.keys()], [...quantities.values()]],
+    )) as [unknown, number];
+    // The rows are locked and the plan counted them: a miss here is a bug, and rolls everything back.
+    if (affected !== quantities.size)
+      throw new Error(
+        `stock for sub-order ${subOrder.number} at warehouse ${warehouseId} vanished under a lock`,
+      );
     await this.recordStay(manager, subOrder, order, warehouseId, at);
   }
 
