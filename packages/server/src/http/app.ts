@@ -39,6 +39,7 @@ export async function createApp(
   const limits = graphqlLimits();
   const apollo = new ApolloServer<RequestContext>({
     schema,
+    parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
