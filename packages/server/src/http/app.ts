@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -13,8 +12,11 @@ import { buildApiSchema } from '../api/schema.js';
 import type { Services } from '../services/index.js';
 import { sessionCookie } from './cookies.js';
 import { principalOf } from './principal.js';
+import { logger } from '../logging/logger.js';
+import { errorResponder, noteCaller, requestLogging } from './request-logging.js';
+import { observeOperations } from './observe-operations.js';
 import { formatError } from './format-error.js';
-import { createMetrics } from './metrics.js';
+import { countWebhookResults, createMetrics } from './metrics.js';
 import { graphqlLimits } from './limits.js';
 import { introspectionGuard } from './introspection.js';
 import helmet from 'helmet';
@@ -49,24 +51,14 @@ export async function createApp(
       introspectionGuard(config.production),
       // graphql-armor types its plugins against the CJS build of @apollo/server; they are the same at run time.
       ...(limits.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
-      {
-        async requestDidStart() {
-          const started = process.hrtime.bigint();
-          return {
-            async willSendResponse({ operationName, request }) {
-              const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-              const operation = operationName ?? request.operationName ?? 'anonymous';
-              metrics.requestSeconds.observe({ operation }, seconds);
-            },
-          };
-        },
-      },
+      observeOperations<RequestContext>(metrics),
     ],
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestLogging(logger));
   app.use(helmet());
   app.set('trust proxy', 'loopback');
 
@@ -86,6 +78,7 @@ export async function createApp(
     }
   });
 
+  app.use('/webhooks', countWebhookResults(metrics));
   app.use('/webhooks/wms', wmsWebhook(db, services.wmsCallbacks));
   for (const { path, router } of extraRoutes) app.use(path, router);
   app.use('/webhooks/carriers/kuaidi100', kuaidi100Webhook(config.kuaidi100Salt, services.carrierPushes));
@@ -99,8 +92,8 @@ export async function createApp(
         config,
         services,
         loaders: createLoaders(db),
-        principal: await principalOf(req, services),
-        requestId: randomUUID(),
+        principal: noteCaller(await principalOf(req, services)),
+        requestId: String(req.id),
         address: req.ip ?? null,
         setSessionCookie: (token, expiresAt) => {
           res.append('Set-Cookie', sessionCookie(token, expiresAt, req.secure));
@@ -116,6 +109,8 @@ export async function createApp(
       res.sendFile(join(config.consoleDir, 'index.html'));
     });
   }
+
+  app.use(errorResponder);
 
   return { express: app, stop: () => apollo.stop() };
 }

@@ -1,4 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
+import { logger } from '../logging/logger.js';
+import { currentScope } from '../logging/request-scope.js';
 
 const KNOWN_CODES = new Set([
   'UNAUTHENTICATED',
@@ -89,7 +91,10 @@ export function expectedFailure(error: unknown): ExpectedFailure | null {
   return null;
 }
 
-/** Apollo's formatError: expected failures keep their code; anything else is a bare INTERNAL_SERVER_ERROR. */
+/**
+ * Apollo's formatError: expected failures keep their code; anything else is a bare INTERNAL_SERVER_ERROR carrying
+ * only the request id, while the full error (message, stack, SQL) goes on that request's log line.
+ */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const base = { locations: formatted.locations, path: formatted.path };
   const expected = expectedFailure(error) ?? expectedFailure(formatted);
@@ -99,6 +104,14 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       message: expected.message,
       extensions: { code: expected.code, ...expected.extensions },
     };
-  console.error(unwrap(error));
-  return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  const scope = currentScope();
+  const original = unwrap(error);
+  if (!scope) logger.error({ err: original }, 'unexpected GraphQL error outside a request');
+  else if (scope.error === undefined) scope.error = original;
+  else scope.log.error({ err: original }, 'another unexpected error in the request');
+  return {
+    ...base,
+    message: 'Internal server error',
+    extensions: { code: 'INTERNAL_SERVER_ERROR', ...(scope ? { requestId: scope.requestId } : {}) },
+  };
 }

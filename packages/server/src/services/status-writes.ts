@@ -2,6 +2,7 @@ import { assertTransition, type StrandEvents, type TransitionFacts, type Transit
 import type { EntityManager } from 'typeorm';
 import { apiError } from '../api/errors.js';
 import { OrderEntity, SubOrderEntity } from '../entities/index.js';
+import { countTransition } from '../metrics/domain-counters.js';
 import { recordOrderEvent, type Actor } from './history.js';
 
 /**
@@ -39,6 +40,7 @@ export async function applyOrderEvent(
   if (result.affected !== 1) {
     throw apiError('VERSION_CONFLICT', `Order ${order.number} was changed by someone else; reload it.`);
   }
+  countTransition('ORDER', from, to);
   Object.assign(order, {
     status: to,
     version: order.version + 1,
@@ -102,6 +104,7 @@ export async function applySubOrderEvent(
     order.id,
     now,
   ]);
+  if (row.from !== row.to) countTransition('FULFILMENT', row.from, row.to);
   Object.assign(subOrder, { status: row.to, version: subOrder.version + 1, updatedAt: now, ...stamps });
   if (row.from !== row.to) {
     await recordOrderEvent(manager, {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedReferenceData } from '../../src/seed/demo.js';
+import { shippedOrder, step, wmsCallback } from '../support/orders.js';
 import { loginAs, startTestServer, type TestServer } from '../support/test-server.js';
 
 let server: TestServer;
@@ -14,7 +15,7 @@ describe('the HTTP server', () => {
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     const ready = await fetch(`${server.url}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready' });
+    expect(await ready.json()).toMatchObject({ status: 'ready' });
   });
 
   it('refuses order look-ups without a session', async () => {
@@ -36,15 +37,69 @@ describe('the HTTP server', () => {
 });
 
 describe('/metrics', () => {
-  it('exposes request latency by operation, outbox depth and orders by status', async () => {
+  const scrape = async () => (await fetch(`${server.url}/metrics`)).text();
+  /** The value of one series, 0 when it is absent. */
+  const value = (text: string, series: string | RegExp) =>
+    text
+      .split('\n')
+      .filter((l) => (typeof series === 'string' ? l.startsWith(`${series} `) : series.test(l)))
+      .reduce((sum, l) => sum + Number(l.slice(l.lastIndexOf(' ') + 1)), 0);
+
+  it('exposes request latency by operation, outbox dead letters and estimated orders by status', async () => {
     await server.graphql(
       'query Warehouses { warehouses { code } }',
       {},
       await loginAs(server, 'ops', 'ops123'),
     );
-    const text = await (await fetch(`${server.url}/metrics`)).text();
+    const text = await scrape();
     expect(text).toMatch(/oms_graphql_request_seconds_count\{operation="Warehouses"\} 1/);
     expect(text).toContain('oms_outbox_dead_letters_total 0');
-    expect(text).toContain('# TYPE oms_orders gauge');
+    expect(text).toContain('oms_outbox_dead_letters 0');
+    expect(text).toContain('# TYPE oms_orders_estimated gauge');
+  });
+
+  it('moves transitions, conflicts, queue depth, dead letters, webhook results and reveals when they happen', async () => {
+    const ops = await loginAs(server, 'ops', 'ops123');
+    const before = await scrape();
+
+    // A paid order (PENDING_PAYMENT → PAID → SPLIT, and a dispatch waiting in the queue: no worker runs here),
+    // shipped by its warehouse through the webhook (a FULFILMENT transition, an APPLIED delivery).
+    const paid = await shippedOrder(server, [{ carrier: 'SF', trackingNumber: 'SF1400000000001' }]);
+    // A bad signature.
+    expect(
+      (await wmsCallback(server, paid.warehouseCode!, step(paid.subOrderNumber, 'SHIPPED'), 'wrong')).status,
+    ).toBe(401);
+    // A stale version.
+    const stale = await server.graphql(
+      'mutation Cancel($i: CancelOrderInput!) { cancelOrder(input: $i) { order { status } } }',
+      { i: { number: paid.orderNumber, reason: 'x', expectedVersion: 999 } },
+      ops,
+    );
+    expect(stale.body.errors?.[0]?.extensions?.code).toBe('VERSION_CONFLICT');
+    // A reveal.
+    const reveal = await server.graphql(
+      'mutation Reveal($i: RevealPersonalDataInput!) { revealPersonalData(input: $i) { personalData { phone } } }',
+      { i: { orderNumber: paid.orderNumber, reason: '客户来电核对地址' } },
+      ops,
+    );
+    expect(reveal.body.errors).toBeUndefined();
+    // A dead letter, as the worker would leave it.
+    await server.db.dataSource.query(
+      "UPDATE outbound_messages SET status = 'DEAD_LETTER' WHERE id = (SELECT min(id) FROM outbound_messages)",
+    );
+    await server.db.dataSource.query('ANALYZE orders');
+
+    const after = await scrape();
+    const moved = (series: string | RegExp) => value(after, series) - value(before, series);
+    expect(moved('oms_transitions_total{strand="ORDER",from="PENDING_PAYMENT",to="PAID"}')).toBe(1);
+    expect(moved(/^oms_transitions_total\{strand="FULFILMENT",from="[A-Z_]+",to="SHIPPED"\} /)).toBe(1);
+    expect(moved('oms_conflicts_total{operation="Cancel",code="VERSION_CONFLICT"}')).toBe(1);
+    expect(moved('oms_graphql_errors_total{operation="Cancel",code="VERSION_CONFLICT"}')).toBe(1);
+    expect(moved('oms_webhook_results_total{source="wms",outcome="APPLIED"}')).toBe(1);
+    expect(moved('oms_webhook_results_total{source="wms",outcome="BAD_SIGNATURE"}')).toBe(1);
+    expect(moved('oms_personal_data_reveals_total{outcome="REVEALED"}')).toBe(1);
+    expect(moved('oms_outbox_dead_letters')).toBe(1);
+    expect(value(after, 'oms_queue_jobs{task="deliver-outbound",state="waiting"}')).toBeGreaterThanOrEqual(1);
+    expect(value(after, 'oms_orders_estimated_total')).toBeGreaterThanOrEqual(1);
   });
 });

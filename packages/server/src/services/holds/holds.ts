@@ -7,6 +7,7 @@ import {
 import { In, type EntityManager } from 'typeorm';
 import { InterceptionEntity, type OrderEntity, SubOrderEntity } from '../../entities/index.js';
 import { recordOrderEvent, type Actor } from '../history.js';
+import { countTransition } from '../../metrics/domain-counters.js';
 
 /** The graphile-worker task that runs a hold's default action when its rollback period ends. */
 export const EXPIRE_TASK = 'expire-interception';
@@ -100,6 +101,7 @@ export async function settleHold(
     decidedAt: new Date(),
     note,
   });
+  countTransition('INTERCEPTION', interception.status, to);
   interception.status = to as InterceptionStatus;
   await refreshHeldFlags(manager, order.id);
   await recordOrderEvent(manager, {
