@@ -96,7 +96,7 @@ export async function createApp(
         requestId: String(req.id),
         address: req.ip ?? null,
         setSessionCookie: (token, expiresAt) => {
-          res.append('Set-Cookie', sessionCookie(token, expiresAt, req.secure));
+          res.append('Set-Cookie', sessionCookie(token, expiresAt, req.secure || config.production));
         },
       }),
     }),

@@ -11,7 +11,10 @@ export function readCookie(header: string | undefined, name: string): string | u
   return undefined;
 }
 
-/** A Set-Cookie value for the session: HttpOnly, SameSite=Strict, Secure over HTTPS; null clears it. */
+/**
+ * A Set-Cookie value for the session: HttpOnly, SameSite=Strict, Path=/, expiring with the session's absolute limit;
+ * Secure over HTTPS (directly or behind a proxy on loopback that says so) and always in production; null clears it.
+ */
 export function sessionCookie(token: string | null, expiresAt: Date | undefined, secure: boolean): string {
   const attributes = ['Path=/', 'HttpOnly', 'SameSite=Strict', ...(secure ? ['Secure'] : [])];
   if (token === null) return [`${SESSION_COOKIE}=`, 'Max-Age=0', ...attributes].join('; ');

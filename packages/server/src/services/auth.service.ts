@@ -16,8 +16,12 @@ export class AuthService {
     private readonly sessions: SessionService,
   ) {}
 
-  /** Checks the credentials and starts a new session (a fresh token at every login). */
-  async login(username: string, password: string, address: string | null) {
+  /**
+   * Checks the credentials and starts a new session (a fresh token at every login). The session the caller presented
+   * with the login, if any, is ended once the new one exists (rotation at login): a browser never carries one token
+   * across a sign-in, and a token picked up before it is worth nothing after.
+   */
+  async login(username: string, password: string, address: string | null, replacing: string | null = null) {
     await this.throttle.check(username.trim(), address);
     const staff = await this.db.getRepository(StaffEntity).findOne({ where: { username: username.trim() } });
     const ok = await verifyPassword(staff && !staff.disabledAt ? staff.passwordHash : undefined, password);
@@ -27,6 +31,7 @@ export class AuthService {
     }
     await this.throttle.succeeded(username.trim());
     const session = await this.sessions.start(staff.id, address);
+    if (replacing) await this.sessions.end(replacing);
     return { ...session, staff };
   }
 }

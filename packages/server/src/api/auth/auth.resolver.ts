@@ -18,6 +18,7 @@ export class AuthResolver {
       username,
       password,
       context.address,
+      context.principal?.kind === 'staff' ? context.principal.sessionId : null,
     );
     context.setSessionCookie(token, expiresAt);
     return { token, staff };
