@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Logger } from './logger.js';
+import { logger, type Logger } from './logger.js';
 
 /**
  * What the request's log line reports, filled in while the request runs: the GraphQL operation (or the route), the
@@ -24,4 +24,9 @@ export function runInScope<T>(scope: RequestScope, next: () => T): T {
 /** The scope of the request being handled, if any. */
 export function currentScope(): RequestScope | undefined {
   return scopes.getStore();
+}
+
+/** The request's logger inside a request (its lines carry `reqId`), else the process's. */
+export function activeLogger(): Logger {
+  return scopes.getStore()?.log ?? logger;
 }

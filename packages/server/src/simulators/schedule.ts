@@ -1,3 +1,5 @@
+import { logger } from '../logging/logger.js';
+
 /** Timers of the demo simulators, so a shutdown can cancel what is still pending. */
 export class Schedule {
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -9,7 +11,7 @@ export class Schedule {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       work().catch((error: unknown) =>
-        console.error(`[simulator] ${error instanceof Error ? error.message : String(error)}`),
+        logger.warn({ err: error, component: 'simulator' }, 'simulator step failed'),
       );
     }, ms);
     timer.unref();

@@ -1,4 +1,5 @@
 import { expectedFailure } from '../../http/format-error.js';
+import { activeLogger } from '../../logging/request-scope.js';
 import type { BulkItemResult } from './intercept.types.js';
 
 /**
@@ -25,7 +26,7 @@ export async function runBulk(
       const expected = expectedFailure(error);
       if (expected) outcome.set(item, { code: expected.code, message: expected.message });
       else {
-        console.error(error);
+        activeLogger().error({ err: error, item }, 'bulk item failed unexpectedly');
         outcome.set(item, { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });
       }
     }
