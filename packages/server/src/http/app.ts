@@ -19,6 +19,7 @@ import { formatError } from './format-error.js';
 import { countWebhookResults, createMetrics } from './metrics.js';
 import { graphqlLimits } from './limits.js';
 import { introspectionGuard } from './introspection.js';
+import { readinessProbe, type Readiness } from './readiness.js';
 import helmet from 'helmet';
 import { wmsWebhook } from '../webhooks/wms.webhook.js';
 import { kuaidi100Webhook } from '../webhooks/kuaidi100.webhook.js';
@@ -35,6 +36,7 @@ export async function createApp(
   services: Services,
   config: Config,
   extraRoutes: readonly { path: string; router: express.Router }[] = [],
+  readiness: Readiness = { draining: false },
 ): Promise<App> {
   const schema = await buildApiSchema();
   const metrics = createMetrics(db);
@@ -68,15 +70,7 @@ export async function createApp(
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
-  app.get('/readyz', async (_req, res) => {
-    try {
-      await db.query('SELECT 1');
-      const pending = await db.showMigrations();
-      res.status(pending ? 503 : 200).json({ status: pending ? 'migrations pending' : 'ready' });
-    } catch {
-      res.status(503).json({ status: 'database unreachable' });
-    }
-  });
+  app.get('/readyz', readinessProbe(db, readiness));
 
   app.use('/webhooks', countWebhookResults(metrics));
   app.use('/webhooks/wms', wmsWebhook(db, services.wmsCallbacks));

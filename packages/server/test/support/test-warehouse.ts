@@ -9,6 +9,10 @@ export interface TestWarehouse {
   status: number;
   /** Answer this many requests with 500 before answering `status` again. */
   failNext: number;
+  /** Wait this long before answering each request. */
+  delayMs: number;
+  /** Never answer this many requests (a warehouse that hangs); each is recorded all the same. */
+  hangNext: number;
   close(): Promise<void>;
 }
 
@@ -26,7 +30,13 @@ export async function startTestWarehouse(secret: string): Promise<TestWarehouse>
     received: [],
     status: 200,
     failNext: 0,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    delayMs: 0,
+    hangNext: 0,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
   const server: Server = createServer(async (request, response) => {
     const raw = await read(request);
@@ -38,6 +48,11 @@ export async function startTestWarehouse(secret: string): Promise<TestWarehouse>
         request.headers['x-oms-signature'] as string | undefined,
       ),
     });
+    if (warehouse.hangNext > 0) {
+      warehouse.hangNext -= 1;
+      return;
+    }
+    if (warehouse.delayMs > 0) await new Promise((r) => setTimeout(r, warehouse.delayMs));
     response.statusCode = warehouse.failNext > 0 ? 500 : warehouse.status;
     if (warehouse.failNext > 0) warehouse.failNext -= 1;
     response.end(JSON.stringify({ ok: warehouse.status < 300 }));
