@@ -28,6 +28,9 @@ export function startWorker(
     connectionString,
     concurrency: options.concurrency ?? 4,
     noHandleSignals: true,
+    // Completions and failures go through graphile-worker's batcher, which a graceful stop flushes before it closes
+    // its pool; unbatched, a job finished during the stop could stay locked (and re-run hours later).
+    preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
     pollInterval: 1_000,
     logger: quiet,
     taskList: {
@@ -41,4 +44,17 @@ export function startWorker(
       .map((task) => `* * * * * ${task}`)
       .join('\n'),
   });
+}
+
+/**
+ * Whether `runner` still runs: it survives a database outage by itself (its pool reconnects and its listener
+ * retries), so it only stops when told to or on an error of its own; /readyz then says so.
+ */
+export function runningState(runner: Runner): () => boolean {
+  let running = true;
+  void runner.promise.then(
+    () => (running = false),
+    () => (running = false),
+  );
+  return () => running;
 }
