@@ -10,18 +10,18 @@ import { runningState, startWorker } from './jobs/worker.js';
 import { shutDownOnSignals } from './http/graceful-shutdown.js';
 import type { Readiness } from './http/readiness.js';
 import { configureDemoWarehouses, createSimulators } from './simulators/index.js';
+import { logger } from './logging/logger.js';
 
 const config = loadConfig();
 const started = Date.now();
-const database = await openDatabase(config, (line) => {
-  if (config.logLevel === 'debug') console.log(`[postgres] ${line}`);
-});
+const database = await openDatabase(config, (line) => logger.debug({ component: 'postgres' }, line));
 try {
-  if (config.demo) await seedDemoIfEmpty(database.dataSource, config, (line) => console.log(line));
+  if (config.demo)
+    await seedDemoIfEmpty(database.dataSource, config, (line) => logger.info({ component: 'seed' }, line));
   else if ((await ensureFirstAdmin(database.dataSource, config.adminPassword)) === 'created')
-    console.log('created the first admin account: admin');
+    logger.info('created the first admin account: admin');
 } catch (error) {
-  console.error(error instanceof Error ? error.message : error);
+  logger.fatal({ err: error }, 'could not prepare the database');
   await database.close();
   process.exit(1);
 }
@@ -41,6 +41,8 @@ const server = createServer(app.express);
 server.listen(config.port, () => {
   simulators?.start();
   const url = `http://localhost:${config.port}/`;
+  logger.info({ port: config.port, embeddedDatabase: database.embedded, demo: config.demo }, 'OMS ready');
+  // For whoever ran `pnpm start`: a plain banner with the demo logins, apart from the JSON log lines.
   console.log(`OMS ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${url}`);
   console.log(
     `  database: ${database.embedded ? `embedded PostgreSQL under ${config.dataDir}` : 'DATABASE_URL'}`,
@@ -65,5 +67,5 @@ shutDownOnSignals({
     await app.stop();
     await database.close();
   },
-  log: (line) => console.log(line),
+  log: (line) => logger.info({ component: 'shutdown' }, line),
 });

@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { loadConfig } from './config.js';
 import { openDatabase } from './database/database.js';
 import { startWorker } from './jobs/worker.js';
+import { logger } from './logging/logger.js';
 
 const config = loadConfig();
 const database = await openDatabase(config, () => {});
@@ -10,21 +11,21 @@ const worker = await startWorker(database.dataSource, database.url, {
   dispatchMaxAttempts: config.dispatchMaxAttempts,
   paymentWindowMinutes: config.paymentWindowMinutes,
 });
-console.log('OMS worker running');
+logger.info('OMS worker running');
 
 let stopping = false;
 /** Lets in-flight jobs finish, then closes the pool; a worker stuck past the timeout exits anyway (its jobs re-run). */
 const stop = async (signal: string) => {
   if (stopping) return;
   stopping = true;
-  console.log(`${signal}: worker stopping`);
+  logger.info(`${signal}: worker stopping`);
   setTimeout(() => {
-    console.log(`${signal}: worker still busy after ${config.shutdownTimeoutMs} ms; exiting`);
+    logger.warn(`${signal}: worker still busy after ${config.shutdownTimeoutMs} ms; exiting`);
     process.exit(1);
   }, config.shutdownTimeoutMs).unref();
   await worker.stop();
   await database.close();
-  console.log(`${signal}: worker stopped`);
+  logger.info(`${signal}: worker stopped`);
   process.exit(0);
 };
 process.on('SIGINT', () => void stop('SIGINT'));
