@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { DEMO_KUAIDI100_SALT } from './seed/demo-accounts.js';
+import { personalDataKeyFrom } from './privacy/personal-data-cipher.js';
 
 /** Where the repository lives, for defaults that point into it (`.data/`, the built console). */
 export const REPOSITORY_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -55,6 +56,8 @@ export interface Config {
   /** An unpaid order closes after this many minutes. */
   readonly paymentWindowMinutes: number;
   readonly production: boolean;
+  /** Master key of personal data at rest (OMS_PERSONAL_DATA_KEY; required in production; ADR 0009). */
+  readonly personalDataKey: Buffer;
 }
 
 /** Parses the environment; throws naming the variable when one is malformed. */
@@ -85,5 +88,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: Math.max(1_000, integer('OMS_SHUTDOWN_TIMEOUT_MS', 20_000)),
     kuaidi100Salt: env.OMS_KUAIDI100_SALT || (demo ? DEMO_KUAIDI100_SALT : ''),
     production: env.NODE_ENV === 'production',
+    personalDataKey: personalDataKeyFrom(env),
   };
 }
