@@ -1,6 +1,7 @@
 import type { InvoiceType, OrderSource } from '@oms/schema';
 import type { OrderStatus, OrderType } from '@oms/schema';
 import { Column, Entity } from 'typeorm';
+import { encryptedText } from '../privacy/personal-data-columns.js';
 import { FenColumn, IdColumn, ShardColumn, TimeColumn } from './columns.js';
 
 /** An order-level promotion as the storefront sent it (kept for 满减 re-allocation on return). */
@@ -38,12 +39,16 @@ export class OrderEntity {
   @TimeColumn({ nullable: true }) customerRegisteredAt: Date | null;
 
   @Column({ type: 'text' }) receiverName: string;
-  @Column({ type: 'text' }) receiverPhone: string;
+  /** Encrypted at rest (ADR 0009); the entity holds the plaintext. */
+  @Column({ type: 'text', transformer: encryptedText }) receiverPhone: string;
+  /** Blind index of the normalised phone, for exact search (personal-data-columns.ts receiverIndexes). */
+  @Column({ type: 'text' }) receiverPhoneIndex: string;
   @Column({ type: 'text' }) receiverProvince: string;
   @Column({ type: 'text' }) receiverCity: string;
   @Column({ type: 'text' }) receiverDistrict: string;
-  @Column({ type: 'text' }) receiverAddress: string;
-  /** normalizeAddress() of the whole address, for ADDRESS_VELOCITY and the address blacklist. */
+  /** Encrypted at rest (ADR 0009); the entity holds the plaintext. */
+  @Column({ type: 'text', transformer: encryptedText }) receiverAddress: string;
+  /** Blind index of normalizeAddress() of the whole address, for ADDRESS_VELOCITY and the address blacklist. */
   @Column({ type: 'text', nullable: true }) receiverAddressKey: string | null;
   @Column({ type: 'text', nullable: true }) deliveryPreference: string | null;
 

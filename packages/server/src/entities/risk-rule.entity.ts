@@ -20,7 +20,10 @@ export type BlacklistKind = 'PHONE' | 'ADDRESS' | 'ACCOUNT';
 export class BlacklistEntity {
   @IdColumn() id: string;
   @Column({ type: 'text' }) kind: BlacklistKind;
+  /** What screening compares: the account id, or the blind index of the phone or address (personal-data-columns.ts). */
   @Column({ type: 'text' }) value: string;
+  /** What the managers' screen shows: the account id, or the phone or address masked. */
+  @Column({ type: 'text' }) display: string;
   @Column({ type: 'text', nullable: true }) note: string | null;
   @TimeColumn() createdAt: Date;
   @Column({ type: 'text', nullable: true }) createdBy: string | null;

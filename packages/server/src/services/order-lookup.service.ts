@@ -9,6 +9,7 @@ import {
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { apiError } from '../api/errors.js';
 import { OrderEntity, ShipmentEntity, SubOrderEntity } from '../entities/index.js';
+import { personalDataCipher } from '../privacy/personal-data-cipher.js';
 
 /** The flat filters of api.md's `OrderFilter`. */
 export interface OrderListFilter {
@@ -166,8 +167,8 @@ function applyFilter(query: SelectQueryBuilder<OrderEntity>, filter: OrderListFi
   if (filter.createdFrom) query.andWhere('o.created_at >= :createdFrom', { createdFrom: filter.createdFrom });
   if (filter.createdTo) query.andWhere('o.created_at < :createdTo', { createdTo: filter.createdTo });
   if (filter.receiverPhone) {
-    query.andWhere('o.receiver_phone = :phone', {
-      phone: normalizePhone(filter.receiverPhone) ?? filter.receiverPhone,
+    query.andWhere('o.receiver_phone_index = :phoneIndex', {
+      phoneIndex: personalDataCipher().phoneIndex(filter.receiverPhone),
     });
   }
   if (filter.fulfilmentStatus || filter.warehouseCode) {

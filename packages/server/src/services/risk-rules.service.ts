@@ -1,8 +1,9 @@
-import { DEFAULT_RULE_PARAMS, normalizeAddress, normalizePhone } from '@oms/schema';
+import { DEFAULT_RULE_PARAMS } from '@oms/schema';
 import type { DataSource } from 'typeorm';
 import type { StaffPrincipal } from '../auth/principal.js';
 import { apiError, badInput } from '../api/errors.js';
 import { AuditEntity, BlacklistEntity, RiskRuleEntity, type BlacklistKind } from '../entities/index.js';
+import { blacklistEntry } from '../privacy/personal-data-columns.js';
 import { recordAudit } from './history.js';
 
 /** Managers' settings of the screening (domain.md §9): rules on or off with thresholds, and the blacklist; audited. */
@@ -58,7 +59,10 @@ export class RiskRulesService {
     return this.db.getRepository(BlacklistEntity).find({ order: { createdAt: 'DESC' }, take: 500 });
   }
 
-  /** Adds a phone, an address or an account; phones and addresses are stored in the normalised form screening compares. */
+  /**
+   * Adds a phone, an address or an account; a phone or an address is stored as the blind index of its normalised form
+   * (what screening compares) with a masked display.
+   */
   async addEntry(
     staff: StaffPrincipal,
     kind: BlacklistKind,
@@ -66,22 +70,17 @@ export class RiskRulesService {
     note: string | null,
     address: string | null,
   ): Promise<BlacklistEntity> {
-    const normalised =
-      kind === 'PHONE'
-        ? normalizePhone(value)
-        : kind === 'ADDRESS'
-          ? normalizeAddress({ province: '', city: '', district: '', address: value })
-          : value.trim();
-    if (!normalised)
+    const entry = blacklistEntry(kind, value);
+    if (!entry)
       throw badInput('value', kind === 'PHONE' ? 'is not a mainland mobile number' : 'must not be empty');
     return this.db.transaction(async (manager) => {
       const exists = await manager
         .getRepository(BlacklistEntity)
-        .findOne({ where: { kind, value: normalised } });
+        .findOne({ where: { kind, value: entry.value } });
       if (exists) return exists;
       const { identifiers } = await manager
         .getRepository(BlacklistEntity)
-        .insert({ kind, value: normalised, note, createdAt: new Date(), createdBy: staff.username });
+        .insert({ kind, ...entry, note, createdAt: new Date(), createdBy: staff.username });
       await recordAudit(manager, {
         staff,
         action: 'ADD_BLACKLIST_ENTRY',

@@ -1,5 +1,6 @@
 import { encodeOrderNumber, permutationKeyFromSecret } from '@oms/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { personalDataCipher } from '../../src/privacy/personal-data-cipher.js';
 import { seedReferenceData } from '../../src/seed/demo.js';
 import { loginAs, startTestServer, type TestServer } from '../support/test-server.js';
 import { createOrder, paidOrder, shippedOrder } from '../support/orders.js';
@@ -46,7 +47,7 @@ async function aShippedOrder(): Promise<Found> {
     FROM orders o JOIN sub_orders s ON s.order_id = o.id JOIN shipments sh ON sh.sub_order_id = s.id
     WHERE s.status = 'SHIPPED' ORDER BY o.id LIMIT 1`);
   if (!row) throw new Error('seed has no shipped order');
-  return row;
+  return { ...row, phone: personalDataCipher().decrypt(row.phone) };
 }
 
 const ORDER = `query($n: String!) { order(number: $n) { number status receiver { phone address name }

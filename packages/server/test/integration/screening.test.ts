@@ -1,6 +1,7 @@
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorker } from '../../src/jobs/worker.js';
+import { blacklistEntry } from '../../src/privacy/personal-data-columns.js';
 import { seedReferenceData } from '../../src/seed/demo.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { paidOrder as paidOrderVia } from '../support/orders.js';
@@ -48,6 +49,16 @@ async function paidOrder(options: Options = {}): Promise<string> {
   return orderNumber;
 }
 
+/** Lists a phone or an address as the risk-rules service stores a manager's entry (its blind index). */
+async function blacklist(kind: 'PHONE' | 'ADDRESS', typed: string): Promise<void> {
+  const entry = blacklistEntry(kind, typed)!;
+  await server.db.dataSource.query('INSERT INTO blacklist (kind, value, display) VALUES ($1, $2, $3)', [
+    kind,
+    entry.value,
+    entry.display,
+  ]);
+}
+
 async function holdOf(number: string) {
   const [row] = await server.db.dataSource.query(
     `SELECT o.held, (SELECT array_agg(i.rule ORDER BY i.id) FROM interceptions i WHERE i.order_id = o.id AND i.status = 'ACTIVE') AS rules,
@@ -78,9 +89,11 @@ describe('screening after the split', () => {
     });
   });
 
-  it('holds a blacklisted phone (BLACKLIST)', async () => {
-    await server.db.dataSource.query("INSERT INTO blacklist (kind, value) VALUES ('PHONE', '13311112222')");
+  it('holds a blacklisted phone or address (BLACKLIST), however the address is typed', async () => {
+    await blacklist('PHONE', '133 1111 2222');
     expect((await holdOf(await paidOrder({ phone: '13311112222' }))).rules).toEqual(['BLACKLIST']);
+    await blacklist('ADDRESS', '北京市 北京市 朝阳区 光华路 7 号');
+    expect((await holdOf(await paidOrder({ address: '光华路７号' }))).rules).toEqual(['BLACKLIST']);
   });
 
   it('holds a big order from a new account (HIGH_VALUE_NEW_ACCOUNT)', async () => {

@@ -12,6 +12,8 @@ import {
 } from '@oms/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
+import { personalDataCipher } from '../../src/privacy/personal-data-cipher.js';
+import { receiverIndexes, type ReceiverParts } from '../../src/privacy/personal-data-columns.js';
 import { seedReferenceData } from '../../src/seed/demo.js';
 import { seedDemoOrders } from '../../src/seed/orders/seed-orders.js';
 import { brokenAmountRules } from '../support/amount-rules.js';
@@ -136,7 +138,9 @@ const OFFENDERS: Readonly<Record<string, string>> = {
     SELECT st.warehouse_id FROM stock st WHERE st.reserved > st.on_hand OR st.reserved <> (SELECT coalesce(sum(l.quantity), 0)
       FROM sub_orders s JOIN order_lines l ON l.sub_order_id = s.id WHERE s.warehouse_id = st.warehouse_id AND l.sku = st.sku
       AND s.status IN ('CREATED', 'DISPATCHED', 'ACCEPTED', 'PICKING', 'PACKED'))`,
-  'receivers have mainland mobile numbers': `SELECT id FROM orders WHERE receiver_phone !~ '^1[3-9][0-9]{9}$'`,
+  'receiver phones and addresses are stored encrypted, with their blind indexes': `
+    SELECT id FROM orders WHERE receiver_phone !~ '^v1:' OR receiver_address !~ '^v1:'
+      OR receiver_phone_index IS NULL OR receiver_address_key IS NULL`,
 };
 
 describe(`the demo seed (${COUNT} orders)`, () => {
@@ -219,9 +223,29 @@ describe(`the demo seed (${COUNT} orders)`, () => {
     }
   });
 
+  it('gives receivers mainland mobile numbers, and indexes what it encrypted', async () => {
+    const cipher = personalDataCipher();
+    const rows = await query<Record<string, string>>(
+      `SELECT receiver_phone, receiver_phone_index, receiver_province AS province, receiver_city AS city,
+        receiver_district AS district, receiver_address, receiver_address_key FROM orders`,
+    );
+    for (const row of rows) {
+      const receiver = {
+        ...row,
+        phone: cipher.decrypt(row.receiver_phone!),
+        address: cipher.decrypt(row.receiver_address!),
+      } as ReceiverParts;
+      expect(receiver.phone).toMatch(/^1[3-9][0-9]{9}$/);
+      expect(receiverIndexes(receiver)).toEqual({
+        receiverPhoneIndex: row.receiver_phone_index,
+        receiverAddressKey: row.receiver_address_key,
+      });
+    }
+  });
+
   it('shares a receiver phone between several orders (the search lists them)', async () => {
     const shared = await query(
-      'SELECT receiver_phone FROM orders GROUP BY receiver_phone HAVING count(*) >= 2 LIMIT 1',
+      'SELECT receiver_phone_index FROM orders GROUP BY receiver_phone_index HAVING count(*) >= 2 LIMIT 1',
     );
     expect(shared).toHaveLength(1);
   });
@@ -271,7 +295,7 @@ describe(`the demo seed (${COUNT} orders)`, () => {
       await seedReferenceData(source.dataSource);
       await seedDemoOrders(source.dataSource, config, 300);
       return source.dataSource.query(
-        'SELECT number, status, payable_fen, receiver_phone FROM orders ORDER BY number',
+        'SELECT number, status, payable_fen, receiver_phone_index FROM orders ORDER BY number',
       );
     };
     const [first, second] = [await createTestDatabase(), await createTestDatabase()];

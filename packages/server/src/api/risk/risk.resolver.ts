@@ -46,7 +46,12 @@ export class UpdateRiskRuleInput {
 export class BlacklistEntryType {
   @Field(() => ID) id: string;
   @Field(() => BlacklistKindEnum) kind: BlacklistEntity['kind'];
-  @Field(() => String, { description: 'normalised: the form screening compares' }) value: string;
+  @Field(() => String, {
+    name: 'value',
+    description:
+      'the account id, or the phone or address masked (only its keyed hash is stored; screening compares that)',
+  })
+  display: string;
   @Field(() => String, { nullable: true }) note: string | null;
   @Field(() => DateTime) createdAt: Date;
   @Field(() => String, { nullable: true }) createdBy: string | null;

@@ -5,6 +5,7 @@ import { OutboundMessages1764300000000 } from './1764300000000-outbound-messages
 import { RiskRules1764400000000 } from './1764400000000-risk-rules.js';
 import { IdempotencyKeys1764500000000 } from './1764500000000-idempotency-keys.js';
 import { MerchantLocations1764600000000 } from './1764600000000-merchant-locations.js';
+import { PersonalDataAtRest1764700000000 } from './1764700000000-personal-data-at-rest.js';
 import { OrderScopedIndexes1765000000000 } from './1765000000000-order-scoped-indexes.js';
 
 /** Every migration, oldest first. */
@@ -16,5 +17,6 @@ export const MIGRATIONS = [
   RiskRules1764400000000,
   IdempotencyKeys1764500000000,
   MerchantLocations1764600000000,
+  PersonalDataAtRest1764700000000,
   OrderScopedIndexes1765000000000,
 ];

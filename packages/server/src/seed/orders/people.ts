@@ -24,7 +24,7 @@ export interface Receiver {
   readonly city: string;
   readonly district: string;
   readonly address: string;
-  /** normalizeAddress() of the whole address, as the intake service stores it. */
+  /** normalizeAddress() of the whole address (stored as its blind index, receiverIndexes). */
   readonly addressKey: string;
 }
 

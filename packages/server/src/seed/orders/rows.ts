@@ -1,4 +1,5 @@
 import type { OrderAmounts } from '@oms/schema';
+import { encrypted, receiverIndexes } from '../../privacy/personal-data-columns.js';
 import type { OrderDraft, Row } from './model.js';
 
 /** The tables a seeded order spreads over. */
@@ -74,12 +75,12 @@ export function valuesOf(order: OrderDraft): Record<TableName, Record<string, un
         ...order,
         ...fen(order.amounts),
         receiverName: r.name,
-        receiverPhone: r.phone,
+        receiverPhone: encrypted(r.phone),
         receiverProvince: r.province,
         receiverCity: r.city,
         receiverDistrict: r.district,
-        receiverAddress: r.address,
-        receiverAddressKey: r.addressKey,
+        receiverAddress: encrypted(r.address),
+        ...receiverIndexes(r),
       },
     ],
     sub_orders: order.subOrders.map((s) => ({

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { blacklistEntry } from '../../privacy/personal-data-columns.js';
 import type { BlacklistDraft } from './context.js';
 import type { OrderDraft } from './model.js';
 import { draftsOf, valuesOf, type TableName } from './rows.js';
@@ -12,8 +13,9 @@ const TABLES: readonly (readonly [TableName, string])[] = [
     'orders',
     `id bigint, number text, shard smallint, source text, external_id text, type text, channel text,
     status text, version integer, owner_id text, customer_id text, customer_nickname text,
-    customer_registered_at timestamptz, receiver_name text, receiver_phone text, receiver_province text,
-    receiver_city text, receiver_district text, receiver_address text, receiver_address_key text,
+    customer_registered_at timestamptz, receiver_name text, receiver_phone text, receiver_phone_index text,
+    receiver_province text, receiver_city text, receiver_district text, receiver_address text,
+    receiver_address_key text,
     delivery_preference text, invoice jsonb, remark text, promotions jsonb, ext jsonb, goods_fen bigint,
     freight_fen bigint, coupon_discount_fen bigint, promotion_discount_fen bigint, gift_card_fen bigint,
     points_fen bigint, payable_fen bigint, held boolean, created_at timestamptz, paid_at timestamptz,
@@ -171,18 +173,28 @@ function snakeCase(row: Record<string, unknown>, columns: readonly string[]): Re
   return out;
 }
 
-/** Blacklist entries for BLACKLIST stories (a repeat of one already listed is left alone). */
+/**
+ * Blacklist entries for BLACKLIST stories, stored as the risk-rules service stores a manager's (a phone or address
+ * as its blind index with a masked display); a repeat of one already listed is left alone.
+ */
 export async function writeBlacklist(
   manager: EntityManager,
   entries: readonly BlacklistDraft[],
 ): Promise<void> {
   const rows = entries.map((e) =>
-    snakeCase({ ...e, createdBy: 'manager' }, ['kind', 'value', 'note', 'created_at', 'created_by']),
+    snakeCase({ ...e, ...blacklistEntry(e.kind, e.value), createdBy: 'manager' }, [
+      'kind',
+      'value',
+      'display',
+      'note',
+      'created_at',
+      'created_by',
+    ]),
   );
   await insertRows(
     manager,
     'blacklist',
-    'kind text, value text, note text, created_at timestamptz, created_by text',
+    'kind text, value text, display text, note text, created_at timestamptz, created_by text',
     rows,
     false,
   );

@@ -31,7 +31,7 @@ export class ScreeningService {
       : 1;
     const listed = await manager.getRepository(BlacklistEntity).find({
       where: [
-        { kind: 'PHONE', value: order.receiverPhone },
+        { kind: 'PHONE', value: order.receiverPhoneIndex },
         { kind: 'ACCOUNT', value: order.customerId },
         ...(order.receiverAddressKey ? [{ kind: 'ADDRESS' as const, value: order.receiverAddressKey }] : []),
       ],

@@ -1,4 +1,3 @@
-import { normalizeAddress } from '@oms/schema';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ApiKeyPrincipal } from '../../auth/principal.js';
 import { apiError } from '../../api/errors.js';
@@ -11,6 +10,7 @@ import {
   PaymentLogEntity,
   PointsUsageEntity,
 } from '../../entities/index.js';
+import { receiverIndexes } from '../../privacy/personal-data-columns.js';
 import { recordOrderEvent, type Actor } from '../history.js';
 import type { OrderNumbers } from '../numbers/order-numbers.js';
 import { draftOrder, type OrderDraft } from './order-draft.js';
@@ -103,7 +103,7 @@ export class OrderIntakeService {
       receiverCity: input.receiver.city.trim(),
       receiverDistrict: input.receiver.district.trim(),
       receiverAddress: input.receiver.address.trim(),
-      receiverAddressKey: normalizeAddress(input.receiver),
+      ...receiverIndexes({ ...input.receiver, phone: draft.phone }),
       deliveryPreference: input.receiver.deliveryPreference ?? null,
       invoice: input.invoice
         ? { type: input.invoice.type, title: input.invoice.title, taxId: input.invoice.taxId ?? null }
