@@ -33,7 +33,9 @@ function pathOf(req: IncomingMessage): string {
 /** The route a non-GraphQL request matched, with its parameters as names (`/webhooks/wms/:warehouseCode`). */
 function routeOf(req: IncomingMessage): string {
   const { baseUrl, route } = req as Request;
-  const pattern = typeof route?.path === 'string' ? `${baseUrl ?? ''}${route.path}` : pathOf(req);
+  const routePath = typeof route?.path === 'string' ? route.path : null;
+  const pattern =
+    routePath === null ? pathOf(req) : `${baseUrl ?? ''}${routePath === '/' ? '' : routePath}` || '/';
   return `${req.method} ${pattern}`;
 }
 
