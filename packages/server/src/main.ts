@@ -6,7 +6,7 @@ import { createApp } from './http/app.js';
 import { createServices } from './services/index.js';
 import { seedDemoIfEmpty, DEMO_LOGINS } from './seed/demo.js';
 import { ensureFirstAdmin } from './seed/first-admin.js';
-import { runningState, startWorker } from './jobs/worker.js';
+import { startWorker, superviseWorker } from './jobs/worker.js';
 import { shutDownOnSignals } from './http/graceful-shutdown.js';
 import type { Readiness } from './http/readiness.js';
 import { configureDemoWarehouses, createSimulators } from './simulators/index.js';
@@ -30,12 +30,15 @@ if (config.demo) await configureDemoWarehouses(database.dataSource, config);
 const services = createServices(database.dataSource, config);
 const simulators = config.simulators ? createSimulators(config) : undefined;
 const worker = config.worker
-  ? await startWorker(database.dataSource, database.url, {
-      dispatchMaxAttempts: config.dispatchMaxAttempts,
-      paymentWindowMinutes: config.paymentWindowMinutes,
-    })
+  ? await superviseWorker(database.dataSource, (events) =>
+      startWorker(database.dataSource, database.url, {
+        dispatchMaxAttempts: config.dispatchMaxAttempts,
+        paymentWindowMinutes: config.paymentWindowMinutes,
+        events,
+      }),
+    )
   : undefined;
-const readiness: Readiness = { draining: false, workerRunning: worker && runningState(worker) };
+const readiness: Readiness = { draining: false, workerRunning: worker?.running };
 const app = await createApp(database.dataSource, services, config, simulators?.routes, readiness);
 const server = createServer(app.express);
 server.listen(config.port, () => {

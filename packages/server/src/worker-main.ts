@@ -2,15 +2,18 @@
 import 'reflect-metadata';
 import { loadConfig } from './config.js';
 import { openDatabase } from './database/database.js';
-import { startWorker } from './jobs/worker.js';
+import { startWorker, superviseWorker } from './jobs/worker.js';
 import { logger } from './logging/logger.js';
 
 const config = loadConfig();
 const database = await openDatabase(config, () => {});
-const worker = await startWorker(database.dataSource, database.url, {
-  dispatchMaxAttempts: config.dispatchMaxAttempts,
-  paymentWindowMinutes: config.paymentWindowMinutes,
-});
+const worker = await superviseWorker(database.dataSource, (events) =>
+  startWorker(database.dataSource, database.url, {
+    dispatchMaxAttempts: config.dispatchMaxAttempts,
+    paymentWindowMinutes: config.paymentWindowMinutes,
+    events,
+  }),
+);
 logger.info('OMS worker running');
 
 let stopping = false;
@@ -30,8 +33,3 @@ const stop = async (signal: string) => {
 };
 process.on('SIGINT', () => void stop('SIGINT'));
 process.on('SIGTERM', () => void stop('SIGTERM'));
-// A worker that stops on an error of its own exits, so its supervisor restarts it.
-void worker.promise.then(
-  () => !stopping && process.exit(1),
-  () => process.exit(1),
-);

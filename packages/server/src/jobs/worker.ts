@@ -1,4 +1,5 @@
-import { Logger, run, type Runner } from 'graphile-worker';
+import { EventEmitter } from 'node:events';
+import { Logger, run, type Runner, type WorkerEvents } from 'graphile-worker';
 import type { DataSource } from 'typeorm';
 import { logger } from '../logging/logger.js';
 import { deliverOutbound } from './deliver-outbound.js';
@@ -22,10 +23,16 @@ const quiet = new Logger(() => (level, message) => {
 export function startWorker(
   db: DataSource,
   connectionString: string,
-  options: { concurrency?: number; dispatchMaxAttempts?: number; paymentWindowMinutes?: number } = {},
+  options: {
+    concurrency?: number;
+    dispatchMaxAttempts?: number;
+    paymentWindowMinutes?: number;
+    events?: WorkerEvents;
+  } = {},
 ): Promise<Runner> {
   return run({
     connectionString,
+    events: options.events,
     concurrency: options.concurrency ?? 4,
     noHandleSignals: true,
     // Completions and failures go through graphile-worker's batcher, which a graceful stop flushes before it closes
@@ -46,15 +53,64 @@ export function startWorker(
   });
 }
 
+/** An outbox worker kept running: restarted when it stops on an error of its own. */
+export interface SupervisedWorker {
+  /** False while it is down between restarts, and once stopped. */
+  readonly running: () => boolean;
+  /** Stops it for good, letting in-flight jobs finish. */
+  readonly stop: () => Promise<void>;
+}
+
 /**
- * Whether `runner` still runs: it survives a database outage by itself (its pool reconnects and its listener
- * retries), so it only stops when told to or on an error of its own; /readyz then says so.
+ * Runs `start()`'s worker and starts a new one whenever it stops by itself. graphile-worker rides out a database
+ * outage for the most part (its pool reconnects, its listener retries), but it shuts itself down when it cannot record
+ * a job's outcome ("Failed to fail jobs … Connection terminated"), which a PostgreSQL restart mid-job causes. The
+ * jobs and sub-order queues the dead worker still locked are unlocked first (they would wait hours for the lock
+ * timeout otherwise); restarts back off from 1 s to 30 s while the database is still away.
  */
-export function runningState(runner: Runner): () => boolean {
-  let running = true;
-  void runner.promise.then(
-    () => (running = false),
-    () => (running = false),
-  );
-  return () => running;
+export async function superviseWorker(
+  db: DataSource,
+  start: (events: WorkerEvents) => Promise<Runner>,
+  log: (message: string) => void = (message) => logger.warn({ component: 'worker' }, message),
+): Promise<SupervisedWorker> {
+  const launch = async () => {
+    const events = new EventEmitter() as WorkerEvents;
+    const poolIds: string[] = [];
+    events.on('pool:create', ({ workerPool }) => poolIds.push(workerPool.id));
+    return { runner: await start(events), poolIds };
+  };
+  let current = await launch();
+  let up = true;
+  let stopping = false;
+  const watch = (dead: Awaited<ReturnType<typeof launch>>) => {
+    void dead.runner.promise
+      .catch(() => {})
+      .then(async () => {
+        if (stopping) return;
+        up = false;
+        log('the outbox worker stopped by itself; restarting it');
+        for (let delay = 1_000; !stopping; delay = Math.min(delay * 2, 30_000)) {
+          await new Promise((r) => setTimeout(r, delay));
+          if (stopping) return;
+          try {
+            await db.query('SELECT graphile_worker.force_unlock_workers($1::text[])', [dead.poolIds]);
+            current = await launch();
+            up = true;
+            log('the outbox worker runs again');
+            watch(current);
+            return;
+          } catch (error) {
+            log(`the outbox worker could not start yet: ${String(error)}`);
+          }
+        }
+      });
+  };
+  watch(current);
+  return {
+    running: () => up && !stopping,
+    stop: async () => {
+      stopping = true;
+      if (up) await current.runner.stop();
+    },
+  };
 }

@@ -1,18 +1,17 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createApp, type App } from '../../src/http/app.js';
 import type { Readiness } from '../../src/http/readiness.js';
-import { runningState, startWorker } from '../../src/jobs/worker.js';
+import { startWorker, superviseWorker, type SupervisedWorker } from '../../src/jobs/worker.js';
 import { createServices } from '../../src/services/index.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 // /readyz reflects the database, the in-process worker and a shutdown in progress; /healthz is liveness only.
 
 let db: TestDatabase;
-let worker: Runner;
+let worker: SupervisedWorker;
 let app: App;
 let server: Server;
 let url: string;
@@ -21,8 +20,10 @@ const readiness: Readiness = { draining: false };
 beforeAll(async () => {
   db = await createTestDatabase();
   const config = { ...loadConfig({}), demo: false, simulators: false };
-  worker = await startWorker(db.dataSource, db.url, { concurrency: 1 });
-  readiness.workerRunning = runningState(worker);
+  worker = await superviseWorker(db.dataSource, (events) =>
+    startWorker(db.dataSource, db.url, { concurrency: 1, events }),
+  );
+  readiness.workerRunning = worker.running;
   app = await createApp(db.dataSource, createServices(db.dataSource, config), config, [], readiness);
   server = createServer(app.express);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
