@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertRow } from '../../src/database/insert-row.js';
-import { PaymentEntity, SubOrderEntity } from '../../src/entities/index.js';
+import { OrderEntity, PaymentEntity, SubOrderEntity } from '../../src/entities/index.js';
 import { seedReferenceData } from '../../src/seed/demo.js';
 import { createOrder } from '../support/orders.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
@@ -54,6 +54,30 @@ describe('insertRow', () => {
       });
       expect(payment).toEqual(await manager.getRepository(PaymentEntity).findOneByOrFail({ id: payment.id }));
       expect(typeof payment.id).toBe('string');
+      // Encrypted columns: the entity holds the plaintext, as a read-back decrypts it.
+      const parent = await insertRow(manager, OrderEntity, {
+        number: '1000000000000002',
+        shard,
+        source: 'SELF_OPERATED',
+        externalId: 'insert-row-test',
+        type: 'NORMAL',
+        status: 'PENDING_PAYMENT',
+        ownerId: 'RETAILER',
+        customerId: 'c-1',
+        receiverName: '张三',
+        receiverPhone: '13812345678',
+        receiverPhoneIndex: 'index',
+        receiverProvince: '上海市',
+        receiverCity: '上海市',
+        receiverDistrict: '浦东新区',
+        receiverAddress: '测试路 1 号',
+        goodsFen: 100,
+        payableFen: 100,
+        createdAt: now,
+        updatedAt: now,
+      });
+      expect(parent).toEqual(await manager.getRepository(OrderEntity).findOneByOrFail({ id: parent.id }));
+      expect(parent.receiverPhone).toBe('13812345678');
     });
   });
 });

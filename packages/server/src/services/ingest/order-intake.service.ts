@@ -11,6 +11,7 @@ import {
   PointsUsageEntity,
 } from '../../entities/index.js';
 import { receiverIndexes } from '../../privacy/personal-data-columns.js';
+import { insertRow } from '../../database/insert-row.js';
 import { recordOrderEvent, type Actor } from '../history.js';
 import type { OrderNumbers } from '../numbers/order-numbers.js';
 import { draftOrder, type OrderDraft } from './order-draft.js';
@@ -80,8 +81,7 @@ export class OrderIntakeService {
   ): Promise<OrderEntity> {
     const { input, amounts } = draft;
     const now = new Date();
-    const orders = manager.getRepository(OrderEntity);
-    const { identifiers } = await orders.insert({
+    const order = await insertRow(manager, OrderEntity, {
       number,
       shard: draft.shard,
       source: input.source,
@@ -125,7 +125,6 @@ export class OrderIntakeService {
       createdAt: now,
       updatedAt: now,
     });
-    const order = await orders.findOneByOrFail({ id: String(identifiers[0]!.id) });
     await manager.getRepository(OrderLineEntity).insert(
       draft.lines.map((line, i) => {
         const allocation = draft.allocations[i]!;
