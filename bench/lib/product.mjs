@@ -1,5 +1,6 @@
-// Starts the product as it runs (built server, embedded PostgreSQL in a fresh directory, demo reference data without
-// demo orders or simulators) in its own process, and stops it.
+// Starts the product as it runs (built server, NODE_ENV=production, embedded PostgreSQL, demo reference data without
+// demo orders or simulators) in its own process, and stops it. The data lives in a fresh temporary directory, removed
+// on stop, unless `dataDir` names a persistent one (the 1M-order data set), which is kept.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,9 +9,9 @@ import { fileURLToPath } from 'node:url';
 
 const MAIN = fileURLToPath(new URL('../../packages/server/dist/main.js', import.meta.url));
 
-export async function startProduct({ port, env = {} }) {
+export async function startProduct({ port, env = {}, dataDir: persistent }) {
   const pgPort = port + 1000;
-  const dataDir = mkdtempSync(join(tmpdir(), 'oms-bench-'));
+  const dataDir = persistent ?? mkdtempSync(join(tmpdir(), 'oms-bench-'));
   const child = spawn(process.execPath, [MAIN], {
     env: {
       ...process.env,
@@ -29,8 +30,10 @@ export async function startProduct({ port, env = {} }) {
   const orphanGuard = () => child.kill('SIGKILL');
   process.once('exit', orphanGuard);
   let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
+  // Keep only the tail: under load the request log would grow without bound.
+  const keep = (d) => (output = (output + d).slice(-65_536));
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
   const url = `http://127.0.0.1:${port}`;
   const until = Date.now() + 120_000;
   for (;;) {
@@ -46,12 +49,13 @@ export async function startProduct({ port, env = {} }) {
   return {
     url,
     pid: child.pid,
+    output: () => output,
     databaseUrl: `postgres://postgres:oms-embedded@127.0.0.1:${pgPort}/oms`,
     async stop() {
       process.off('exit', orphanGuard);
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!persistent) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -18,7 +18,7 @@ import { writeBlacklist, writeOrders } from './writer.js';
 const SEED = 20_251_124;
 const BATCH = 300;
 
-async function loadContext(
+export async function loadContext(
   db: DataSource,
   config: Config,
   count: number,
@@ -71,7 +71,7 @@ async function loadContext(
 }
 
 /** Every story once (so even a small seed covers every state), then stories drawn by weight. */
-function* tellings(rng: Rng): Generator<Scenario> {
+export function* tellings(rng: Rng): Generator<Scenario> {
   yield* SCENARIOS;
   for (;;) yield rng.weighted(SCENARIOS.map((s) => [s, s.weight] as const));
 }

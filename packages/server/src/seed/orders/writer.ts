@@ -8,7 +8,7 @@ import { draftsOf, valuesOf, type TableName } from './rows.js';
  * The columns (with their types) of every table the seed writes, in foreign-key order: a table only points at
  * earlier ones. Each row's value of a column is its draft's camelCase property of the same name (see rows.ts).
  */
-const TABLES: readonly (readonly [TableName, string])[] = [
+export const TABLES: readonly (readonly [TableName, string])[] = [
   [
     'orders',
     `id bigint, number text, shard smallint, source text, external_id text, type text, channel text,
@@ -102,7 +102,7 @@ const TABLES: readonly (readonly [TableName, string])[] = [
 const CHUNK = 4_000;
 
 /** `[name, type]` of each column of a spec. */
-function columnsOf(spec: string): [string, string][] {
+export function columnsOf(spec: string): [string, string][] {
   return spec.split(',').map((c) => {
     const [name, ...type] = c.trim().split(/\s+/);
     return [name!, type.join(' ')];
