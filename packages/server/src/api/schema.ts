@@ -6,6 +6,7 @@ import { ActionsResolver } from './actions/actions.resolver.js';
 import { HoldsResolver } from './actions/holds.resolver.js';
 import { RiskResolver } from './risk/risk.resolver.js';
 import { StockResolver } from './admin/stock.resolver.js';
+import { RedriveResolver } from './actions/redrive.resolver.js';
 import { AuthResolver } from './auth/auth.resolver.js';
 import { IngestResolver } from './ingest/ingest.resolver.js';
 import { OperationsResolver } from './operations/operations.resolver.js';
@@ -27,6 +28,7 @@ export const RESOLVERS = [
   HoldsResolver,
   RiskResolver,
   StockResolver,
+  RedriveResolver,
 ] as const;
 
 /** Builds the GraphQL schema from the resolver classes; `emitTo` also prints the SDL there. */

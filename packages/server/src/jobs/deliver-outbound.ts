@@ -13,7 +13,8 @@ import { wmsSignature } from '../webhooks/signatures.js';
 import { lockSubOrder } from '../services/locks.js';
 
 const DISPATCHER: Actor = { type: 'SYSTEM', id: 'dispatcher' };
-const TIMEOUT_MS = 10_000;
+/** A warehouse that has not answered within this is a failed attempt (retried, then dead-lettered), not a hang. */
+export const DELIVERY_TIMEOUT_MS = 10_000;
 
 /** The JSON a warehouse receives (api.md "Dispatch, outbound"); the receiver in full, so never logged. */
 async function bodyOf(
@@ -63,7 +64,11 @@ function stillApplies(message: OutboundMessageEntity, subOrder: SubOrderEntity):
  * and on a 2xx marks it sent (a DISPATCH makes the sub-order DISPATCHED). A failure throws, so graphile-worker
  * retries with exponential back-off; the last attempt dead-letters it, visibly, for ops to re-drive.
  */
-export function deliverOutbound(db: DataSource, onDeadLetter: () => void = () => {}): Task {
+export function deliverOutbound(
+  db: DataSource,
+  onDeadLetter: () => void = () => {},
+  timeoutMs = DELIVERY_TIMEOUT_MS,
+): Task {
   return async (payload, helpers) => {
     const { messageId } = payload as { messageId: string };
     const messages = db.getRepository(OutboundMessageEntity);
@@ -91,7 +96,7 @@ export function deliverOutbound(db: DataSource, onDeadLetter: () => void = () =>
           'x-oms-signature': wmsSignature(body, warehouse.secret),
         },
         body,
-        signal: AbortSignal.timeout(TIMEOUT_MS),
+        signal: AbortSignal.timeout(timeoutMs),
       });
       if (!response.ok) throw new Error(`warehouse ${warehouse.code} answered ${response.status}`);
       await db.transaction((manager) => markSent(manager, message, warehouse));

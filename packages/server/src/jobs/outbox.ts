@@ -38,10 +38,22 @@ export async function enqueueOutbound(
     sentAt: null,
   });
   await manager.getRepository(OutboundMessageEntity).insert(message);
+  await addDeliveryJob(manager, message, maxAttempts);
+  return message;
+}
+
+/**
+ * The job that delivers `message`, in its sub-order's named queue (one at a time) and keyed by the message, so a
+ * second add (a re-drive) replaces a finished job rather than adding another beside it.
+ */
+export async function addDeliveryJob(
+  manager: EntityManager,
+  message: Pick<OutboundMessageEntity, 'id' | 'subOrderId'>,
+  maxAttempts: number,
+): Promise<void> {
   await manager.query(
     `SELECT graphile_worker.add_job(identifier => $1, payload => json_build_object('messageId', $2::text),
        queue_name => $3, max_attempts => $4, job_key => $5)`,
-    [DELIVER_TASK, message.id, `sub-order:${subOrder.id}`, maxAttempts, `outbound:${message.id}`],
+    [DELIVER_TASK, message.id, `sub-order:${message.subOrderId}`, maxAttempts, `outbound:${message.id}`],
   );
-  return message;
 }

@@ -28,6 +28,8 @@ export function startWorker(
     dispatchMaxAttempts?: number;
     paymentWindowMinutes?: number;
     events?: WorkerEvents;
+    /** How long a warehouse may take to answer a delivery (default 10 s). */
+    deliveryTimeoutMs?: number;
   } = {},
 ): Promise<Runner> {
   return run({
@@ -41,7 +43,7 @@ export function startWorker(
     pollInterval: 1_000,
     logger: quiet,
     taskList: {
-      [DELIVER_TASK]: deliverOutbound(db, () => (workerCounters.deadLetters += 1)),
+      [DELIVER_TASK]: deliverOutbound(db, () => (workerCounters.deadLetters += 1), options.deliveryTimeoutMs),
       [EXPIRE_TASK]: expireInterception(db, options.dispatchMaxAttempts ?? 8),
       [FLAG_LATE_TASK]: flagLate(db),
       [CLOSE_UNPAID_TASK]: closeUnpaid(db, options.paymentWindowMinutes ?? 30),

@@ -18,6 +18,7 @@ import { NotesService } from './notes.service.js';
 import { ReassignService } from './reassign.service.js';
 import { RiskRulesService } from './risk-rules.service.js';
 import { Kuaidi100PushService } from './webhooks/kuaidi100-push.service.js';
+import { DispatchRedriveService } from './dispatch/redrive.service.js';
 
 /** Every use-case service, built once per process. */
 export function createServices(db: DataSource, config: Config) {
@@ -41,6 +42,7 @@ export function createServices(db: DataSource, config: Config) {
     interceptionQueue: new InterceptionQueueService(db),
     notes: new NotesService(db),
     reassigns: new ReassignService(db, config.dispatchMaxAttempts),
+    redrives: new DispatchRedriveService(db, config.dispatchMaxAttempts),
     riskRules: new RiskRulesService(db),
     carrierPushes: new Kuaidi100PushService(db),
     warehouseFigures: new WarehouseFiguresService(db),

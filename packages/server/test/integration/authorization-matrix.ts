@@ -36,6 +36,7 @@ export const OPERATION_MATRIX: Readonly<Record<string, Permission | `scope:${Api
   addOrderNote: 'ORDER_NOTE',
   reassignWarehouse: 'WAREHOUSE_REASSIGN',
   bulkReassignWarehouse: 'WAREHOUSE_REASSIGN',
+  redriveDispatch: 'WAREHOUSE_REASSIGN',
   updateRiskRule: 'RISK_RULES_EDIT',
   addBlacklistEntry: 'RISK_RULES_EDIT',
   removeBlacklistEntry: 'RISK_RULES_EDIT',

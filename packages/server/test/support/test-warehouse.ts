@@ -11,7 +11,7 @@ export interface TestWarehouse {
   failNext: number;
   /** Wait this long before answering each request. */
   delayMs: number;
-  /** Never answer this many requests (a warehouse that hangs); each is recorded all the same. */
+  /** Then never answer this many requests (a warehouse that hangs); each is recorded all the same. */
   hangNext: number;
   close(): Promise<void>;
 }
@@ -48,7 +48,7 @@ export async function startTestWarehouse(secret: string): Promise<TestWarehouse>
         request.headers['x-oms-signature'] as string | undefined,
       ),
     });
-    if (warehouse.hangNext > 0) {
+    if (warehouse.hangNext > 0 && warehouse.failNext === 0) {
       warehouse.hangNext -= 1;
       return;
     }

@@ -114,6 +114,24 @@ export class SubOrderResolver {
       .map((row) => toInterception(row, order.number, numbers));
   }
 
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "the warehouse's last delivery error while the dispatch is retrying or dead-lettered",
+  })
+  async dispatchError(
+    @Root() subOrder: SubOrderEntity,
+    @Ctx() { db }: RequestContext,
+  ): Promise<string | null> {
+    if (subOrder.dispatchState !== 'RETRYING' && subOrder.dispatchState !== 'DEAD_LETTER') return null;
+    const [row]: { last_error: string }[] = await db.query(
+      `SELECT last_error FROM outbound_messages
+       WHERE sub_order_id = $1 AND status IN ('PENDING', 'DEAD_LETTER') AND last_error IS NOT NULL
+       ORDER BY seq DESC LIMIT 1`,
+      [subOrder.id],
+    );
+    return row?.last_error ?? null;
+  }
+
   @FieldResolver(() => [AllowedActionType], {
     description: "what the caller's role may do now, from the transition table",
   })

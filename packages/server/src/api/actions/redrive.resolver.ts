@@ -1,0 +1,20 @@
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { SubOrderEntity } from '../../entities/index.js';
+import { staffOf, type RequestContext } from '../context.js';
+import { SubOrderObjectType } from '../orders/sub-order.type.js';
+
+/** Re-driving dead-lettered dispatches (reliability.md fault rows); the same people who re-route sub-orders. */
+@Resolver()
+export class RedriveResolver {
+  @Authorized('WAREHOUSE_REASSIGN')
+  @Mutation(() => SubOrderObjectType, {
+    description:
+      "re-queues the sub-order's dead-lettered warehouse messages in seq order, with a fresh attempt budget; audited",
+  })
+  redriveDispatch(
+    @Arg('subOrderNumber', () => String) subOrderNumber: string,
+    @Ctx() context: RequestContext,
+  ): Promise<SubOrderEntity> {
+    return context.services.redrives.redrive(staffOf(context), subOrderNumber, context.address);
+  }
+}
