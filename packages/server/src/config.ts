@@ -26,6 +26,11 @@ function integer(name: string, fallback: number): number {
 export interface Config {
   readonly port: number;
   readonly databaseUrl: string | undefined;
+  /**
+   * How the running product connects when DATABASE_URL is set: as the non-owner role `oms_app` the migrations create
+   * (migrations still run as DATABASE_URL's user). Unset: it runs as DATABASE_URL's user. The embedded server needs none.
+   */
+  readonly appDatabaseUrl: string | undefined;
   readonly dataDir: string;
   /** Port of the embedded PostgreSQL; a free one when unset. */
   readonly embeddedPgPort: number | undefined;
@@ -66,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: integer('PORT', 4000),
     databaseUrl: env.DATABASE_URL || undefined,
+    appDatabaseUrl: env.OMS_APP_DATABASE_URL || undefined,
     dataDir: env.OMS_DATA_DIR || `${REPOSITORY_ROOT}.data/`,
     embeddedPgPort: env.OMS_EMBEDDED_PG_PORT ? integer('OMS_EMBEDDED_PG_PORT', 0) : undefined,
     demo,

@@ -6,6 +6,7 @@ import { RiskRules1764400000000 } from './1764400000000-risk-rules.js';
 import { IdempotencyKeys1764500000000 } from './1764500000000-idempotency-keys.js';
 import { MerchantLocations1764600000000 } from './1764600000000-merchant-locations.js';
 import { PersonalDataAtRest1764700000000 } from './1764700000000-personal-data-at-rest.js';
+import { AppRole1764800000000 } from './1764800000000-app-role.js';
 import { OrderScopedIndexes1765000000000 } from './1765000000000-order-scoped-indexes.js';
 
 /** Every migration, oldest first. */
@@ -18,5 +19,6 @@ export const MIGRATIONS = [
   IdempotencyKeys1764500000000,
   MerchantLocations1764600000000,
   PersonalDataAtRest1764700000000,
+  AppRole1764800000000,
   OrderScopedIndexes1765000000000,
 ];
