@@ -4,10 +4,10 @@ export type { Logger } from 'pino';
 
 const LEVELS: readonly LevelWithSilent[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
-/** The level OMS_LOG_LEVEL names (LOG_LEVEL is read too); info by default, warn under vitest. */
+/** The level OMS_LOG_LEVEL names (LOG_LEVEL is read too); info by default, error under vitest (no 4xx noise). */
 export function logLevelFrom(env: NodeJS.ProcessEnv = process.env): LevelWithSilent {
   const raw = (env.OMS_LOG_LEVEL || env.LOG_LEVEL || '').trim().toLowerCase();
-  if (!raw) return env.VITEST ? 'warn' : 'info';
+  if (!raw) return env.VITEST ? 'error' : 'info';
   if (!(LEVELS as readonly string[]).includes(raw))
     throw new Error(`OMS_LOG_LEVEL must be one of ${LEVELS.join(', ')}, got "${raw}"`);
   return raw as LevelWithSilent;
