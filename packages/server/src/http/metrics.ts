@@ -2,6 +2,7 @@ import type { RequestHandler } from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { workerCounters } from '../jobs/worker.js';
+import { logger } from '../logging/logger.js';
 import { domainCounters } from '../metrics/domain-counters.js';
 
 /** Expected failures that mean two writers met: someone else changed the row, or it is no longer in that state. */
@@ -13,6 +14,15 @@ export const CONFLICT_CODES: ReadonlySet<string> = new Set(['VERSION_CONFLICT', 
  * outbox's dead letters from their partial index, the queue from graphile-worker's own small tables).
  */
 export function createMetrics(db: DataSource) {
+  // A gauge whose statement fails (database down, a missing grant) is left empty; the rest of the scrape still answers.
+  const read = async <T>(metric: string, sql: string): Promise<T[]> => {
+    try {
+      return (await db.query(sql)) as T[];
+    } catch (error) {
+      logger.warn({ err: error, metric }, 'a metric could not be read');
+      return [];
+    }
+  };
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   for (const counter of Object.values(domainCounters)) registry.registerMetric(counter);
@@ -60,9 +70,10 @@ export function createMetrics(db: DataSource) {
     help: 'Outbox messages in DEAD_LETTER now (all processes), waiting for a re-drive',
     registers: [registry],
     async collect() {
-      const [row] = (await db.query(
+      const [row] = await read<{ n: number }>(
+        'oms_outbox_dead_letters',
         "SELECT count(*)::int AS n FROM outbound_messages WHERE status = 'DEAD_LETTER'",
-      )) as { n: number }[];
+      );
       this.set(row?.n ?? 0);
     },
   });
@@ -73,7 +84,8 @@ export function createMetrics(db: DataSource) {
     registers: [registry],
     async collect() {
       this.reset();
-      const rows = (await db.query(
+      const rows = await read<{ task: string; state: string; n: number }>(
+        'oms_queue_jobs',
         `SELECT task_identifier AS task,
                 CASE WHEN locked_at IS NOT NULL THEN 'running'
                      WHEN run_at > now() THEN 'scheduled'
@@ -81,7 +93,7 @@ export function createMetrics(db: DataSource) {
                 count(*)::int AS n
            FROM graphile_worker.jobs
           GROUP BY 1, 2`,
-      )) as { task: string; state: string; n: number }[];
+      );
       for (const row of rows) this.set({ task: row.task, state: row.state }, row.n);
     },
   });
@@ -91,9 +103,10 @@ export function createMetrics(db: DataSource) {
     registers: [registry],
     async collect() {
       this.reset();
-      const [row] = (await db.query(
+      const [row] = await read<{ n: string }>(
+        'oms_orders_estimated_total',
         "SELECT reltuples::bigint AS n FROM pg_class WHERE oid = 'orders'::regclass AND reltuples >= 0",
-      )) as { n: string }[];
+      );
       if (row) this.set(Number(row.n));
     },
   });
@@ -107,13 +120,14 @@ export function createMetrics(db: DataSource) {
     registers: [registry],
     async collect() {
       this.reset();
-      const rows = (await db.query(
+      const rows = await read<{ status: string; n: string }>(
+        'oms_orders_estimated',
         `SELECT s.status, round(c.reltuples * s.freq)::bigint AS n
            FROM pg_class c
            JOIN pg_stats st ON st.schemaname = current_schema() AND st.tablename = 'orders' AND st.attname = 'status'
            CROSS JOIN LATERAL unnest(st.most_common_vals::text::text[], st.most_common_freqs) AS s(status, freq)
           WHERE c.oid = 'orders'::regclass AND c.reltuples >= 0`,
-      )) as { status: string; n: string }[];
+      );
       for (const row of rows) this.set({ status: row.status }, Number(row.n));
     },
   });
