@@ -21,9 +21,22 @@ export const REQUEUE_STUCK_SQL = `
       WHERE j.key IN ('outbound:' || m.id, 'outbound-retry:' || m.id)
         AND (j.locked_at IS NULL OR j.locked_at > now() - interval '2 minutes'))`;
 
+/**
+ * A dead worker also keeps its lock on the sub-order's named queue, which would hold every later message of that
+ * sub-order (a cancel after the dispatch) for hours. A delivery job locked for longer than a delivery can take belongs
+ * to a dead worker: unlocking that worker releases the job and the queue, and the job runs again in its queue, in
+ * order, before anything is re-queued beside it.
+ */
+export const UNLOCK_DEAD_DELIVERIES_SQL = `
+  SELECT graphile_worker.force_unlock_workers(array_agg(DISTINCT j.locked_by))
+  FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id
+  WHERE t.identifier = $1 AND j.locked_at < now() - interval '2 minutes'
+  HAVING count(*) > 0`;
+
 /** Re-queues outbox messages stranded by a dead worker. */
 export function requeueStuck(db: DataSource): Task {
   return async () => {
+    await db.query(UNLOCK_DEAD_DELIVERIES_SQL, [DELIVER_TASK]);
     await db.query(REQUEUE_STUCK_SQL, [DELIVER_TASK]);
   };
 }
