@@ -46,7 +46,10 @@ async function attempt(id, run) {
 }
 const onData = ['P1', 'P2', 'P3', 'P7', 'P8', 'P9'].some(wanted);
 if (onData) {
-  const { product, dataset, pgDir } = await openDataset({ orders, port: 4420 });
+  const { product, dataset, pgDir } = await openDataset({
+    orders,
+    port: Number(process.env.BENCH_PORT ?? 4420),
+  });
   results.dataset = dataset;
   const db = new pg.Client({ connectionString: product.databaseUrl });
   db.on('error', () => {});

@@ -2,6 +2,7 @@
 // demo orders or simulators) in its own process, and stops it. The data lives in a fresh temporary directory, removed
 // on stop, unless `dataDir` names a persistent one (the 1M-order data set), which is kept.
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,8 +10,22 @@ import { fileURLToPath } from 'node:url';
 
 const MAIN = fileURLToPath(new URL('../../packages/server/dist/main.js', import.meta.url));
 
+/** Resolves when nothing listens on `port`; throws otherwise (another run would answer in our place). */
+async function assertFree(port) {
+  await new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', () =>
+      reject(new Error(`port ${port} is in use: another bench or product is running (set BENCH_PORT)`)),
+    );
+    probe.listen(port, '127.0.0.1', () => probe.close(resolve));
+  });
+}
+
 export async function startProduct({ port, env = {}, dataDir: persistent }) {
   const pgPort = port + 1000;
+  // A product already on these ports would take our requests and, worse, the data set's COPY.
+  await assertFree(port);
+  await assertFree(pgPort);
   const dataDir = persistent ?? mkdtempSync(join(tmpdir(), 'oms-bench-'));
   const child = spawn(process.execPath, [MAIN], {
     env: {
