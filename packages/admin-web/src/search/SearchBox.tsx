@@ -55,8 +55,9 @@ export function SearchBox() {
         flex: '0 1 26rem',
         minWidth: '16rem',
         borderRadius: 1,
-        bgcolor: alpha(theme.palette.common.white, 0.15),
-        '&:focus-within': { bgcolor: alpha(theme.palette.common.white, 0.25) },
+        // A dark tint keeps the white text at WCAG AA contrast (a white tint over the primary bar gave 3:1).
+        bgcolor: alpha(theme.palette.common.black, 0.2),
+        '&:focus-within': { bgcolor: alpha(theme.palette.common.black, 0.3) },
       })}
     >
       <InputBase

@@ -31,6 +31,7 @@ import { enumLabel } from '@/shared/enumLabel';
 import { Section } from '@/shared/Section';
 import { EmptyState, ErrorState } from '@/shared/States';
 import { formatDateTime } from '@/shared/time';
+import { ScrollRegion } from '@/shared/ScrollRegion';
 
 type Entry = BlacklistPanelQuery['blacklist'][number];
 const KINDS = Object.values(BlacklistKind);
@@ -179,7 +180,7 @@ export function BlacklistPanel() {
     body = <EmptyState title={t('blacklist.empty')} />;
   } else {
     body = (
-      <Box sx={{ maxHeight: 420, overflow: 'auto' }}>
+      <ScrollRegion label={t('blacklist.title')} sx={{ maxHeight: 420, overflow: 'auto' }}>
         <Table size="small" stickyHeader aria-label={t('blacklist.title')} data-testid="blacklist-table">
           <TableHead>
             <TableRow>
@@ -216,7 +217,7 @@ export function BlacklistPanel() {
             ))}
           </TableBody>
         </Table>
-      </Box>
+      </ScrollRegion>
     );
   }
   return (

@@ -17,6 +17,7 @@ import { Section } from '@/shared/Section';
 import { EmptyState, ErrorState } from '@/shared/States';
 import type { MovingSubOrder } from '../reroute/stockCheck';
 import { SubOrderRow, type SubOrderColumn } from './SubOrderRow';
+import { ScrollRegion } from '@/shared/ScrollRegion';
 
 /** A sub-order of a list page, with what re-routing it needs (read by the list's own query) and its row fragment. */
 export type ListedSubOrder = FragmentType<SubOrderRow_SubOrderFragment> & {
@@ -135,7 +136,7 @@ export function SubOrderTable({
       ) : null}
       {filters}
       {error && nodes && nodes.length > 0 ? <ErrorState error={error} onRetry={onRetry} /> : null}
-      <Box sx={{ overflowX: 'auto' }}>
+      <ScrollRegion label={title} sx={{ overflowX: 'auto' }}>
         <Table size="small" aria-label={title} aria-busy={loading} data-testid={testId}>
           <TableHead>
             <TableRow>
@@ -162,7 +163,7 @@ export function SubOrderTable({
           </TableHead>
           <TableBody>{body}</TableBody>
         </Table>
-      </Box>
+      </ScrollRegion>
       <Box
         component="nav"
         aria-label={t('warehouses.lists.pagination', { list: title })}

@@ -19,6 +19,7 @@ import { LIVE_QUERY, useRefetchWhenVisible } from '@/shared/live';
 import { Section } from '@/shared/Section';
 import { EmptyState, ErrorState } from '@/shared/States';
 import { loadTable } from './loadTable';
+import { ScrollRegion } from '@/shared/ScrollRegion';
 
 // One hue per status along the way, so the bars read left (just dispatched) to right (about to ship).
 const BAR_COLOUR: Partial<Record<FulfilmentStatus, string>> = {
@@ -60,7 +61,7 @@ export function WarehouseLoadPanel({
       rows.length === 0 ? (
         <EmptyState title={t('warehouses.load.empty')} />
       ) : (
-        <Box sx={{ overflowX: 'auto' }}>
+        <ScrollRegion label={t('warehouses.load.title')} sx={{ overflowX: 'auto' }}>
           <Table size="small" aria-label={t('warehouses.load.title')} data-testid="warehouses-load">
             <TableHead>
               <TableRow>
@@ -146,7 +147,7 @@ export function WarehouseLoadPanel({
               ))}
             </TableBody>
           </Table>
-        </Box>
+        </ScrollRegion>
       );
   }
   return <Section title={t('warehouses.load.title')}>{body}</Section>;

@@ -17,6 +17,7 @@ import { enumLabel } from '@/shared/enumLabel';
 import { Section } from '@/shared/Section';
 import { EmptyState, ErrorState } from '@/shared/States';
 import { timingRange } from '../urls';
+import { ScrollRegion } from '@/shared/ScrollRegion';
 
 type Timing = WarehouseTimingsQuery['warehouseTimings'][number];
 const ORDER: readonly string[] = Object.values(FulfilmentStatus);
@@ -64,7 +65,7 @@ export function WarehouseTimingsPanel({
   } else {
     const { statuses, rows } = timingTable(data.warehouseTimings);
     body = (
-      <Box sx={{ overflowX: 'auto', maxHeight: 480 }}>
+      <ScrollRegion label={t('warehouses.timings.title')} sx={{ overflowX: 'auto', maxHeight: 480 }}>
         <Table
           size="small"
           stickyHeader
@@ -113,7 +114,7 @@ export function WarehouseTimingsPanel({
             ))}
           </TableBody>
         </Table>
-      </Box>
+      </ScrollRegion>
     );
   }
   return (

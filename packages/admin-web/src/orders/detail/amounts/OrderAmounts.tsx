@@ -16,6 +16,7 @@ import { visuallyHidden } from '@/shared/a11y';
 import { formatMoney, type MoneyLike } from '@/shared/money';
 import { Section } from '@/shared/Section';
 import { useFragmentData } from '@/shared/useFragmentData';
+import { ScrollRegion } from '@/shared/ScrollRegion';
 
 type AmountKey = 'goods' | 'freight' | 'couponDiscount' | 'promotionDiscount' | 'giftCard' | 'points';
 
@@ -98,7 +99,7 @@ export function OrderAmounts({ order: ref }: { order: FragmentType<OrderAmounts_
         {open ? t('order.amounts.hideAllocations') : t('order.amounts.showAllocations')}
       </Button>
       <Collapse in={open} id={allocationsId} unmountOnExit>
-        <Box sx={{ overflowX: 'auto' }}>
+        <ScrollRegion label={t('order.amounts.allocations')} sx={{ overflowX: 'auto' }}>
           <Table size="small" aria-label={t('order.amounts.allocations')}>
             <TableHead>
               <TableRow>
@@ -144,7 +145,7 @@ export function OrderAmounts({ order: ref }: { order: FragmentType<OrderAmounts_
               ))}
             </TableBody>
           </Table>
-        </Box>
+        </ScrollRegion>
       </Collapse>
     </Section>
   );

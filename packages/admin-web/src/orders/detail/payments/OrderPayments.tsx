@@ -1,4 +1,3 @@
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Table from '@mui/material/Table';
@@ -18,6 +17,7 @@ import { Section } from '@/shared/Section';
 import { PaymentStatusChip, RefundStatusChip } from '@/shared/StatusChip';
 import { formatDateTime } from '@/shared/time';
 import { useFragmentData } from '@/shared/useFragmentData';
+import { ScrollRegion } from '@/shared/ScrollRegion';
 
 type Order = OrderPayments_OrderFragment;
 
@@ -139,9 +139,9 @@ export function OrderPayments({ order: ref }: { order: FragmentType<OrderPayment
   if (!order) return null;
   return (
     <Section title={t('order.payments.title')}>
-      <Box sx={{ overflowX: 'auto' }}>
+      <ScrollRegion label={t('order.payments.title')} sx={{ overflowX: 'auto' }}>
         <Payments payments={order.payments} />
-      </Box>
+      </ScrollRegion>
 
       {order.giftCardUsages.length > 0 ? (
         <>
