@@ -2,6 +2,7 @@ import type { ActorType } from '@oms/schema';
 import type { EntityManager } from 'typeorm';
 import { AuditEntity, OrderEventEntity } from '../entities/index.js';
 import type { StaffPrincipal } from '../auth/principal.js';
+import { recordset } from '../database/recordset.js';
 
 /** Who did something, for the timeline. */
 export interface Actor {
@@ -70,4 +71,69 @@ export async function recordAudit(manager: EntityManager, input: AuditInput): Pr
     at: new Date(),
     address: input.address,
   });
+}
+
+/** recordOrderEvent for many entries in one statement, written in the given order. */
+export async function recordOrderEvents(
+  manager: EntityManager,
+  inputs: readonly OrderEventInput[],
+): Promise<void> {
+  if (!inputs.length) return;
+  const now = new Date();
+  await manager.query(
+    `INSERT INTO order_events (order_id, sub_order_id, shard, type, at, actor_type, actor_id, actor_name, reason,
+       before, after, customer_visible)
+     SELECT order_id, sub_order_id, shard, type, at, actor_type, actor_id, actor_name, reason, before, after,
+       customer_visible
+     FROM jsonb_to_recordset($1::jsonb) AS x(i int, order_id bigint, sub_order_id bigint, shard smallint, type text,
+       at timestamptz, actor_type text, actor_id text, actor_name text, reason text, before jsonb, after jsonb,
+       customer_visible boolean)
+     ORDER BY i`,
+    [
+      recordset(
+        inputs.map((input) => ({
+          order_id: input.order.id,
+          sub_order_id: input.subOrderId ?? null,
+          shard: input.order.shard,
+          type: input.type,
+          at: input.at ?? now,
+          actor_type: input.actor.type,
+          actor_id: input.actor.id,
+          actor_name: input.actor.name ?? null,
+          reason: input.reason ?? null,
+          before: input.before ?? null,
+          after: input.after ?? null,
+          customer_visible: input.customerVisible ?? false,
+        })),
+      ),
+    ],
+  );
+}
+
+/** recordAudit for many rows in one statement, written in the given order. */
+export async function recordAudits(manager: EntityManager, inputs: readonly AuditInput[]): Promise<void> {
+  if (!inputs.length) return;
+  const now = new Date();
+  await manager.query(
+    `INSERT INTO audit_log (staff_id, role, action, order_number, before, after, reason, at, address)
+     SELECT staff_id, role, action, order_number, before, after, reason, at, address
+     FROM jsonb_to_recordset($1::jsonb) AS x(i int, staff_id bigint, role text, action text, order_number text,
+       before jsonb, after jsonb, reason text, at timestamptz, address text)
+     ORDER BY i`,
+    [
+      recordset(
+        inputs.map((input) => ({
+          staff_id: input.staff.id,
+          role: input.staff.role,
+          action: input.action,
+          order_number: input.orderNumber ?? null,
+          before: input.before ?? null,
+          after: input.after ?? null,
+          reason: input.reason,
+          at: now,
+          address: input.address,
+        })),
+      ),
+    ],
+  );
 }

@@ -12,6 +12,7 @@ import { enqueueOutbound } from '../jobs/outbox.js';
 import { recordAudit, recordOrderEvent, staffActor } from './history.js';
 import { dispatchReady } from './holds/dispatch-ready.js';
 import { lockSubOrder } from './locks.js';
+import { reassignInBulk, type BulkOutcomes, type BulkReassignRequest } from './reassign/bulk-reassign.js';
 import { applySubOrderEvent } from './status-writes.js';
 
 /** A reassignment request (api.md reassignWarehouse). */
@@ -151,6 +152,15 @@ export class ReassignService {
       });
       return subOrder;
     });
+  }
+
+  /** Moves many sub-orders at once, set-based in chunks (see reassignInBulk); outcomes per number as given. */
+  reassignMany(
+    staff: StaffPrincipal,
+    request: BulkReassignRequest,
+    address: string | null,
+  ): Promise<BulkOutcomes> {
+    return reassignInBulk(this.db, this.dispatchMaxAttempts, staff, request, address);
   }
 
   /** Locks the stock rows of both warehouses for the sub-order's skus (fixed order) and checks the target has enough. */

@@ -4,7 +4,7 @@ import { withIdempotency } from '../../services/idempotency.js';
 import { staffOf, type RequestContext } from '../context.js';
 import { apiError } from '../errors.js';
 import { toRefund } from '../orders/mappers.js';
-import { runBulk } from './bulk.js';
+import { bulkResults } from './bulk-results.js';
 import { CancelOrderInput, CancelOrderPayload } from './cancel-order.types.js';
 import { BulkPayload } from './intercept.types.js';
 import {
@@ -109,16 +109,10 @@ export class ActionsResolver {
       'bulkReassignWarehouse',
       input.idempotencyKey,
       withoutKey(input),
-      () =>
-        runBulk(
+      async () =>
+        bulkResults(
           input.subOrderNumbers,
-          (number) => number,
-          (number) =>
-            context.services.reassigns.reassign(
-              staff,
-              { subOrderNumber: number, warehouseCode: input.warehouseCode, reason: input.reason },
-              context.address,
-            ),
+          await context.services.reassigns.reassignMany(staff, input, context.address),
         ),
     );
     return { results };
