@@ -144,11 +144,11 @@ const OFFENDERS: Readonly<Record<string, string>> = {
 };
 
 describe(`the demo seed (${COUNT} orders)`, () => {
-  it('writes the orders quickly', async () => {
+  // How fast is the bench's business (docs/performance.md); here only that every order was written.
+  it('writes every order', async () => {
     const [row] = await query<{ n: number }>('SELECT count(*)::int AS n FROM orders');
     expect(row?.n).toBe(COUNT);
     console.log(`seeded ${COUNT} orders in ${(seededMs / 1000).toFixed(1)} s`);
-    expect(seededMs).toBeLessThan(90_000);
   });
 
   it('keeps every amount rule of domain.md §4', async () => {
