@@ -217,6 +217,9 @@ describe('SIGTERM to the start command (embedded PostgreSQL)', () => {
     try {
       const port = await findFreePort();
       const product = spawnProduct('start.js', {
+        // The embedded server is the point here, also when the suite itself runs against DATABASE_URL (CI's pass 2).
+        DATABASE_URL: '',
+        OMS_APP_DATABASE_URL: '',
         PORT: String(port),
         OMS_DATA_DIR: dataDir,
         OMS_DEMO_ORDERS: '0',
