@@ -1,6 +1,5 @@
-import DataLoader from 'dataloader';
-import { In, type DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
-import { createGroupLoaders, type RowKind } from './order-rows-loader.js';
+import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { createGroupLoaders, type GroupLoader, type RowKind } from './order-rows-loader.js';
 import {
   GiftCardUsageEntity,
   InterceptionEntity,
@@ -19,16 +18,24 @@ import {
   WarehouseEntity,
 } from '../entities/index.js';
 
-/** One row per key by its id, or null. */
-function byId<E extends ObjectLiteral & { id: string }>(
-  db: DataSource,
-  entity: EntityTarget<E>,
-): DataLoader<string, E | null> {
-  return new DataLoader(async (ids) => {
-    const rows = await db.getRepository(entity).find({ where: { id: In([...ids]) } as never });
-    const found = new Map(rows.map((row) => [String(row.id), row]));
-    return ids.map((id) => found.get(id) ?? null);
-  });
+/** One row by its id, or null. */
+export interface RowLoader<E> {
+  load(id: string): Promise<E | null>;
+  loadMany(ids: readonly string[]): Promise<(E | null)[]>;
+  prime(id: string, row: E): void;
+}
+
+/**
+ * A kind grouped by its own id (at most one row per group) read as single rows: it joins the statement of whatever
+ * else is asked in the same tick (a sub-order's warehouse is read with its parcels and stays).
+ */
+function single<E>(group: GroupLoader<E>): RowLoader<E> {
+  const load = async (id: string) => (await group.load(id))[0] ?? null;
+  return {
+    load,
+    loadMany: (ids) => Promise.all(ids.map(load)),
+    prime: (id, row) => group.prime(id, [row]),
+  };
 }
 
 /** A kind of row grouped by `groupBy`, sorted by `sortBy` then id. */
@@ -42,25 +49,24 @@ function kind<E extends ObjectLiteral>(
 
 /** The per-request batch loaders (one set per request, so nothing is cached across staff). */
 export function createLoaders(db: DataSource) {
-  return {
-    order: byId(db, OrderEntity),
-    warehouse: byId(db, WarehouseEntity),
-    ...createGroupLoaders(db, {
-      linesByOrder: kind(OrderLineEntity, 'orderId', ['lineNo']),
-      subOrdersByOrder: kind(SubOrderEntity, 'orderId', []),
-      paymentsByOrder: kind(PaymentEntity, 'orderId', []),
-      paymentLogsByOrder: kind(PaymentLogEntity, 'orderId', ['at']),
-      giftCardUsagesByOrder: kind(GiftCardUsageEntity, 'orderId', []),
-      pointsUsagesByOrder: kind(PointsUsageEntity, 'orderId', []),
-      refundsByOrder: kind(RefundEntity, 'orderId', []),
-      interceptionsByOrder: kind(InterceptionEntity, 'orderId', ['raisedAt']),
-      eventsByOrder: kind(OrderEventEntity, 'orderId', ['at']),
-      shipmentsByOrder: kind(ShipmentEntity, 'orderId', ['shippedAt']),
-      logisticsEventsByOrder: kind(LogisticsEventEntity, 'orderId', ['occurredAt']),
-      warehouseHistoryByOrder: kind(SubOrderWarehouseEntity, 'orderId', ['assignedAt']),
-      stockByWarehouse: kind(StockEntity, 'warehouseId', ['sku']),
-    }),
-  };
+  const { orderById, warehouseById, ...groups } = createGroupLoaders(db, {
+    orderById: kind(OrderEntity, 'id', []),
+    warehouseById: kind(WarehouseEntity, 'id', []),
+    linesByOrder: kind(OrderLineEntity, 'orderId', ['lineNo']),
+    subOrdersByOrder: kind(SubOrderEntity, 'orderId', []),
+    paymentsByOrder: kind(PaymentEntity, 'orderId', []),
+    paymentLogsByOrder: kind(PaymentLogEntity, 'orderId', ['at']),
+    giftCardUsagesByOrder: kind(GiftCardUsageEntity, 'orderId', []),
+    pointsUsagesByOrder: kind(PointsUsageEntity, 'orderId', []),
+    refundsByOrder: kind(RefundEntity, 'orderId', []),
+    interceptionsByOrder: kind(InterceptionEntity, 'orderId', ['raisedAt']),
+    eventsByOrder: kind(OrderEventEntity, 'orderId', ['at']),
+    shipmentsByOrder: kind(ShipmentEntity, 'orderId', ['shippedAt']),
+    logisticsEventsByOrder: kind(LogisticsEventEntity, 'orderId', ['occurredAt']),
+    warehouseHistoryByOrder: kind(SubOrderWarehouseEntity, 'orderId', ['assignedAt']),
+    stockByWarehouse: kind(StockEntity, 'warehouseId', ['sku']),
+  });
+  return { order: single(orderById), warehouse: single(warehouseById), ...groups };
 }
 
 /** The loaders of one request. */

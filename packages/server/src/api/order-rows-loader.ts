@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+import { hydrate } from '../database/select-entities.js';
 
 /** One kind of row that hangs under an order: its entity, the column it is grouped by, and its order. */
 export interface RowKind<E extends ObjectLiteral> {
@@ -10,9 +11,11 @@ export interface RowKind<E extends ObjectLiteral> {
   readonly sortBy: readonly (keyof E & string)[];
 }
 
-/** A loader of one kind's rows by group key, with DataLoader's `load`. */
+/** A loader of one kind's rows by group key, with DataLoader's `load` and `prime`. */
 export interface GroupLoader<E> {
   load(key: string): Promise<E[]>;
+  /** Hands the loader a group already read (a row found by another key), so it is not read again. */
+  prime(key: string, rows: E[]): void;
 }
 
 interface Key {
@@ -62,7 +65,12 @@ export function createGroupLoaders<K extends Record<string, RowKind<ObjectLitera
   );
   const facades = Object.keys(kinds).map((name, index) => [
     name,
-    { load: (group: string) => loader.load({ kind: index, group: String(group) }) },
+    {
+      load: (group: string) => loader.load({ kind: index, group: String(group) }),
+      prime: (group: string, rows: ObjectLiteral[]) => {
+        loader.prime({ kind: index, group: String(group) }, rows);
+      },
+    },
   ]);
   return Object.fromEntries(facades) as never;
 }
@@ -88,24 +96,4 @@ function selectOf(
   const group = column(kind.groupBy);
   return `SELECT ${index} AS kind, ${group}::text AS grp, row_number() OVER (ORDER BY ${sort}) AS pos, to_jsonb(t) AS row
   FROM ${metadata.tablePath} t WHERE ${group} = ANY($${param}::bigint[])`;
-}
-
-/**
- * An entity from its row as `to_jsonb` spells it: JSON gives bigint as a number and timestamps as text, so each
- * column is brought back to what the `pg` driver would have given (bigint as text, timestamps as Date) before the
- * column's own transformer runs, exactly as a `find()` would.
- */
-function hydrate(metadata: EntityMetadata, row: Record<string, unknown>): ObjectLiteral {
-  const entity = metadata.create() as ObjectLiteral;
-  for (const column of metadata.columns) {
-    let value = row[column.databaseName] ?? null;
-    if (value !== null) {
-      if (column.type === 'bigint') value = String(value);
-      else if (column.type === 'timestamptz') value = new Date(value as string);
-    }
-    const transformer = column.transformer;
-    if (transformer && !Array.isArray(transformer)) value = transformer.from(value);
-    column.setEntityValue(entity, value);
-  }
-  return entity;
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
@@ -50,6 +51,9 @@ export async function createApp(
     introspection: true,
     formatError: (formatted: GraphQLFormattedError, error: unknown) => formatError(formatted, error),
     plugins: [
+      // Nothing here is cacheable by HTTP caches (staff data behind a session); the default cache-control plugin
+      // would wrap every field's resolver to compute hints nobody reads.
+      ApolloServerPluginCacheControlDisabled(),
       introspectionGuard(config.production),
       // graphql-armor types its plugins against the CJS build of @apollo/server; they are the same at run time.
       ...(limits.plugins as unknown as ApolloServerPlugin<RequestContext>[]),

@@ -2,13 +2,20 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, visit, type DocumentNode } from 'graphql';
 import type { RequestContext } from '../api/context.js';
 
+const askedForSchema = new WeakMap<DocumentNode, boolean>();
+
+/** Whether the document reads `__schema` or `__type`; remembered per parsed document (Apollo reuses them). */
 function asksForSchema(document: DocumentNode): boolean {
-  let found = false;
-  visit(document, {
-    Field(node) {
-      if (node.name.value === '__schema' || node.name.value === '__type') found = true;
-    },
-  });
+  let found = askedForSchema.get(document);
+  if (found === undefined) {
+    found = false;
+    visit(document, {
+      Field(node) {
+        if (node.name.value === '__schema' || node.name.value === '__type') found = true;
+      },
+    });
+    askedForSchema.set(document, found);
+  }
   return found;
 }
 

@@ -84,12 +84,20 @@ function nulPath(value: unknown, path: (string | number)[] = []): (string | numb
   return null;
 }
 
-/** Which argument each variable fills directly (`orders(first: $f)` → f ↦ first). */
+const variableArguments = new WeakMap<OperationDefinitionNode, Map<string, string>>();
+
+/**
+ * Which argument each variable fills directly (`orders(first: $f)` → f ↦ first); remembered per parsed operation
+ * (Apollo reuses the parsed document of a query it has seen).
+ */
 function argumentsOfVariables(
   operation: OperationDefinitionNode,
   document: DocumentNode,
 ): Map<string, string> {
+  const known = variableArguments.get(operation);
+  if (known) return known;
   const names = new Map<string, string>();
+  variableArguments.set(operation, names);
   const record = (node: ArgumentNode) => {
     if (node.value.kind === Kind.VARIABLE && !names.has(node.value.name.value))
       names.set(node.value.name.value, node.name.value);

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { apiError } from '../../api/errors.js';
-import { InterceptionEntity, OrderEntity } from '../../entities/index.js';
+import { InterceptionEntity } from '../../entities/index.js';
+import { hydrate } from '../../database/select-entities.js';
 
 /** The manager's queue filters (api.md `InterceptionFilter`). */
 export interface InterceptionQueueFilter {
@@ -14,49 +15,48 @@ export interface InterceptionQueueFilter {
 export class InterceptionQueueService {
   constructor(private readonly db: DataSource) {}
 
+  /**
+   * One page in one statement: the holds with their order's and sub-order's numbers (the queue is a manager's
+   * working list, refreshed all day, so it is written as SQL rather than built per request).
+   */
   async page(filter: InterceptionQueueFilter, first: number, after: string | null) {
-    const query = this.db
-      .getRepository(InterceptionEntity)
-      .createQueryBuilder('i')
-      .where('i.status = :status', { status: filter.status ?? 'ACTIVE' });
-    if (filter.rule) query.andWhere('i.rule = :rule', { rule: filter.rule });
-    if (filter.minAmountFen != null) query.andWhere('i.amount_fen >= :min', { min: filter.minAmountFen });
+    const parameters: unknown[] = [filter.status ?? 'ACTIVE'];
+    const where = ['i.status = $1'];
+    const bind = (value: unknown) => `$${parameters.push(value)}`;
+    if (filter.rule) where.push(`i.rule = ${bind(filter.rule)}`);
+    if (filter.minAmountFen != null) where.push(`i.amount_fen >= ${bind(filter.minAmountFen)}`);
     if (filter.warehouseCode) {
-      query.andWhere(
-        'EXISTS (SELECT 1 FROM sub_orders s JOIN warehouses w ON w.id = s.warehouse_id WHERE s.order_id = i.order_id AND w.code = :code)',
-        { code: filter.warehouseCode },
+      where.push(
+        `EXISTS (SELECT 1 FROM sub_orders ws JOIN warehouses w ON w.id = ws.warehouse_id
+                 WHERE ws.order_id = i.order_id AND w.code = ${bind(filter.warehouseCode)})`,
       );
     }
     if (after) {
       const [at, id] = Buffer.from(after, 'base64url').toString('utf8').split('|');
       if (!at || !id || !/^\d+$/.test(id) || Number.isNaN(Date.parse(at)))
         throw apiError('BAD_USER_INPUT', 'after: not a cursor this list gave out', { field: 'after' });
-      query.andWhere('(i.raised_at, i.id) > (:at, :id)', { at, id });
+      where.push(`(i.raised_at, i.id) > (${bind(at)}::timestamptz, ${bind(id)}::bigint)`);
     }
-    const rows = await query
-      .orderBy('i.raised_at', 'ASC')
-      .addOrderBy('i.id', 'ASC')
-      .limit(first + 1)
-      .getMany();
-    const nodes = rows.slice(0, first);
-    const orders = nodes.length
-      ? await this.db
-          .getRepository(OrderEntity)
-          .createQueryBuilder('o')
-          .select(['o.id', 'o.number'])
-          .where('o.id IN (:...ids)', { ids: [...new Set(nodes.map((n) => n.orderId))] })
-          .getMany()
-      : [];
-    const numbers = new Map(orders.map((o) => [o.id, o.number]));
-    const subOrderNumbers: { id: string; number: string }[] = nodes.some((n) => n.subOrderId)
-      ? await this.db.query('SELECT id::text, number FROM sub_orders WHERE id = ANY($1::bigint[])', [
-          nodes.filter((n) => n.subOrderId).map((n) => n.subOrderId),
-        ])
-      : [];
+    const rows: { row: Record<string, unknown>; order_number: string; sub_order_number: string | null }[] =
+      await this.db.query(
+        `SELECT to_jsonb(i) AS row, o.number AS order_number, s.number AS sub_order_number
+         FROM interceptions i
+         JOIN orders o ON o.id = i.order_id
+         LEFT JOIN sub_orders s ON s.id = i.sub_order_id
+         WHERE ${where.join(' AND ')}
+         ORDER BY i.raised_at, i.id
+         LIMIT ${bind(first + 1)}`,
+        parameters,
+      );
+    const metadata = this.db.getMetadata(InterceptionEntity);
+    const page = rows.slice(0, first);
+    const nodes = page.map((r) => hydrate(metadata, r.row) as InterceptionEntity);
     return {
       nodes,
-      orderNumbers: numbers,
-      subOrderNumbers: new Map(subOrderNumbers.map((s) => [s.id, s.number])),
+      orderNumbers: new Map(nodes.map((n, k) => [n.orderId, page[k]!.order_number])),
+      subOrderNumbers: new Map(
+        nodes.flatMap((n, k) => (n.subOrderId ? [[n.subOrderId, page[k]!.sub_order_number!] as const] : [])),
+      ),
       cursors: nodes.map((n) => Buffer.from(`${n.raisedAt.toISOString()}|${n.id}`).toString('base64url')),
       hasNextPage: rows.length > first,
     };
