@@ -41,6 +41,39 @@ export function datasetVersion(orders) {
  * Starts the product on the data set of `orders` orders, building the data set first unless a matching one exists.
  * Returns the running product and the data set's description (counts, build times).
  */
+/**
+ * Settles the outbox as a healthy system keeps it: every PENDING message marked SENT and its delivery job removed.
+ * The copies of the seed's stories carry messages that were in flight when the story was told (now months old, and
+ * the re-queue cron would send them all at once), and P7 leaves 20,000 reassign messages behind; delivering them
+ * would load every later scenario with work none of them measures. Returns how many messages it settled.
+ */
+export async function settleOutbox(db) {
+  const { rows } = await db.query(
+    `WITH jobs AS (
+       SELECT graphile_worker.complete_jobs(array_agg(id)) FROM graphile_worker.jobs
+       WHERE task_identifier = 'deliver-outbound'),
+     sent AS (
+       UPDATE outbound_messages SET status = 'SENT', sent_at = coalesce(sent_at, created_at)
+       WHERE status = 'PENDING' RETURNING 1)
+     SELECT (SELECT count(*) FROM sent)::int AS settled, (SELECT count(*) FROM jobs)::int AS calls`,
+  );
+  return rows[0].settled;
+}
+
+/** Starts the product on the data set's database with its outbox settled (settleOutbox). */
+async function startOnDataset(port, dataDir) {
+  const product = await startProduct({ port, dataDir });
+  const db = new pg.Client({ connectionString: product.databaseUrl });
+  await db.connect();
+  try {
+    const settled = await settleOutbox(db);
+    if (settled) console.log(`data set: ${settled.toLocaleString('en')} outbox messages settled`);
+  } finally {
+    await db.end();
+  }
+  return product;
+}
+
 export async function openDataset({ orders, port }) {
   const name = `${orders}-${datasetVersion(orders)}`;
   const dir = new URL(`${name}/`, DATA);
@@ -48,7 +81,7 @@ export async function openDataset({ orders, port }) {
   const dbDir = new URL('db/', dir).pathname;
   if (existsSync(marker)) {
     console.log(`data set: reusing bench/.data/${name}`);
-    const product = await startProduct({ port, dataDir: dbDir });
+    const product = await startOnDataset(port, dbDir);
     return {
       product,
       pgDir: `${dbDir}pg`,
@@ -266,6 +299,7 @@ async function build(databaseUrl, total) {
      FROM held WHERE stock.warehouse_id = held.warehouse_id AND stock.sku = held.sku`,
     [HOLDING],
   );
+  await settleOutbox(pool);
   phases.stock = seconds(t0);
   await pool.query('ALTER SYSTEM RESET max_wal_size');
   await pool.query('SELECT pg_reload_conf()');

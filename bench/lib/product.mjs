@@ -27,7 +27,11 @@ export async function startProduct({ port, env = {}, dataDir: persistent }) {
   await assertFree(port);
   await assertFree(pgPort);
   const dataDir = persistent ?? mkdtempSync(join(tmpdir(), 'oms-bench-'));
-  const child = spawn(process.execPath, [MAIN], {
+  // BENCH_PROFILE=<dir>: the server writes a V8 CPU profile there when it stops (for finding where its time goes).
+  const profile = process.env.BENCH_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, MAIN], {
     env: {
       ...process.env,
       PORT: String(port),
