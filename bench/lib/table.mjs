@@ -126,30 +126,40 @@ export function buildTable({ scenarios: all }) {
   }
   if (s.P4) {
     const p = s.P4;
+    const ref = p.reference;
     rows.push([
       'P4 ingest (create + pay)',
       `${fmt(p.ordersPerSecond)} orders/s`,
-      'TODO: same rows by SQL in one transaction',
-      '',
-      `${p.p50Ms}/${p.p99Ms}`,
+      ref ? `${fmt(ref.ordersPerSecond)} orders/s (same rows by SQL, 1 transaction each)` : '—',
+      ref ? ratio(p.ordersPerSecond, ref.ordersPerSecond) : '',
+      latency(p, ref),
       '',
       '≥ 500/s; ≥ 0.3 × ref',
       yes(p.met),
-      `${p.dispatched}/${p.orders} dispatched end to end (${p.dispatchedPerSecondEndToEnd}/s), ${p.failures} failures`,
+      [
+        `${p.dispatched}/${p.orders} dispatched end to end (${p.dispatchedPerSecondEndToEnd}/s), ${p.failures} failures`,
+        ref &&
+          `ref: ${ref.rowsPerOrder} rows/order, ${ref.failures} failures, ${ref.retries} deadlocks retried`,
+      ]
+        .filter(Boolean)
+        .join(' · '),
     ]);
   }
   if (s.P5) {
     const p = s.P5;
+    const ref = p.reference;
+    const stored = (run) =>
+      `${run.stored}/${run.newEvents} stored, ${run.lost} lost, ${run.failures} failures`;
     rows.push([
       'P5 carrier pushes',
       `${fmt(p.eventsPerSecond)} events/s`,
-      'TODO: same rows by SQL in one transaction',
-      '',
-      `${p.p50Ms}/${p.p99Ms}`,
+      ref ? `${fmt(ref.eventsPerSecond)} events/s (SQL, 1 transaction per push)` : '—',
+      ref ? ratio(p.eventsPerSecond, ref.eventsPerSecond) : '',
+      latency(p, ref),
       '',
       '≥ 3,000 events/s; none lost or doubled',
       yes(p.met),
-      `${p.stored}/${p.newEvents} stored, ${p.lost} lost, ${p.failures} failures`,
+      [`${p.pushes} pushes: ${stored(p)}`, ref && `ref: ${stored(ref)}`].filter(Boolean).join(' · '),
     ]);
   }
   if (s.P6) {
