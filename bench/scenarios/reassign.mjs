@@ -4,11 +4,14 @@
 // Both change the persistent data set (the moved sub-orders stay moved), so each run picks sub-orders afresh.
 import { request } from 'node:http';
 import pg from 'pg';
+import { WAREHOUSE_CAPABILITIES } from '@oms/schema';
 import { settleOutbox } from '../lib/dataset.mjs';
 import { signIn } from './reads.mjs';
 
 const COUNT = Number(process.env.BENCH_REASSIGN ?? 10_000);
 const HOLDING = ['CREATED', 'DISPATCHED', 'ACCEPTED', 'PICKING', 'PACKED'];
+/** Sub-orders before picking: the ones a reassignment may move. */
+const OPEN = ['CREATED', 'DISPATCHED', 'ACCEPTED'];
 
 /** Warehouse/sku pairs whose reserved differs from the sum over sub-orders holding stock there. */
 export async function stockMismatches(db) {
@@ -68,20 +71,32 @@ const REFERENCE = [
 ];
 
 export async function reassignScenario({ product, db }) {
-  // The target: the warehouse that can take any goods; stock there for every sku the moved lines need.
+  // The target: the warehouse holding the fewest open sub-orders (each run moves 20,000 to its target, so the
+  // next run moves them on from there); candidates are open sub-orders elsewhere whose goods it can handle.
   const { rows: targets } = await db.query(
-    `SELECT id::text, code FROM warehouses WHERE kind = 'WAREHOUSE' AND active
-     ORDER BY cardinality(capabilities) DESC, code LIMIT 1`,
+    `SELECT w.id::text, w.code, w.capabilities FROM warehouses w
+     WHERE w.kind = 'WAREHOUSE' AND w.active
+     ORDER BY (SELECT count(*) FROM sub_orders s WHERE s.warehouse_id = w.id AND s.status = ANY($1)), w.code
+     LIMIT 1`,
+    [OPEN],
   );
   const target = targets[0];
+  // Earlier runs reserved the target's stock for what they moved there: replenish it, so the candidates are not
+  // limited by what is left (a replenishment is an ordinary stock change; stock stays exact by the rule checked).
+  await db.query(
+    'UPDATE stock SET on_hand = reserved + 1000000 WHERE warehouse_id = $1 AND on_hand - reserved < 1000000',
+    [target.id],
+  );
   const { rows: candidates } = await db.query(
     `SELECT s.id::text, s.number FROM sub_orders s
-     WHERE s.status IN ('CREATED', 'DISPATCHED', 'ACCEPTED') AND s.merchant_id IS NULL AND s.warehouse_id <> $1
+     WHERE s.status = ANY($3) AND s.merchant_id IS NULL AND s.warehouse_id <> $1
        AND s.cancel_requested_at IS NULL
        AND NOT EXISTS (SELECT 1 FROM order_lines l JOIN stock st ON st.sku = l.sku AND st.warehouse_id = $1
                        WHERE l.sub_order_id = s.id AND st.on_hand - st.reserved < 1000)
+       AND NOT EXISTS (SELECT 1 FROM order_lines l, unnest(l.attributes) a
+                       WHERE l.sub_order_id = s.id AND a = ANY($4::text[]) AND a <> ALL($5::text[]))
      ORDER BY random() LIMIT $2`,
-    [target.id, COUNT * 2],
+    [target.id, COUNT * 2, OPEN, WAREHOUSE_CAPABILITIES, target.capabilities],
   );
   const half = Math.min(COUNT, Math.floor(candidates.length / 2));
   const ours = candidates.slice(0, half);

@@ -21,7 +21,7 @@ export interface BulkReassignRequest {
 export type BulkOutcomes = Map<string, unknown>;
 
 /** Sub-orders per transaction: big enough that statements stay few, small enough that locks stay short. */
-export const REASSIGN_CHUNK = 500;
+export const REASSIGN_CHUNK = 1000;
 
 interface Target {
   readonly id: string;
