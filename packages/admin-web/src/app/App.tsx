@@ -6,6 +6,7 @@ import { I18nextProvider } from 'react-i18next';
 import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { loginUrl } from '@/auth/urls';
+import { prefetchOrderPage } from '@/orders';
 import { createApolloClient } from './apollo';
 import { createI18n } from './i18n';
 import { routes } from './routes';
@@ -20,6 +21,7 @@ function createConsole() {
       if (pathname !== '/login') void router.navigate(loginUrl(pathname + search), { replace: true });
     },
   });
+  prefetchOrderPage(client, window.location.pathname);
   return { router, client, i18n: createI18n() };
 }
 
