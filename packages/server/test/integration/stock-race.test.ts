@@ -25,7 +25,7 @@ const ledger = () =>
     [SKU],
   );
 
-describe('stock claimed at the end of a payment', () => {
+describe('payments racing for the last units', () => {
   it('sells each last unit once when twelve payments race for five', async () => {
     // One free unit of the sku at each of the five warehouses.
     await q('UPDATE stock SET on_hand = reserved + 1 WHERE sku = $1', [SKU]);

@@ -17,7 +17,6 @@ import type { OrderNumbers } from '../numbers/order-numbers.js';
 import { draftOrder, type OrderDraft } from './order-draft.js';
 import { requestHash } from './request-hash.js';
 import type { PaymentService } from './payment.service.js';
-import { withStockRetries } from '../split/split.service.js';
 
 /** The actor of an integration client's calls. */
 export function integrationActor(client: ApiKeyPrincipal): Actor {
@@ -42,20 +41,18 @@ export class OrderIntakeService {
     const earlier = await this.findEarlier(this.db.manager, input, hash);
     if (earlier) return { order: earlier, created: false };
     const number = await this.numbers.order(draft.type, draft.shard);
-    return withStockRetries((lockStockFirst) =>
-      this.db.transaction(async (manager) => {
-        // Two identical calls at once: the loser of the unique (source, external_id) insert waits here and
-        // then finds the winner's order.
-        await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
-          `intake:${input.source}:${input.externalId}`,
-        ]);
-        const raced = await this.findEarlier(manager, input, hash);
-        if (raced) return { order: raced, created: false };
-        const created = await this.insert(manager, draft, number, hash, integrationActor(client));
-        await this.payments.settleIfCovered(manager, created, integrationActor(client), lockStockFirst);
-        return { order: created, created: true };
-      }),
-    );
+    return this.db.transaction(async (manager) => {
+      // Two identical calls at once: the loser of the unique (source, external_id) insert waits here and
+      // then finds the winner's order.
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+        `intake:${input.source}:${input.externalId}`,
+      ]);
+      const raced = await this.findEarlier(manager, input, hash);
+      if (raced) return { order: raced, created: false };
+      const created = await this.insert(manager, draft, number, hash, integrationActor(client));
+      await this.payments.settleIfCovered(manager, created, integrationActor(client));
+      return { order: created, created: true };
+    });
   }
 
   private async findEarlier(

@@ -5,7 +5,7 @@ import { apiError, badInput } from '../../api/errors.js';
 import { OrderEntity, PaymentEntity, PaymentLogEntity, RefundEntity } from '../../entities/index.js';
 import { insertRow } from '../../database/insert-row.js';
 import { recordOrderEvent, type Actor } from '../history.js';
-import { claimStock, withStockRetries, type SplitService } from '../split/split.service.js';
+import type { SplitService } from '../split/split.service.js';
 import type { ScreeningService } from '../holds/screening.service.js';
 import { dispatchReady } from '../holds/dispatch-ready.js';
 import { applyOrderEvent } from '../status-writes.js';
@@ -53,49 +53,37 @@ export class PaymentService {
     if (!transactionNo || transactionNo.length > 64)
       throw badInput('transactionNo', 'must be 1–64 characters');
     const actor = integrationActor(client);
-    return withStockRetries((lockStockFirst) =>
-      this.db.transaction(async (manager) => {
-        const order = await manager
-          .getRepository(OrderEntity)
-          .createQueryBuilder('o')
-          .setLock('pessimistic_write')
-          .where('o.number = :number AND o.shard = :shard', { number: parsed.number, shard: parsed.shard })
-          .getOne();
-        if (!order) throw apiError('NOT_FOUND', `No order ${parsed.number}.`);
-        const existing = await manager.getRepository(PaymentEntity).findOne({ where: { transactionNo } });
-        const payment = existing
-          ? await this.update(manager, order, existing, input, actor)
-          : await this.insert(manager, order, { ...input, transactionNo }, actor);
-        if (order.status === 'CLOSED' || order.status === 'CANCELLED')
-          await this.refundLate(manager, order, payment, actor);
-        else await this.settleIfCovered(manager, order, actor, lockStockFirst);
-        return { order, payment };
-      }),
-    );
+    return this.db.transaction(async (manager) => {
+      const order = await manager
+        .getRepository(OrderEntity)
+        .createQueryBuilder('o')
+        .setLock('pessimistic_write')
+        .where('o.number = :number AND o.shard = :shard', { number: parsed.number, shard: parsed.shard })
+        .getOne();
+      if (!order) throw apiError('NOT_FOUND', `No order ${parsed.number}.`);
+      const existing = await manager.getRepository(PaymentEntity).findOne({ where: { transactionNo } });
+      const payment = existing
+        ? await this.update(manager, order, existing, input, actor)
+        : await this.insert(manager, order, { ...input, transactionNo }, actor);
+      if (order.status === 'CLOSED' || order.status === 'CANCELLED')
+        await this.refundLate(manager, order, payment, actor);
+      else await this.settleIfCovered(manager, order, actor);
+      return { order, payment };
+    });
   }
 
-  /**
-   * When the order waits for payment and its payments now cover it: PAID, then split (in this transaction). Run it
-   * inside withStockRetries: the split's stock is claimed last, and a lost race rolls everything back.
-   */
-  async settleIfCovered(
-    manager: EntityManager,
-    order: OrderEntity,
-    actor: Actor,
-    lockStockFirst: boolean,
-  ): Promise<void> {
+  /** When the order waits for payment and its payments now cover it: PAID, then split (in this transaction). */
+  async settleIfCovered(manager: EntityManager, order: OrderEntity, actor: Actor): Promise<void> {
     if (order.status !== 'PENDING_PAYMENT') return;
     const payments = await manager.getRepository(PaymentEntity).find({ where: { orderId: order.id } });
     const cash = payments.filter(covers).reduce((sum, p) => sum + p.amountFen, 0);
     if (cash < order.payableFen) return;
     await applyOrderEvent(manager, order, 'PAY', { paymentsCoverPayable: true }, actor);
-    const { subOrders, claims } = await this.splitter.split(manager, order, actor, { lockStockFirst });
+    const subOrders = await this.splitter.split(manager, order, actor);
     // Screening runs once, after the split and before anything leaves (domain.md §6.3); merchants' own endpoints
-    // come with the open platform, so only warehouse sub-orders are dispatched. A held order keeps its stock.
-    if (!(await this.screening.screen(manager, order)))
-      await dispatchReady(manager, subOrders, this.dispatchMaxAttempts);
-    // The last write: popular goods' stock rows stay locked for this statement and the commit only.
-    await claimStock(manager, claims);
+    // come with the open platform, so only warehouse sub-orders are dispatched.
+    if (await this.screening.screen(manager, order)) return;
+    await dispatchReady(manager, subOrders, this.dispatchMaxAttempts);
   }
 
   private async insert(

@@ -26,61 +26,16 @@ function allocationOf(line: OrderLineEntity): LineAllocation {
   };
 }
 
-/** Stock a split's sub-orders reserve at a warehouse (claimStock writes it). */
-export interface StockClaim {
-  readonly warehouseId: string;
-  readonly sku: string;
-  readonly quantity: number;
-}
-
-/**
- * The stock a split counted on was taken by another order between the split's read and its claim: the caller rolls
- * its transaction back and runs it again (splitting afresh), the last time with the stock locked up front.
- */
-export class StockRaceError extends Error {
-  constructor(readonly claims: readonly StockClaim[]) {
-    super('stock counted on by the split was taken meanwhile');
-  }
-}
-
-/** How many times a payment's transaction is run when its stock claim loses a race; the last locks stock first. */
-export const STOCK_ATTEMPTS = 3;
-
-/**
- * Runs `work(lockStockFirst)` again when it ends in a lost stock race: the first attempts read stock without locking
- * it (the hot rows are then locked only by claimStock, for one statement and the commit), the last locks it up front
- * and so cannot lose.
- */
-export async function withStockRetries<T>(work: (lockStockFirst: boolean) => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await work(attempt === STOCK_ATTEMPTS);
-    } catch (error) {
-      if (!(error instanceof StockRaceError) || attempt === STOCK_ATTEMPTS) throw error;
-    }
-  }
-}
-
-/**
- * Splits a paid order into sub-orders, in the caller's transaction, and returns the stock they reserve; the caller
- * claims it with claimStock as the transaction's last write. Reading stock without a lock and claiming it last keeps
- * a popular SKU's rows locked for one statement and the commit instead of the whole payment (performance.md P4: with
- * the lock taken here, every payment for the same goods queued behind the previous one's ~20 statements).
- */
+/** Splits a paid order into sub-orders and reserves their stock, in the caller's transaction. */
 export class SplitService {
   constructor(private readonly numbers: OrderNumbers) {}
 
-  async split(
-    manager: EntityManager,
-    order: OrderEntity,
-    actor: Actor,
-    { lockStockFirst = false }: { lockStockFirst?: boolean } = {},
-  ): Promise<{ subOrders: SubOrderEntity[]; claims: StockClaim[] }> {
+  async split(manager: EntityManager, order: OrderEntity, actor: Actor): Promise<SubOrderEntity[]> {
     assertTransition('ORDER', order.status, 'SPLIT');
     const lines = await manager
       .getRepository(OrderLineEntity)
       .find({ where: { orderId: order.id }, order: { lineNo: 'ASC' } });
-    const warehouses = await this.candidates(manager, lines, lockStockFirst);
+    const warehouses = await this.lockCandidates(manager, lines);
     const region = regionOfProvince(order.receiverProvince) ?? 'NORTH';
     const plan = planSplit(
       lines.map((l, index) => ({ ...l, index })),
@@ -94,7 +49,6 @@ export class SplitService {
     const now = new Date();
     const held = order.held;
     const created: SubOrderEntity[] = [];
-    const claims: StockClaim[] = [];
     const merchants = await this.merchantLocations(
       manager,
       plan.flatMap((p) => (p.merchantId ? [p.merchantId] : [])),
@@ -130,10 +84,9 @@ export class SplitService {
         subLines.map((l) => l.id),
         { subOrderId: subOrder.id },
       );
-      if (planned.warehouseId) {
-        claims.push(...claimsOf(planned.warehouseId, subLines));
-        await this.recordStay(manager, subOrder, order, planned.warehouseId, now);
-      } else if (subOrder.warehouseId)
+      if (planned.warehouseId)
+        await this.reserve(manager, planned.warehouseId, subLines, subOrder, order, now);
+      else if (subOrder.warehouseId)
         await this.recordStay(manager, subOrder, order, subOrder.warehouseId, now);
       const warehouse =
         warehouses.find((w) => w.id === planned.warehouseId) ??
@@ -154,24 +107,17 @@ export class SplitService {
       created.push(subOrder);
     }
     await applyOrderEvent(manager, order, 'SPLIT', {}, actor, { subOrders: created.map((s) => s.number) });
-    return { subOrders: created, claims };
+    return created;
   }
 
-  /**
-   * Active warehouses with what they have of the order's skus; with `lock`, the stock rows locked in a fixed order
-   * (so splits never deadlock) until the transaction ends.
-   */
-  private async candidates(
-    manager: EntityManager,
-    lines: OrderLineEntity[],
-    lock: boolean,
-  ): Promise<PlanWarehouse[]> {
+  /** Active warehouses with the order's skus, their stock rows locked in a fixed order so splits never deadlock. */
+  private async lockCandidates(manager: EntityManager, lines: OrderLineEntity[]): Promise<PlanWarehouse[]> {
     const warehouses = await manager
       .getRepository(WarehouseEntity)
       .find({ where: { active: true, kind: 'WAREHOUSE' } });
     const rows: { warehouse_id: string; sku: string; available: number }[] = await manager.query(
       `SELECT warehouse_id, sku, on_hand - reserved AS available FROM stock
-       WHERE warehouse_id = ANY($1) AND sku = ANY($2) ORDER BY warehouse_id, sku${lock ? ' FOR UPDATE' : ''}`,
+       WHERE warehouse_id = ANY($1) AND sku = ANY($2) ORDER BY warehouse_id, sku FOR UPDATE`,
       [warehouses.map((w) => w.id), [...new Set(lines.map((l) => l.sku))]],
     );
     return warehouses.map((w) => ({
@@ -183,6 +129,30 @@ export class SplitService {
         rows.filter((r) => String(r.warehouse_id) === w.id).map((r) => [r.sku, Number(r.available)]),
       ),
     }));
+  }
+
+  private async reserve(
+    manager: EntityManager,
+    warehouseId: string,
+    lines: OrderLineEntity[],
+    subOrder: SubOrderEntity,
+    order: OrderEntity,
+    at: Date,
+  ): Promise<void> {
+    const quantities = new Map<string, number>();
+    for (const line of lines) quantities.set(line.sku, (quantities.get(line.sku) ?? 0) + line.quantity);
+    const [, affected] = (await manager.query(
+      `UPDATE stock s SET reserved = s.reserved + r.quantity
+       FROM unnest($2::text[], $3::int[]) AS r(sku, quantity)
+       WHERE s.warehouse_id = $1 AND s.sku = r.sku AND s.on_hand - s.reserved >= r.quantity`,
+      [warehouseId, [...quantities.keys()], [...quantities.values()]],
+    )) as [unknown, number];
+    // The rows are locked and the plan counted them: a miss here is a bug, and rolls everything back.
+    if (affected !== quantities.size)
+      throw new Error(
+        `stock for sub-order ${subOrder.number} at warehouse ${warehouseId} vanished under a lock`,
+      );
+    await this.recordStay(manager, subOrder, order, warehouseId, at);
   }
 
   /** The sub-order's first stay: at the warehouse (or merchant) the split chose. */
@@ -215,41 +185,4 @@ export class SplitService {
       .find({ where: { kind: 'MERCHANT', active: true, code: In(codes) } });
     return new Map(rows.map((m) => [m.code, m]));
   }
-}
-
-/** A sub-order's lines at a warehouse as stock claims, one per sku. */
-function claimsOf(warehouseId: string, lines: OrderLineEntity[]): StockClaim[] {
-  const quantities = new Map<string, number>();
-  for (const line of lines) quantities.set(line.sku, (quantities.get(line.sku) ?? 0) + line.quantity);
-  return [...quantities].map(([sku, quantity]) => ({ warehouseId, sku, quantity }));
-}
-
-/**
- * Reserves the claimed stock: the rows locked in (warehouse, sku) order, as every stock writer locks them, then one
- * guarded UPDATE that only takes what is still free. A claim that no longer fits (another order took the stock after
- * this split read it) is a StockRaceError: the caller's transaction rolls back whole and is run again.
- */
-export async function claimStock(manager: EntityManager, claims: readonly StockClaim[]): Promise<void> {
-  if (!claims.length) return;
-  const merged = new Map<string, StockClaim>();
-  for (const claim of claims) {
-    const key = `${claim.warehouseId}|${claim.sku}`;
-    const earlier = merged.get(key);
-    merged.set(key, earlier ? { ...claim, quantity: earlier.quantity + claim.quantity } : claim);
-  }
-  const list = [...merged.values()];
-  const parameters = [list.map((c) => c.warehouseId), list.map((c) => c.sku), list.map((c) => c.quantity)];
-  await manager.query(
-    `SELECT 1 FROM stock s JOIN unnest($1::bigint[], $2::text[]) AS c(warehouse_id, sku)
-       ON s.warehouse_id = c.warehouse_id AND s.sku = c.sku
-     ORDER BY s.warehouse_id, s.sku FOR UPDATE OF s`,
-    parameters.slice(0, 2),
-  );
-  const [, affected] = (await manager.query(
-    `UPDATE stock s SET reserved = s.reserved + c.quantity
-     FROM unnest($1::bigint[], $2::text[], $3::int[]) AS c(warehouse_id, sku, quantity)
-     WHERE s.warehouse_id = c.warehouse_id AND s.sku = c.sku AND s.on_hand - s.reserved >= c.quantity`,
-    parameters,
-  )) as [unknown, number];
-  if (affected !== list.length) throw new StockRaceError(list);
 }
