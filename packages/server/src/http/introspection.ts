@@ -29,7 +29,8 @@ export function introspectionGuard(production: boolean): ApolloServerPlugin<Requ
           const principal = contextValue.principal;
           if (principal?.kind === 'staff' && principal.role === 'ADMIN') return;
           throw new GraphQLError('Introspection is answered to signed-in admins only.', {
-            extensions: { code: 'FORBIDDEN' },
+            // A refusal, not a server fault: 403 (Apollo answers 500 for an error thrown here otherwise).
+            extensions: { code: 'FORBIDDEN', http: { status: 403 } },
           });
         },
       };

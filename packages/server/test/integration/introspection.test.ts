@@ -12,7 +12,9 @@ afterAll(() => server?.close());
 describe('introspection in production', () => {
   it('is refused to anyone but a signed-in admin', async () => {
     const query = '{ __schema { queryType { name } } }';
-    expect((await server.graphql(query)).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const anonymous = await server.graphql(query);
+    expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(anonymous.response.status).toBe(403);
     expect(
       (await server.graphql(query, {}, await loginAs(server, 'manager', 'manager123'))).body.errors?.[0]
         ?.extensions?.code,
