@@ -10,9 +10,12 @@ import {
 import { recordOrderEvent, type Actor } from '../services/history.js';
 import { applySubOrderEvent } from '../services/status-writes.js';
 import { wmsSignature } from '../webhooks/signatures.js';
+import { DELIVER_TASK, wakeNextMessage } from './outbox.js';
 import { lockSubOrder } from '../services/locks.js';
 
 const DISPATCHER: Actor = { type: 'SYSTEM', id: 'dispatcher' };
+/** The longest pause of a message waiting for an earlier one of its sub-order (it is woken when that one settles). */
+const WAIT_CAP_MS = 60_000;
 /** A warehouse that has not answered within this is a failed attempt (retried, then dead-lettered), not a hang. */
 export const DELIVERY_TIMEOUT_MS = 10_000;
 
@@ -60,7 +63,8 @@ function stillApplies(message: OutboundMessageEntity, subOrder: SubOrderEntity):
 }
 
 /**
- * Delivers one outbox message: waits for earlier messages of its sub-order, POSTs it signed to the warehouse,
+ * Delivers one outbox message: waits (without spending an attempt) for earlier messages of its sub-order, POSTs it
+ * signed to the warehouse,
  * and on a 2xx marks it sent (a DISPATCH makes the sub-order DISPATCHED). A failure throws, so graphile-worker
  * retries with exponential back-off; the last attempt dead-letters it, visibly, for ops to re-drive.
  */
@@ -70,14 +74,27 @@ export function deliverOutbound(
   timeoutMs = DELIVERY_TIMEOUT_MS,
 ): Task {
   return async (payload, helpers) => {
-    const { messageId } = payload as { messageId: string };
+    const { messageId, waits = 0 } = payload as { messageId: string; waits?: number };
     const messages = db.getRepository(OutboundMessageEntity);
     const message = await messages.findOneBy({ id: messageId });
     if (!message || message.status !== 'PENDING') return;
     const earlier = await messages.exists({
       where: { subOrderId: message.subOrderId, seq: LessThan(message.seq), status: 'PENDING' },
     });
-    if (earlier) throw new Error(`message ${message.seq} waits for an earlier message of its sub-order`);
+    if (earlier) {
+      // Not an attempt: waiting for an earlier message must not dead-letter this one. It comes back after a growing
+      // pause, or at once when the earlier one is settled (wakeNextMessage). The same key: no second job beside it.
+      await helpers.addJob(
+        DELIVER_TASK,
+        { messageId, waits: waits + 1 },
+        {
+          jobKey: helpers.job.key ?? `outbound:${messageId}`,
+          runAt: new Date(Date.now() + Math.min(WAIT_CAP_MS, 1_000 * 2 ** waits)),
+          maxAttempts: helpers.job.max_attempts,
+        },
+      );
+      return;
+    }
     const subOrder = await db.getRepository(SubOrderEntity).findOneByOrFail({ id: message.subOrderId });
     if (!stillApplies(message, subOrder)) {
       await messages.update(message.id, { status: 'DROPPED' });
@@ -123,6 +140,7 @@ async function markSent(
     attempts: message.attempts + 1,
     lastError: null,
   });
+  await wakeNextMessage(manager, message);
   if (message.type !== 'DISPATCH') return;
   const { order, subOrder } = await lockSubOrder(manager, message.subOrderId);
   if (subOrder.status === 'CREATED' && subOrder.warehouseId === warehouse.id) {
@@ -159,6 +177,7 @@ async function markFailed(
     lastError: reason.slice(0, 500),
     ...(last ? { status: 'DEAD_LETTER' as const } : {}),
   });
+  if (last) await wakeNextMessage(manager, message);
   if (message.type !== 'DISPATCH') return;
   await manager
     .getRepository(SubOrderEntity)

@@ -8,8 +8,8 @@ export const DELIVER_TASK = 'deliver-outbound';
 
 /**
  * Writes a message to a sub-order's warehouse into the outbox, in the caller's transaction, with the job that
- * delivers it: a rollback leaves neither, a commit both (reliability.md). Messages of one sub-order share a named
- * queue, so they run one at a time, and carry an increasing `seq` so none overtakes an earlier one.
+ * delivers it: a rollback leaves neither, a commit both (reliability.md). Messages carry an increasing `seq` per
+ * sub-order, and the delivery task sends none while an earlier one is pending (ADR 0005).
  */
 export async function enqueueOutbound(
   manager: EntityManager,
@@ -44,18 +44,40 @@ export async function enqueueOutbound(
 }
 
 /**
- * The job that delivers `message`, in its sub-order's named queue (one at a time) and keyed by the message, so a
- * second add (a re-drive) replaces a finished job rather than adding another beside it.
+ * The job that delivers `message`, keyed by the message, so a second add (a re-drive) replaces a finished job rather
+ * than adding another beside it. No named queue: graphile-worker's job fetch locks every available named queue, and
+ * with one queue per sub-order it cost 60–72 ms of PostgreSQL per fetch once ~20,000 jobs were queued (a bulk
+ * reassign of 10,000 sub-orders); the order within a sub-order is kept by `seq` (deliver-outbound.ts).
  */
 export async function addDeliveryJob(
   manager: EntityManager,
-  message: Pick<OutboundMessageEntity, 'id' | 'subOrderId'>,
+  message: Pick<OutboundMessageEntity, 'id'>,
   maxAttempts: number,
 ): Promise<void> {
   await manager.query(
     `SELECT graphile_worker.add_job(identifier => $1, payload => json_build_object('messageId', $2::text),
-       queue_name => $3, max_attempts => $4, job_key => $5)`,
-    [DELIVER_TASK, message.id, `sub-order:${message.subOrderId}`, maxAttempts, `outbound:${message.id}`],
+       max_attempts => $3, job_key => $4)`,
+    [DELIVER_TASK, message.id, maxAttempts, `outbound:${message.id}`],
+  );
+}
+
+/**
+ * Once a message is settled (sent or dead-lettered), the next pending message of its sub-order may go: its job,
+ * waiting out a back-off because this one was pending, is brought forward to now.
+ */
+export async function wakeNextMessage(
+  manager: EntityManager,
+  message: Pick<OutboundMessageEntity, 'subOrderId' | 'seq'>,
+): Promise<void> {
+  await manager.query(
+    `WITH next AS (
+       SELECT id FROM outbound_messages
+       WHERE sub_order_id = $1 AND seq > $2 AND status = 'PENDING' ORDER BY seq LIMIT 1)
+     SELECT graphile_worker.reschedule_jobs(array_agg(j.id), run_at => now())
+     FROM graphile_worker.jobs j, next
+     WHERE j.key IN ('outbound:' || next.id, 'outbound-retry:' || next.id) AND j.locked_at IS NULL
+     HAVING count(*) > 0`,
+    [message.subOrderId, message.seq],
   );
 }
 
@@ -69,7 +91,7 @@ export interface OutboundInput {
 
 /**
  * enqueueOutbound for many messages in one statement: each sub-order's messages take the next `seq` numbers after
- * its last one, in the given order, and each gets its delivery job (addDeliveryJob's queue and key) in the same
+ * its last one, in the given order, and each gets its delivery job (keyed as addDeliveryJob keys it) in the same
  * statement and transaction (graphile-worker's add_jobs, set-based). Returns how many were queued.
  */
 export async function enqueueOutboundMany(
@@ -109,7 +131,7 @@ export async function enqueueOutboundMany(
        RETURNING id, sub_order_id, seq
      )
      SELECT count(*)::int AS queued FROM graphile_worker.add_jobs((
-       SELECT array_agg(ROW($3::text, json_build_object('messageId', id::text), 'sub-order:' || sub_order_id,
+       SELECT array_agg(ROW($3::text, json_build_object('messageId', id::text), NULL::text,
          NULL::timestamptz, $4::smallint, 'outbound:' || id, NULL::smallint, NULL::text[])::graphile_worker.job_spec
          ORDER BY sub_order_id, seq)
        FROM inserted))`,

@@ -8,8 +8,8 @@ export const REQUEUE_STUCK_TASK = 'requeue-stuck-outbound';
 /**
  * A worker killed mid-delivery leaves its job locked for hours (graphile-worker's lock timeout). Any PENDING message
  * whose job is gone or has been locked for longer than a delivery can take (10 s timeout, so 2 minutes is plenty)
- * gets a fresh job, outside the sub-order's queue (which the dead worker may still hold); the per-sub-order `seq`
- * check keeps the order, and the receiver deduplicates by eventId should the lost attempt have arrived after all.
+ * gets a fresh job; the per-sub-order `seq` check keeps the order, and the receiver deduplicates by eventId should
+ * the lost attempt have arrived after all.
  */
 export const REQUEUE_STUCK_SQL = `
   SELECT graphile_worker.add_job(identifier => $1, payload => json_build_object('messageId', m.id::text),
@@ -22,10 +22,9 @@ export const REQUEUE_STUCK_SQL = `
         AND (j.locked_at IS NULL OR j.locked_at > now() - interval '2 minutes'))`;
 
 /**
- * A dead worker also keeps its lock on the sub-order's named queue, which would hold every later message of that
- * sub-order (a cancel after the dispatch) for hours. A delivery job locked for longer than a delivery can take belongs
- * to a dead worker: unlocking that worker releases the job and the queue, and the job runs again in its queue, in
- * order, before anything is re-queued beside it.
+ * A delivery job locked for longer than a delivery can take belongs to a dead worker, and its message, still
+ * PENDING, holds back every later message of its sub-order (a cancel after the dispatch): unlocking that worker
+ * releases the job, which runs again before anything is re-queued beside it.
  */
 export const UNLOCK_DEAD_DELIVERIES_SQL = `
   SELECT graphile_worker.force_unlock_workers(array_agg(DISTINCT j.locked_by))

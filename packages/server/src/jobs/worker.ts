@@ -67,7 +67,7 @@ export interface SupervisedWorker {
  * Runs `start()`'s worker and starts a new one whenever it stops by itself. graphile-worker rides out a database
  * outage for the most part (its pool reconnects, its listener retries), but it shuts itself down when it cannot record
  * a job's outcome ("Failed to fail jobs … Connection terminated"), which a PostgreSQL restart mid-job causes. The
- * jobs and sub-order queues the dead worker still locked are unlocked first (they would wait hours for the lock
+ * jobs the dead worker still locked are unlocked first (they would wait hours for the lock
  * timeout otherwise); restarts back off from 1 s to 30 s while the database is still away.
  */
 export async function superviseWorker(

@@ -141,6 +141,36 @@ describe('delivery faults', () => {
     expect(warehouse.received.filter((r) => r.body.subOrderNumber === subOrderNumber)).toHaveLength(3);
   });
 
+  it('holds a later message of the sub-order back, spending none of its attempts, until the earlier one is sent', async () => {
+    warehouse.status = 200;
+    warehouse.failNext = 2;
+    const { subOrderNumber } = await paidOrder();
+    const subOrder = await server.db.dataSource
+      .getRepository(SubOrderEntity)
+      .findOneByOrFail({ number: subOrderNumber });
+    // A cancel request right behind the dispatch, which the warehouse refuses twice before taking it.
+    await server.db.dataSource.transaction((manager) =>
+      enqueueOutbound(manager, subOrder, subOrder.warehouseId!, 'CANCEL', 'test', 3),
+    );
+    const messages = () =>
+      server.db.dataSource.query(
+        'SELECT seq, type, status, attempts FROM outbound_messages WHERE sub_order_id = $1 ORDER BY seq',
+        [subOrder.id],
+      ) as Promise<{ seq: number; type: string; status: string; attempts: number }[]>;
+    await eventually(async () => {
+      await skipBackOff();
+      return (await messages()).every((m) => m.status === 'SENT');
+    });
+    expect(await messages()).toEqual([
+      { seq: 1, type: 'DISPATCH', status: 'SENT', attempts: 3 },
+      { seq: 2, type: 'CANCEL', status: 'SENT', attempts: 1 },
+    ]);
+    const seqs = warehouse.received
+      .filter((r) => r.body.subOrderNumber === subOrderNumber)
+      .map((r) => r.body.seq);
+    expect(seqs).toEqual([1, 1, 1, 2]);
+  });
+
   it('re-queues a message whose worker died mid-delivery; the warehouse sees one event', async () => {
     warehouse.status = 200;
     await worker.stop();

@@ -130,7 +130,7 @@ async function queueJobs(
   const active = orders.flatMap((o) => o.interceptions.filter((i) => i.status === 'ACTIVE').map((i) => i.id));
   await query(
     `SELECT graphile_worker.add_job(identifier => $1, payload => json_build_object('messageId', m.id::text),
-       queue_name => 'sub-order:' || m.sub_order_id, max_attempts => $3, job_key => 'outbound:' || m.id)
+       max_attempts => $3, job_key => 'outbound:' || m.id)
      FROM outbound_messages m WHERE m.id = ANY($2::bigint[])`,
     [DELIVER_TASK, pending, maxAttempts],
   );
