@@ -11,6 +11,8 @@ import {
   typeFromAST,
   visit,
   visitWithTypeInfo,
+  type FieldNode,
+  type GraphQLField,
   type ArgumentNode,
   type DocumentNode,
   type GraphQLSchema,
@@ -108,6 +110,35 @@ function argumentsOfVariables(
   return names;
 }
 
+const pagedFields = new WeakMap<
+  DocumentNode,
+  { definition: GraphQLField<unknown, unknown>; node: FieldNode }[]
+>();
+
+/**
+ * The fields of a document that take `first`, with their definitions: a walk of the whole document with type
+ * information, remembered per parsed document (Apollo reuses them), so a request only reads its own values.
+ */
+function pagedFieldsOf(schema: GraphQLSchema, document: DocumentNode) {
+  let found = pagedFields.get(document);
+  if (!found) {
+    const list: { definition: GraphQLField<unknown, unknown>; node: FieldNode }[] = [];
+    const typeInfo = new TypeInfo(schema);
+    visit(
+      document,
+      visitWithTypeInfo(typeInfo, {
+        Field(node) {
+          const definition = typeInfo.getFieldDef();
+          if (definition?.args.some((arg) => arg.name === 'first')) list.push({ definition, node });
+        },
+      }),
+    );
+    pagedFields.set(document, list);
+    found = list;
+  }
+  return found;
+}
+
 /**
  * Checks one operation's input before execution: every variable against its declared type (so a fractional amount
  * or a missing field is BAD_USER_INPUT naming the field, not a bare coercion message), no NUL byte in any string,
@@ -143,23 +174,14 @@ export function checkOperationInput(
     if (failure) throw failure;
   }
 
-  const typeInfo = new TypeInfo(schema);
-  const pageSizes: { value: unknown }[] = [];
-  visit(
-    document,
-    visitWithTypeInfo(typeInfo, {
-      Field(node) {
-        const definition = typeInfo.getFieldDef();
-        if (!definition?.args.some((arg) => arg.name === 'first')) return;
-        try {
-          pageSizes.push({ value: getArgumentValues(definition, node, coerced).first });
-        } catch {
-          // an argument of the wrong type: execution reports it
-        }
-      },
-    }),
-  );
-  for (const { value } of pageSizes) {
+  const pageSizes = pagedFieldsOf(schema, document).map(({ definition, node }) => {
+    try {
+      return getArgumentValues(definition, node, coerced).first;
+    } catch {
+      return undefined; // an argument of the wrong type: execution reports it
+    }
+  });
+  for (const value of pageSizes) {
     if (typeof value === 'number' && (value < 1 || value > MAX_PAGE_SIZE))
       throw refused('first', `between 1 and ${MAX_PAGE_SIZE}, got ${value}`);
   }
