@@ -97,7 +97,10 @@ export function deliverOutbound(
     }
     const subOrder = await db.getRepository(SubOrderEntity).findOneByOrFail({ id: message.subOrderId });
     if (!stillApplies(message, subOrder)) {
-      await messages.update(message.id, { status: 'DROPPED' });
+      await db.transaction(async (manager) => {
+        await manager.getRepository(OutboundMessageEntity).update(message.id, { status: 'DROPPED' });
+        await wakeNextMessage(manager, message);
+      });
       return;
     }
     const warehouse = await db.getRepository(WarehouseEntity).findOneByOrFail({ id: message.warehouseId });
