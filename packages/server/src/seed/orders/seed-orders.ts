@@ -23,6 +23,7 @@ export async function loadContext(
   config: Config,
   count: number,
   numbers: SeedNumbers,
+  now = Date.now(),
 ): Promise<SeedContext> {
   const warehouses: WarehouseInfo[] = (
     await db.query(
@@ -46,7 +47,6 @@ export async function loadContext(
     'SELECT warehouse_id::text, sku, on_hand - reserved AS available FROM stock',
   );
   const rules: RuleSetting[] = await db.query('SELECT code, enabled, params FROM risk_rules');
-  const now = Date.now();
   const rng = new Rng(SEED);
   return {
     rng,
@@ -83,11 +83,17 @@ export function* tellings(rng: Rng): Generator<Scenario> {
  * services for a step exist"). Afterwards stock reservations are stored and the jobs the services would have queued
  * (dispatch deliveries, hold expiries) are added, so the running demo carries on from the seeded state.
  */
-export async function seedDemoOrders(db: DataSource, config: Config, count = 5_000): Promise<void> {
+export async function seedDemoOrders(
+  db: DataSource,
+  config: Config,
+  count = 5_000,
+  now = Date.now(),
+): Promise<void> {
   if (count <= 0) return;
   const numbers = new SeedNumbers(db, config.orderNumberSecret);
   await numbers.ensure(count * 8 + 100);
-  const ctx = await loadContext(db, config, count, numbers);
+  // Stories are told relative to `now` (hour-of-day weights, SLA deadlines): the same `now` tells the same stories.
+  const ctx = await loadContext(db, config, count, numbers, now);
   const orders: OrderDraft[] = [];
   for (const scenario of tellings(ctx.rng)) {
     if (orders.length >= count) break;
