@@ -63,55 +63,83 @@ export interface SupervisedWorker {
   readonly stop: () => Promise<void>;
 }
 
+/** A worker that has neither asked for a job nor finished one for this long is taken for hung. */
+export const WORKER_HANG_MS = 60_000;
+
 /**
  * Runs `start()`'s worker and starts a new one whenever it stops by itself. graphile-worker rides out a database
  * outage for the most part (its pool reconnects, its listener retries), but it shuts itself down when it cannot record
  * a job's outcome ("Failed to fail jobs … Connection terminated"), which a PostgreSQL restart mid-job causes. The
- * jobs the dead worker still locked are unlocked first (they would wait hours for the lock
- * timeout otherwise); restarts back off from 1 s to 30 s while the database is still away.
+ * jobs the dead worker still locked are unlocked first (they would wait hours for the lock timeout otherwise);
+ * restarts back off from 1 s to 30 s while the database is still away.
+ *
+ * A worker can also hang without stopping: once in CI, after a restart, it held two jobs and fetched nothing for four
+ * minutes while reporting itself running. An idle worker asks for a job every second and a job is bounded (10 s
+ * delivery, 35 s per statement), so a worker silent for `hangMs` is replaced the same way: a new one started, the
+ * silent one's jobs unlocked, and the silent one told to stop, without waiting for it.
  */
 export async function superviseWorker(
   db: DataSource,
   start: (events: WorkerEvents) => Promise<Runner>,
   log: (message: string) => void = (message) => logger.warn({ component: 'worker' }, message),
+  hangMs = WORKER_HANG_MS,
 ): Promise<SupervisedWorker> {
+  let lastSign = Date.now();
   const launch = async () => {
     const events = new EventEmitter() as WorkerEvents;
     const poolIds: string[] = [];
     events.on('pool:create', ({ workerPool }) => poolIds.push(workerPool.id));
-    return { runner: await start(events), poolIds };
+    const alive = () => {
+      lastSign = Date.now();
+    };
+    events.on('worker:getJob:start', alive);
+    events.on('job:complete', alive);
+    const runner = await start(events);
+    lastSign = Date.now();
+    return { runner, poolIds };
   };
   let current = await launch();
   let up = true;
   let stopping = false;
-  const watch = (dead: Awaited<ReturnType<typeof launch>>) => {
-    void dead.runner.promise
-      .catch(() => {})
-      .then(async () => {
-        if (stopping) return;
-        up = false;
-        log('the outbox worker stopped by itself; restarting it');
-        for (let delay = 1_000; !stopping; delay = Math.min(delay * 2, 30_000)) {
-          await new Promise((r) => setTimeout(r, delay));
-          if (stopping) return;
-          try {
-            await db.query('SELECT graphile_worker.force_unlock_workers($1::text[])', [dead.poolIds]);
-            current = await launch();
-            up = true;
-            log('the outbox worker runs again');
-            watch(current);
-            return;
-          } catch (error) {
-            log(`the outbox worker could not start yet: ${String(error)}`);
-          }
-        }
-      });
+  /** Replaces `gone` (stopped or hung) once, however many times it is reported. */
+  const replace = async (gone: Awaited<ReturnType<typeof launch>>, why: string) => {
+    if (stopping || gone !== current || !up) return;
+    up = false;
+    log(`the outbox worker ${why}; restarting it`);
+    for (let delay = 1_000; !stopping; delay = Math.min(delay * 2, 30_000)) {
+      await new Promise((r) => setTimeout(r, delay));
+      if (stopping) return;
+      try {
+        await db.query('SELECT graphile_worker.force_unlock_workers($1::text[])', [gone.poolIds]);
+        current = await launch();
+        up = true;
+        log('the outbox worker runs again');
+        watch(current);
+        return;
+      } catch (error) {
+        log(`the outbox worker could not start yet: ${String(error)}`);
+      }
+    }
   };
+  const watch = (running: Awaited<ReturnType<typeof launch>>) => {
+    void running.runner.promise.catch(() => {}).then(() => replace(running, 'stopped by itself'));
+  };
+  const watchdog = setInterval(
+    () => {
+      if (stopping || !up || Date.now() - lastSign < hangMs) return;
+      const hung = current;
+      void hung.runner.stop().catch(() => {});
+      void replace(hung, `asked for no job in ${Math.round(hangMs / 1000)} s`);
+    },
+    Math.min(5_000, hangMs / 2),
+  );
+  watchdog.unref();
   watch(current);
   return {
     running: () => up && !stopping,
     stop: async () => {
       stopping = true;
+      clearInterval(watchdog);
       if (up) await current.runner.stop();
     },
   };
