@@ -1,6 +1,5 @@
 import type { ActorType } from '@oms/schema';
 import type { EntityManager } from 'typeorm';
-import { AuditEntity, OrderEventEntity } from '../entities/index.js';
 import type { StaffPrincipal } from '../auth/principal.js';
 import { recordset } from '../database/recordset.js';
 
@@ -29,22 +28,12 @@ export interface OrderEventInput {
   readonly at?: Date;
 }
 
-/** The one writer of order history (conventions.md): call it inside the transaction of the change it records. */
+/**
+ * The one writer of order history (conventions.md): call it inside the transaction of the change it records. One
+ * entry is written as a set of one (recordOrderEvents), so the row is built in one place.
+ */
 export async function recordOrderEvent(manager: EntityManager, input: OrderEventInput): Promise<void> {
-  await manager.getRepository(OrderEventEntity).insert({
-    orderId: input.order.id,
-    subOrderId: input.subOrderId ?? null,
-    shard: input.order.shard,
-    type: input.type,
-    at: input.at ?? new Date(),
-    actorType: input.actor.type,
-    actorId: input.actor.id,
-    actorName: input.actor.name ?? null,
-    reason: input.reason ?? null,
-    before: input.before ?? null,
-    after: input.after ?? null,
-    customerVisible: input.customerVisible ?? false,
-  });
+  await recordOrderEvents(manager, [input]);
 }
 
 /** One audit row to write (roles.md: who, role, what, which order, before/after, reason, time, address). */
@@ -58,19 +47,9 @@ export interface AuditInput {
   readonly address: string | null;
 }
 
-/** Writes an audit row in the caller's transaction; the table refuses updates and deletes. */
+/** Writes an audit row in the caller's transaction (a set of one); the table refuses updates and deletes. */
 export async function recordAudit(manager: EntityManager, input: AuditInput): Promise<void> {
-  await manager.getRepository(AuditEntity).insert({
-    staffId: input.staff.id,
-    role: input.staff.role,
-    action: input.action,
-    orderNumber: input.orderNumber ?? null,
-    before: input.before ?? null,
-    after: input.after ?? null,
-    reason: input.reason,
-    at: new Date(),
-    address: input.address,
-  });
+  await recordAudits(manager, [input]);
 }
 
 /** recordOrderEvent for many entries in one statement, written in the given order. */

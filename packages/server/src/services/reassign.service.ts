@@ -12,7 +12,12 @@ import { enqueueOutbound } from '../jobs/outbox.js';
 import { recordAudit, recordOrderEvent, staffActor } from './history.js';
 import { dispatchReady } from './holds/dispatch-ready.js';
 import { lockSubOrder } from './locks.js';
-import { reassignInBulk, type BulkOutcomes, type BulkReassignRequest } from './reassign/bulk-reassign.js';
+import {
+  reassignInBulk,
+  reassignRecords,
+  type BulkOutcomes,
+  type BulkReassignRequest,
+} from './reassign/bulk-reassign.js';
 import { applySubOrderEvent } from './status-writes.js';
 
 /** A reassignment request (api.md reassignWarehouse). */
@@ -132,24 +137,18 @@ export class ReassignService {
         releasedAt: null,
         reason: 'REASSIGN',
       });
-      await recordOrderEvent(manager, {
+      const records = reassignRecords({
         order,
-        subOrderId: subOrder.id,
-        type: 'WAREHOUSE_REASSIGNED',
-        actor: staffActor(staff),
-        reason,
-        after: { from: fromCode, to: target.code },
-      });
-      await dispatchReady(manager, [subOrder], this.dispatchMaxAttempts);
-      await recordAudit(manager, {
+        subOrder,
+        fromCode,
+        targetCode: target.code,
         staff,
-        action: 'REASSIGN_WAREHOUSE',
-        orderNumber: order.number,
-        before: { warehouse: fromCode },
-        after: { warehouse: target.code, subOrderNumber: subOrder.number },
         reason,
         address,
       });
+      await recordOrderEvent(manager, records.event);
+      await dispatchReady(manager, [subOrder], this.dispatchMaxAttempts);
+      await recordAudit(manager, records.audit);
       return subOrder;
     });
   }

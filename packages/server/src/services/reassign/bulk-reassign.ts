@@ -6,7 +6,13 @@ import { recordset } from '../../database/recordset.js';
 import { WarehouseEntity } from '../../entities/index.js';
 import { enqueueOutboundMany, type OutboundInput } from '../../jobs/outbox.js';
 import { activeLogger } from '../../logging/request-scope.js';
-import { recordAudits, recordOrderEvents, staffActor } from '../history.js';
+import {
+  recordAudits,
+  recordOrderEvents,
+  staffActor,
+  type AuditInput,
+  type OrderEventInput,
+} from '../history.js';
 import { dispatchReadyMany } from '../holds/dispatch-ready.js';
 import { applySubOrderEvents } from '../status-writes.js';
 
@@ -349,17 +355,12 @@ async function writeAccepted(
      FROM unnest($1::bigint[], $2::bigint[], $3::smallint[]) WITH ORDINALITY AS x(id, order_id, shard, i) ORDER BY i`,
     [ids, accepted.map(({ order }) => order.id), accepted.map(({ order }) => order.shard), target.id, now],
   );
+  const records = accepted.map(({ order, subOrder, fromCode }) =>
+    reassignRecords({ order, subOrder, fromCode, targetCode: target.code, staff, reason, address, at: now }),
+  );
   await recordOrderEvents(
     manager,
-    accepted.map(({ order, subOrder, fromCode }) => ({
-      order,
-      subOrderId: subOrder.id,
-      type: 'WAREHOUSE_REASSIGNED',
-      actor,
-      reason,
-      after: { from: fromCode, to: target.code },
-      at: now,
-    })),
+    records.map((r) => r.event),
   );
   for (const { subOrder } of accepted)
     Object.assign(subOrder, { warehouseId: target.id, dispatchState: 'NONE', warehouseCode: target.code });
@@ -370,14 +371,39 @@ async function writeAccepted(
   );
   await recordAudits(
     manager,
-    accepted.map(({ order, subOrder, fromCode }) => ({
-      staff,
-      action: 'REASSIGN_WAREHOUSE',
-      orderNumber: order.number,
-      before: { warehouse: fromCode },
-      after: { warehouse: target.code, subOrderNumber: subOrder.number },
-      reason,
-      address,
-    })),
+    records.map((r) => r.audit),
   );
+}
+
+/** The timeline entry and the audit row of one reassignment: the single and the bulk path write the same ones. */
+export function reassignRecords(r: {
+  readonly order: { id: string; shard: number; number: string };
+  readonly subOrder: { id: string; number: string };
+  readonly fromCode: string | null;
+  readonly targetCode: string;
+  readonly staff: StaffPrincipal;
+  readonly reason: string;
+  readonly address: string | null;
+  readonly at?: Date;
+}): { event: OrderEventInput; audit: AuditInput } {
+  return {
+    event: {
+      order: r.order,
+      subOrderId: r.subOrder.id,
+      type: 'WAREHOUSE_REASSIGNED',
+      actor: staffActor(r.staff),
+      reason: r.reason,
+      after: { from: r.fromCode, to: r.targetCode },
+      at: r.at,
+    },
+    audit: {
+      staff: r.staff,
+      action: 'REASSIGN_WAREHOUSE',
+      orderNumber: r.order.number,
+      before: { warehouse: r.fromCode },
+      after: { warehouse: r.targetCode, subOrderNumber: r.subOrder.number },
+      reason: r.reason,
+      address: r.address,
+    },
+  };
 }
