@@ -64,9 +64,8 @@ function stillApplies(message: OutboundMessageEntity, subOrder: SubOrderEntity):
 
 /**
  * Delivers one outbox message: waits (without spending an attempt) for earlier messages of its sub-order, POSTs it
- * signed to the warehouse,
- * and on a 2xx marks it sent (a DISPATCH makes the sub-order DISPATCHED). A failure throws, so graphile-worker
- * retries with exponential back-off; the last attempt dead-letters it, visibly, for ops to re-drive.
+ * signed to the warehouse, and on a 2xx marks it sent (a DISPATCH makes the sub-order DISPATCHED). A failure throws,
+ * so graphile-worker retries with exponential back-off; the last attempt dead-letters it, visibly, for ops to re-drive.
  */
 export function deliverOutbound(
   db: DataSource,
@@ -83,7 +82,8 @@ export function deliverOutbound(
     });
     if (earlier) {
       // Not an attempt: waiting for an earlier message must not dead-letter this one. It comes back after a growing
-      // pause, or at once when the earlier one is settled (wakeNextMessage). The same key: no second job beside it.
+      // pause (1 s, 2 s, … 60 s), or at once when the earlier one is settled (wakeNextMessage) — unless that happens
+      // between this check and the re-add below, when the pause itself is the wait. The same key: no second job.
       await helpers.addJob(
         DELIVER_TASK,
         { messageId, waits: waits + 1 },

@@ -154,14 +154,27 @@ describe('delivery faults', () => {
     );
     const messages = () =>
       server.db.dataSource.query(
-        'SELECT seq, type, status, attempts FROM outbound_messages WHERE sub_order_id = $1 ORDER BY seq',
+        'SELECT id, seq, type, status, attempts FROM outbound_messages WHERE sub_order_id = $1 ORDER BY seq',
         [subOrder.id],
-      ) as Promise<{ seq: number; type: string; status: string; attempts: number }[]>;
+      ) as Promise<{ id: string; seq: number; type: string; status: string; attempts: number }[]>;
+    // While the dispatch waits out its back-off, the cancel's job has put itself back, its attempts untouched.
+    const cancelId = (await messages())[1]!.id;
+    let waiting: { attempts: number; waits: number } | undefined;
+    await eventually(async () => {
+      [waiting] = (await server.db.dataSource.query(
+        `SELECT attempts, (payload->>'waits')::int AS waits FROM graphile_worker._private_jobs
+         WHERE key = $1 AND payload->>'waits' IS NOT NULL`,
+        [`outbound:${cancelId}`],
+      )) as { attempts: number; waits: number }[];
+      return waiting !== undefined;
+    });
+    expect(waiting!.attempts).toBe(0);
+    expect(waiting!.waits).toBeGreaterThanOrEqual(1);
     await eventually(async () => {
       await skipBackOff();
       return (await messages()).every((m) => m.status === 'SENT');
     });
-    expect(await messages()).toEqual([
+    expect((await messages()).map(({ id: _id, ...m }) => m)).toEqual([
       { seq: 1, type: 'DISPATCH', status: 'SENT', attempts: 3 },
       { seq: 2, type: 'CANCEL', status: 'SENT', attempts: 1 },
     ]);
