@@ -3,7 +3,7 @@ import type { Config } from '../config.js';
 import type { Principal, StaffPrincipal } from '../auth/principal.js';
 import type { Services } from '../services/index.js';
 import type { Loaders } from './loaders.js';
-import { apiError } from './errors.js';
+import { domainError } from '../errors/domain-error.js';
 
 /** What every resolver receives. */
 export interface RequestContext {
@@ -20,6 +20,6 @@ export interface RequestContext {
 
 /** The signed-in staff member; the auth checker has already refused anyone else where this is called. */
 export function staffOf(context: RequestContext): StaffPrincipal {
-  if (context.principal?.kind !== 'staff') throw apiError('UNAUTHENTICATED', 'Sign in as staff first.');
+  if (context.principal?.kind !== 'staff') throw domainError('UNAUTHENTICATED', 'Sign in as staff first.');
   return context.principal;
 }

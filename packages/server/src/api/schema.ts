@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { AuthChecker } from '../auth/auth-checker.js';
+import { AuthChecker } from './auth-checker.js';
 import { ActionsResolver } from './actions/actions.resolver.js';
 import { HoldsResolver } from './actions/holds.resolver.js';
 import { RiskResolver } from './risk/risk.resolver.js';

@@ -1,5 +1,5 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { apiError } from '../api/errors.js';
+import { domainError } from '../errors/domain-error.js';
 
 /**
  * Login throttling (reliability.md): at most 10 failed logins per account and 50 per client address in 15 minutes;
@@ -17,7 +17,7 @@ export class LoginThrottle {
       address ? this.perAddress.get(address) : null,
     ]);
     if ((account?.consumedPoints ?? 0) >= 10 || (client?.consumedPoints ?? 0) >= 50) {
-      throw apiError('RATE_LIMITED', 'Too many failed logins; try again in 15 minutes.');
+      throw domainError('RATE_LIMITED', 'Too many failed logins; try again in 15 minutes.');
     }
   }
 

@@ -16,7 +16,7 @@ import { principalOf } from './principal.js';
 import { logger } from '../logging/logger.js';
 import { errorResponder, noteCaller, requestLogging } from './request-logging.js';
 import { observeOperations } from './observe-operations.js';
-import { formatError } from './format-error.js';
+import { formatError } from '../api/format-error.js';
 import { countWebhookResults, createMetrics } from './metrics.js';
 import { graphqlLimits } from './limits.js';
 import { introspectionGuard } from './introspection.js';

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type OperationDefinitionNode } from 'graphql';
 import { currentScope } from '../logging/request-scope.js';
-import { expectedFailure } from './format-error.js';
+import { graphqlErrorCode } from '../api/format-error.js';
 import { CONFLICT_CODES, type Metrics } from './metrics.js';
 
 const REVEAL_FIELD = 'revealPersonalData';
@@ -45,7 +45,7 @@ export function observeOperations<C extends object>(metrics: Metrics): ApolloSer
         async didEncounterErrors({ errors, operationName, operation: document }) {
           const operation = operationLabel(operationName, document);
           for (const error of errors) {
-            const code = expectedFailure(error)?.code ?? 'INTERNAL_SERVER_ERROR';
+            const code = graphqlErrorCode(error);
             metrics.graphqlErrors.inc({ operation, code });
             if (CONFLICT_CODES.has(code)) metrics.conflicts.inc({ operation, code });
           }
@@ -58,11 +58,7 @@ export function observeOperations<C extends object>(metrics: Metrics): ApolloSer
             const revealed = response.body.singleResult.data?.[revealKey];
             const refusal = errors?.find((e) => e.path?.[0] === revealKey) ?? errors?.[0];
             metrics.reveals.inc({
-              outcome: revealed
-                ? 'REVEALED'
-                : refusal
-                  ? (expectedFailure(refusal)?.code ?? 'INTERNAL_SERVER_ERROR')
-                  : 'NONE',
+              outcome: revealed ? 'REVEALED' : refusal ? graphqlErrorCode(refusal) : 'NONE',
             });
           }
         },

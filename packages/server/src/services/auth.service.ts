@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { apiError } from '../api/errors.js';
+import { domainError } from '../errors/domain-error.js';
 import { verifyPassword } from '../auth/passwords.js';
 import { StaffEntity } from '../entities/index.js';
 import type { SessionService } from './session.service.js';
@@ -27,7 +27,7 @@ export class AuthService {
     const ok = await verifyPassword(staff && !staff.disabledAt ? staff.passwordHash : undefined, password);
     if (!staff || !ok) {
       await this.throttle.failed(username.trim(), address);
-      throw apiError('UNAUTHENTICATED', LOGIN_FAILED);
+      throw domainError('UNAUTHENTICATED', LOGIN_FAILED);
     }
     await this.throttle.succeeded(username.trim());
     const session = await this.sessions.start(staff.id, address);

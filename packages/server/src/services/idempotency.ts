@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { StaffPrincipal } from '../auth/principal.js';
-import { apiError, badInput } from '../api/errors.js';
+import { domainError, badInput } from '../errors/domain-error.js';
 import { requestHash } from './ingest/request-hash.js';
 
 /**
@@ -37,9 +37,9 @@ export async function withIdempotency<R>(
     }[];
     if (!earlier) return withIdempotency(db, staff, operation, key, input, run);
     if (earlier.request_hash !== hash)
-      throw apiError('IDEMPOTENCY_KEY_REUSED', `idempotencyKey ${trimmed} was used with other input.`);
+      throw domainError('IDEMPOTENCY_KEY_REUSED', `idempotencyKey ${trimmed} was used with other input.`);
     if (earlier.status !== 'DONE')
-      throw apiError('IDEMPOTENCY_IN_PROGRESS', `A call with idempotencyKey ${trimmed} is still running.`);
+      throw domainError('IDEMPOTENCY_IN_PROGRESS', `A call with idempotencyKey ${trimmed} is still running.`);
     return earlier.response;
   }
   try {

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { StaffPrincipal } from '../auth/principal.js';
-import { apiError, badInput } from '../api/errors.js';
+import { domainError, badInput } from '../errors/domain-error.js';
 import { OrderEntity } from '../entities/index.js';
 import { recordAudit, recordOrderEvent, staffActor } from './history.js';
 
@@ -27,7 +27,7 @@ export class NotesService {
         .setLock('pessimistic_write')
         .where('o.number = :n', { n: orderNumber.trim() })
         .getOne();
-      if (!order) throw apiError('NOT_FOUND', `No order ${orderNumber}.`);
+      if (!order) throw domainError('NOT_FOUND', `No order ${orderNumber}.`);
       await recordOrderEvent(manager, {
         order,
         type: 'NOTE_ADDED',

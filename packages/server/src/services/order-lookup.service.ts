@@ -7,7 +7,7 @@ import {
   type OrderType,
 } from '@oms/schema';
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
-import { apiError } from '../api/errors.js';
+import { domainError } from '../errors/domain-error.js';
 import { OrderEntity, ShipmentEntity, SubOrderEntity } from '../entities/index.js';
 import { personalDataCipher } from '../privacy/personal-data-cipher.js';
 import { selectEntities } from '../database/select-entities.js';
@@ -64,7 +64,7 @@ function decodeCursor(cursor: string): [string, string] {
   } catch {
     // fall through to the error below
   }
-  throw apiError('BAD_USER_INPUT', 'after: not a cursor this list gave out', { field: 'after' });
+  throw domainError('BAD_USER_INPUT', 'after: not a cursor this list gave out', { field: 'after' });
 }
 
 /** Read-side use cases: find one order by any key, list and search. */
@@ -78,7 +78,7 @@ export class OrderLookupService {
   async findByNumber(number: string): Promise<OrderEntity | null> {
     const parsed = parseOrderNumber(number);
     if (!parsed.ok) {
-      throw apiError(
+      throw domainError(
         'INVALID_ORDER_NUMBER',
         `Not a valid order number (${parsed.reason === 'CHECK_DIGIT' ? 'check digit wrong: a digit mistyped or two swapped' : parsed.reason === 'RESERVED' ? 'numbers starting with 9 are never issued' : 'an order number is 16 digits'}).`,
         { reason: parsed.reason },
@@ -101,7 +101,7 @@ export class OrderLookupService {
   async findSubOrder(number: string): Promise<SubOrderEntity | null> {
     const parsed = parseOrderNumber(number);
     if (!parsed.ok || parsed.kind !== 'SUB_ORDER') {
-      throw apiError('INVALID_ORDER_NUMBER', 'Not a valid sub-order number.', {
+      throw domainError('INVALID_ORDER_NUMBER', 'Not a valid sub-order number.', {
         reason: parsed.ok ? 'NOT_A_SUB_ORDER' : parsed.reason,
       });
     }

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { StaffPrincipal } from '../auth/principal.js';
-import { apiError, badInput } from '../api/errors.js';
+import { domainError, badInput } from '../errors/domain-error.js';
 import { AuditEntity } from '../entities/index.js';
 import type { OrderLookupService } from './order-lookup.service.js';
 import { recordAudit, recordOrderEvent, staffActor } from './history.js';
@@ -38,7 +38,7 @@ export class PersonalDataService {
     if (!why) throw badInput('reason', 'say why you need the full data');
     if (why.length > MAX_REASON_LENGTH) throw badInput('reason', `at most ${MAX_REASON_LENGTH} characters`);
     const order = await this.lookup.findByNumber(orderNumber);
-    if (!order) throw apiError('NOT_FOUND', `No order ${orderNumber}.`);
+    if (!order) throw domainError('NOT_FOUND', `No order ${orderNumber}.`);
     return this.db.transaction(async (manager) => {
       // Serialise one staff member's reveals so two at once cannot both slip under the limit.
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`reveal:${staff.id}`]);
@@ -51,7 +51,7 @@ export class PersonalDataService {
         )
         .getCount();
       if (today >= this.dailyLimit) {
-        throw apiError(
+        throw domainError(
           'RATE_LIMITED',
           `At most ${this.dailyLimit} reveals a day; ask a manager if you need more.`,
         );

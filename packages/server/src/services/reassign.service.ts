@@ -1,7 +1,7 @@
 import { checkTransition, parseOrderNumber } from '@oms/schema';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { StaffPrincipal } from '../auth/principal.js';
-import { apiError, badInput } from '../api/errors.js';
+import { domainError, badInput } from '../errors/domain-error.js';
 import {
   OrderLineEntity,
   SubOrderEntity,
@@ -49,7 +49,7 @@ export class ReassignService {
     if (!reason) throw badInput('reason', 'say why the sub-order moves');
     const parsed = parseOrderNumber(request.subOrderNumber);
     if (!parsed.ok || parsed.kind !== 'SUB_ORDER')
-      throw apiError('INVALID_ORDER_NUMBER', 'Not a valid sub-order number.', {
+      throw domainError('INVALID_ORDER_NUMBER', 'Not a valid sub-order number.', {
         reason: parsed.ok ? 'NOT_A_SUB_ORDER' : parsed.reason,
       });
     const target = await this.db
@@ -61,11 +61,11 @@ export class ReassignService {
     const found = await this.db
       .getRepository(SubOrderEntity)
       .findOne({ where: { number: parsed.number, shard: parsed.shard }, select: { id: true } });
-    if (!found) throw apiError('NOT_FOUND', `No sub-order ${request.subOrderNumber}.`);
+    if (!found) throw domainError('NOT_FOUND', `No sub-order ${request.subOrderNumber}.`);
     return this.db.transaction(async (manager) => {
       const { order, subOrder } = await lockSubOrder(manager, found.id);
       if (request.expectedVersion != null && subOrder.version !== request.expectedVersion) {
-        throw apiError(
+        throw domainError(
           'VERSION_CONFLICT',
           `${subOrder.number} is at version ${subOrder.version}, not ${request.expectedVersion}: someone changed it first.`,
         );
@@ -88,7 +88,7 @@ export class ReassignService {
       const facts = { targetHasStock: hasStock, cancelRequested: subOrder.cancelRequestedAt !== null };
       const check = checkTransition('FULFILMENT', subOrder.status, 'REASSIGN_WAREHOUSE', facts);
       if (!check.ok && check.reason === 'GUARD_FAILED' && check.guard === 'targetHasStock') {
-        throw apiError(
+        throw domainError(
           'INSUFFICIENT_STOCK',
           `${target.code} does not have stock for every line of ${subOrder.number}.`,
         );

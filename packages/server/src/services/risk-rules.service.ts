@@ -1,7 +1,7 @@
 import { DEFAULT_RULE_PARAMS } from '@oms/schema';
 import type { DataSource } from 'typeorm';
 import type { StaffPrincipal } from '../auth/principal.js';
-import { apiError, badInput } from '../api/errors.js';
+import { domainError, badInput } from '../errors/domain-error.js';
 import { AuditEntity, BlacklistEntity, RiskRuleEntity, type BlacklistKind } from '../entities/index.js';
 import { blacklistEntry } from '../privacy/personal-data-columns.js';
 import { recordAudit } from './history.js';
@@ -96,7 +96,7 @@ export class RiskRulesService {
     if (!/^\d{1,18}$/.test(id)) throw badInput('id', 'is not a blacklist entry id');
     return this.db.transaction(async (manager) => {
       const entry = await manager.getRepository(BlacklistEntity).findOneBy({ id });
-      if (!entry) throw apiError('NOT_FOUND', `No blacklist entry ${id}.`);
+      if (!entry) throw domainError('NOT_FOUND', `No blacklist entry ${id}.`);
       await manager.getRepository(BlacklistEntity).delete({ id });
       await recordAudit(manager, {
         staff,
@@ -115,7 +115,7 @@ export class RiskRulesService {
     if (orderNumber) query.where('a.order_number = :orderNumber', { orderNumber });
     if (after) {
       if (!/^\d+$/.test(after))
-        throw apiError('BAD_USER_INPUT', 'after: not a cursor this list gave out', { field: 'after' });
+        throw domainError('BAD_USER_INPUT', 'after: not a cursor this list gave out', { field: 'after' });
       query.andWhere('a.id < :after', { after });
     }
     const rows = await query

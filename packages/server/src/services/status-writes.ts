@@ -1,6 +1,6 @@
 import { assertTransition, type StrandEvents, type TransitionFacts, type TransitionRow } from '@oms/schema';
 import type { EntityManager } from 'typeorm';
-import { apiError } from '../api/errors.js';
+import { domainError } from '../errors/domain-error.js';
 import { OrderEntity, SubOrderEntity } from '../entities/index.js';
 import { countTransition } from '../metrics/domain-counters.js';
 import { recordset } from '../database/recordset.js';
@@ -39,7 +39,7 @@ export async function applyOrderEvent(
     })
     .execute();
   if (result.affected !== 1) {
-    throw apiError('VERSION_CONFLICT', `Order ${order.number} was changed by someone else; reload it.`);
+    throw domainError('VERSION_CONFLICT', `Order ${order.number} was changed by someone else; reload it.`);
   }
   countTransition('ORDER', from, to);
   Object.assign(order, {
@@ -101,7 +101,7 @@ export async function applySubOrderEvent(
     })
     .execute();
   if (result.affected !== 1) {
-    throw apiError(
+    throw domainError(
       'VERSION_CONFLICT',
       `Sub-order ${subOrder.number} was changed by someone else; reload it.`,
     );
@@ -181,7 +181,10 @@ export async function applySubOrderEvents(
     ],
   )) as [unknown[], number];
   if (affected !== items.length || updated.length !== items.length) {
-    throw apiError('VERSION_CONFLICT', 'Some of these sub-orders were changed by someone else; reload them.');
+    throw domainError(
+      'VERSION_CONFLICT',
+      'Some of these sub-orders were changed by someone else; reload them.',
+    );
   }
   const bumps = new Map<string, number>();
   for (const { order } of items) bumps.set(order.id, (bumps.get(order.id) ?? 0) + 1);

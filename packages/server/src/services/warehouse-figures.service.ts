@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { apiError } from '../api/errors.js';
+import { domainError } from '../errors/domain-error.js';
 import { SubOrderEntity } from '../entities/index.js';
 
 /** How long sub-orders of one warehouse spent in one status, on one day (Asia/Shanghai). */
@@ -37,9 +37,9 @@ export class WarehouseFiguresService {
 
   /** p50/p90 of the time spent in each status, per warehouse and day, for states entered in [from, to). */
   async timings(from: Date, to: Date): Promise<StateTiming[]> {
-    if (!(from < to)) throw apiError('BAD_USER_INPUT', 'from: must be before to', { field: 'from' });
+    if (!(from < to)) throw domainError('BAD_USER_INPUT', 'from: must be before to', { field: 'from' });
     if (to.getTime() - from.getTime() > 92 * 86_400_000)
-      throw apiError('BAD_USER_INPUT', 'to: at most 92 days after from', { field: 'to' });
+      throw domainError('BAD_USER_INPUT', 'to: at most 92 days after from', { field: 'to' });
     return this.db.query(TIMINGS_SQL, [from, to]);
   }
 
@@ -60,7 +60,7 @@ export class WarehouseFiguresService {
     if (after) {
       const [minutes, id] = Buffer.from(after, 'base64url').toString('utf8').split(':').map(Number);
       if (!Number.isSafeInteger(minutes) || !Number.isSafeInteger(id))
-        throw apiError('BAD_USER_INPUT', 'after: not a cursor this list gave out', { field: 'after' });
+        throw domainError('BAD_USER_INPUT', 'after: not a cursor this list gave out', { field: 'after' });
       query.andWhere('(s.late_minutes, s.id) < (:minutes, :id)', { minutes, id });
     }
     const rows = await query
@@ -113,7 +113,7 @@ export class WarehouseFiguresService {
     if (after) {
       const id = Buffer.from(after, 'base64url').toString('utf8');
       if (!/^\d+$/.test(id))
-        throw apiError('BAD_USER_INPUT', 'after: not a cursor this list gave out', { field: 'after' });
+        throw domainError('BAD_USER_INPUT', 'after: not a cursor this list gave out', { field: 'after' });
       query.andWhere('s.id < :id', { id });
     }
     const rows = await query

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { SubOrderEntity, type OrderEntity } from '../../entities/index.js';
 import { withIdempotency } from '../../services/idempotency.js';
 import { staffOf, type RequestContext } from '../context.js';
-import { apiError } from '../errors.js';
+import { domainError } from '../../errors/domain-error.js';
 import { toRefund } from '../orders/mappers.js';
 import { bulkResults } from './bulk-results.js';
 import { CancelOrderInput, CancelOrderPayload } from './cancel-order.types.js';
@@ -101,7 +101,7 @@ export class ActionsResolver {
     @Ctx() context: RequestContext,
   ): Promise<BulkPayload> {
     if (input.subOrderNumbers.length > 10_000)
-      throw apiError('BAD_USER_INPUT', 'subOrderNumbers: at most 10,000', { field: 'subOrderNumbers' });
+      throw domainError('BAD_USER_INPUT', 'subOrderNumbers: at most 10,000', { field: 'subOrderNumbers' });
     const staff = staffOf(context);
     const results = await withIdempotency(
       context.db,

@@ -1,4 +1,4 @@
-import { expectedFailure } from '../../http/format-error.js';
+import { expectedFailure } from '../../errors/expected-failure.js';
 import { activeLogger } from '../../logging/request-scope.js';
 import type { BulkItemResult } from './intercept.types.js';
 

@@ -3,7 +3,7 @@ import { runBulk } from './bulk.js';
 import { loadOrder, withoutKey } from './actions.resolver.js';
 import { withIdempotency } from '../../services/idempotency.js';
 import { staffOf, type RequestContext } from '../context.js';
-import { apiError } from '../errors.js';
+import { domainError } from '../../errors/domain-error.js';
 import { toInterception } from '../orders/mappers.js';
 import {
   AddOrderNoteInput,
@@ -89,7 +89,9 @@ export class HoldsResolver {
     @Ctx() context: RequestContext,
   ): Promise<BulkPayload> {
     if (input.interceptionIds.length > MAX_BULK)
-      throw apiError('BAD_USER_INPUT', `interceptionIds: at most ${MAX_BULK}`, { field: 'interceptionIds' });
+      throw domainError('BAD_USER_INPUT', `interceptionIds: at most ${MAX_BULK}`, {
+        field: 'interceptionIds',
+      });
     const staff = staffOf(context);
     // Interception ids are numbers: ascending by value is ascending by (length, text).
     const results = await withIdempotency(
@@ -119,7 +121,7 @@ export class HoldsResolver {
   ): Promise<InterceptionConnection> {
     const size = first ?? 50;
     if (size < 1 || size > 100)
-      throw apiError('BAD_USER_INPUT', 'first: between 1 and 100', { field: 'first' });
+      throw domainError('BAD_USER_INPUT', 'first: between 1 and 100', { field: 'first' });
     const page = await services.interceptionQueue.page(filter ?? {}, size, after ?? null);
     return {
       edges: page.nodes.map((row, i) => ({

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Field, InputType, Int, Mutation, Resolver } from 
 import { WarehouseEntity } from '../../entities/index.js';
 import { recordAudit } from '../../services/history.js';
 import { staffOf, type RequestContext } from '../context.js';
-import { apiError, badInput } from '../errors.js';
+import { domainError, badInput } from '../../errors/domain-error.js';
 import { WarehouseType } from '../warehouses/warehouse.type.js';
 
 @InputType('SetStockInput')
@@ -29,7 +29,7 @@ export class StockResolver {
       const warehouse = await manager
         .getRepository(WarehouseEntity)
         .findOne({ where: { code: input.warehouseCode.trim() } });
-      if (!warehouse) throw apiError('NOT_FOUND', `No warehouse ${input.warehouseCode}.`);
+      if (!warehouse) throw domainError('NOT_FOUND', `No warehouse ${input.warehouseCode}.`);
       const [row]: { reserved: number }[] = await manager.query(
         'SELECT reserved FROM stock WHERE warehouse_id = $1 AND sku = $2 FOR UPDATE',
         [warehouse.id, sku],

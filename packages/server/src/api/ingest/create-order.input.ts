@@ -2,16 +2,26 @@ import type { InvoiceType, LineAttribute, OrderSource, OrderType } from '@oms/sc
 import { Field, InputType, Int } from 'type-graphql';
 import { DateTime, SafeInt } from '../common/scalars.js';
 import { InvoiceTypeEnum, LineAttributeEnum, OrderSourceEnum, OrderTypeEnum } from '../enums.js';
+import type {
+  CreateOrderRequest,
+  CustomerRequest,
+  GiftCardRequest,
+  InvoiceRequest,
+  OrderLineRequest,
+  PointsRequest,
+  PromotionRequest,
+  ReceiverRequest,
+} from '../../services/ingest/order-request.js';
 
 @InputType('CustomerInput')
-export class CustomerInput {
+export class CustomerInput implements CustomerRequest {
   @Field(() => String) id: string;
   @Field(() => String, { nullable: true }) nickname?: string | null;
   @Field(() => DateTime, { nullable: true }) registeredAt?: Date | null;
 }
 
 @InputType('ReceiverInput')
-export class ReceiverInput {
+export class ReceiverInput implements ReceiverRequest {
   @Field(() => String) name: string;
   @Field(() => String, { description: 'a mainland mobile number' }) phone: string;
   @Field(() => String) province: string;
@@ -22,7 +32,7 @@ export class ReceiverInput {
 }
 
 @InputType('OrderLineInput')
-export class OrderLineInput {
+export class OrderLineInput implements OrderLineRequest {
   @Field(() => String) sku: string;
   @Field(() => String) title: string;
   @Field(() => Int) quantity: number;
@@ -44,36 +54,36 @@ export class OrderLineInput {
 }
 
 @InputType('PromotionInput')
-export class PromotionInput {
+export class PromotionInput implements PromotionRequest {
   @Field(() => String) id: string;
   @Field(() => SafeInt, { nullable: true }) thresholdFen?: number | null;
   @Field(() => SafeInt) discountFen: number;
 }
 
 @InputType('GiftCardInput')
-export class GiftCardInput {
+export class GiftCardInput implements GiftCardRequest {
   @Field(() => String) cardNumber: string;
   @Field(() => SafeInt) amountFen: number;
   @Field(() => SafeInt) balanceAfterFen: number;
 }
 
 @InputType('PointsInput')
-export class PointsInput {
+export class PointsInput implements PointsRequest {
   @Field(() => Int) points: number;
   @Field(() => SafeInt) valueFen: number;
   @Field(() => Int) balanceAfter: number;
 }
 
 @InputType('InvoiceInput')
-export class InvoiceInput {
+export class InvoiceInput implements InvoiceRequest {
   @Field(() => InvoiceTypeEnum) type: InvoiceType;
   @Field(() => String) title: string;
   @Field(() => String, { nullable: true }) taxId?: string | null;
 }
 
-/** api.md `CreateOrderInput`. */
+/** docs/api.md `CreateOrderInput`: the GraphQL shape of the intake service's CreateOrderRequest. */
 @InputType('CreateOrderInput')
-export class CreateOrderInput {
+export class CreateOrderInput implements CreateOrderRequest {
   @Field(() => OrderSourceEnum) source: OrderSource;
   @Field(() => String) externalId: string;
   @Field(() => OrderTypeEnum, { nullable: true, defaultValue: 'NORMAL' }) type?: OrderType | null;

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Field, Mutation, ObjectType, Resolver } from 'type-graphql';
 import type { OrderEntity, PaymentEntity } from '../../entities/index.js';
-import { apiError } from '../errors.js';
+import { domainError } from '../../errors/domain-error.js';
 import type { RequestContext } from '../context.js';
 import { OrderObjectType } from '../orders/order.type.js';
 import { PaymentType } from '../orders/payment.type.js';
@@ -22,7 +22,7 @@ export class RecordPaymentPayload {
 }
 
 function integrationClient({ principal }: RequestContext) {
-  if (principal?.kind !== 'apiKey') throw apiError('FORBIDDEN', 'Integration operations take an API key.');
+  if (principal?.kind !== 'apiKey') throw domainError('FORBIDDEN', 'Integration operations take an API key.');
   return principal;
 }
 

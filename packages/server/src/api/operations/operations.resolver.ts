@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Field, Float, Int, ObjectType, Query, Resolver } 
 import type { SubOrderEntity } from '../../entities/index.js';
 import { DateTime } from '../common/scalars.js';
 import type { RequestContext } from '../context.js';
-import { apiError } from '../errors.js';
+import { domainError } from '../../errors/domain-error.js';
 import { PageInfo } from '../orders/order-connection.type.js';
 import { SubOrderObjectType } from '../orders/sub-order.type.js';
 import { SubOrderFilterInput, WarehouseLoadType } from './sub-order-list.types.js';
@@ -56,7 +56,7 @@ export class OperationsResolver {
   ): Promise<SubOrderConnection> {
     const size = first ?? 50;
     if (size < 1 || size > 100)
-      throw apiError('BAD_USER_INPUT', 'first: between 1 and 100', { field: 'first' });
+      throw domainError('BAD_USER_INPUT', 'first: between 1 and 100', { field: 'first' });
     const page = await services.warehouseFigures.late(warehouseCode ?? null, size, after ?? null);
     return {
       edges: page.nodes.map((node, i) => ({ node, cursor: page.cursors[i]! })),
@@ -82,7 +82,7 @@ export class OperationsResolver {
   ): Promise<SubOrderConnection> {
     const size = first ?? 50;
     if (size < 1 || size > 100)
-      throw apiError('BAD_USER_INPUT', 'first: between 1 and 100', { field: 'first' });
+      throw domainError('BAD_USER_INPUT', 'first: between 1 and 100', { field: 'first' });
     const page = await services.warehouseFigures.subOrders(filter ?? {}, size, after ?? null);
     return {
       edges: page.nodes.map((node, i) => ({ node, cursor: page.cursors[i]! })),

@@ -11,7 +11,7 @@ import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 
 import type { OrderEntity, SubOrderEntity } from '../../entities/index.js';
 import { amountsOf, AmountsType } from '../common/money.type.js';
 import { staffOf, type RequestContext } from '../context.js';
-import { apiError } from '../errors.js';
+import { domainError } from '../../errors/domain-error.js';
 import { InterceptionType } from './interception.type.js';
 import {
   toGiftCardUsage,
@@ -75,7 +75,7 @@ export class OrderResolver {
   ): Promise<OrderConnection> {
     const size = first ?? 20;
     if (size < 1 || size > MAX_PAGE)
-      throw apiError('BAD_USER_INPUT', `first: between 1 and ${MAX_PAGE}`, { field: 'first' });
+      throw domainError('BAD_USER_INPUT', `first: between 1 and ${MAX_PAGE}`, { field: 'first' });
     const page = await services.lookup.list(filter ?? {}, size, after ?? null);
     for (const node of page.nodes) loaders.order.prime(node.id, node);
     return {

@@ -15,7 +15,7 @@ import {
 import type { AuditEntity, BlacklistEntity, RiskRuleEntity } from '../../entities/index.js';
 import { DateTime, JSON } from '../common/scalars.js';
 import { staffOf, type RequestContext } from '../context.js';
-import { apiError } from '../errors.js';
+import { domainError } from '../../errors/domain-error.js';
 import { InterceptionRuleEnum, StaffRoleEnum } from '../enums.js';
 import { PageInfo } from '../orders/order-connection.type.js';
 
@@ -151,7 +151,7 @@ export class RiskResolver {
   ): Promise<AuditConnection> {
     const size = first ?? 50;
     if (size < 1 || size > 100)
-      throw apiError('BAD_USER_INPUT', 'first: between 1 and 100', { field: 'first' });
+      throw domainError('BAD_USER_INPUT', 'first: between 1 and 100', { field: 'first' });
     const page = await services.riskRules.audit(size, after ?? null, orderNumber ?? null);
     return {
       edges: page.nodes.map((node) => ({ node, cursor: node.id })),

@@ -1,7 +1,7 @@
 import { checkTransition, parseOrderNumber } from '@oms/schema';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { StaffPrincipal } from '../../auth/principal.js';
-import { apiError, badInput } from '../../api/errors.js';
+import { domainError, badInput } from '../../errors/domain-error.js';
 import {
   InterceptionEntity,
   OrderEntity,
@@ -51,7 +51,7 @@ export class CancelService {
     if (reason.length > MAX_REASON) throw badInput('reason', `at most ${MAX_REASON} characters`);
     const parsed = parseOrderNumber(request.number);
     if (!parsed.ok)
-      throw apiError('INVALID_ORDER_NUMBER', `Not a valid order number (${parsed.reason}).`, {
+      throw domainError('INVALID_ORDER_NUMBER', `Not a valid order number (${parsed.reason}).`, {
         reason: parsed.reason,
       });
     return this.db.transaction(async (manager) => {
@@ -97,7 +97,7 @@ export class CancelService {
     if (expectedVersion != null) {
       const current = subOrderNumber === null ? order.version : targets[0]!.version;
       if (current !== expectedVersion) {
-        throw apiError(
+        throw domainError(
           'VERSION_CONFLICT',
           `${subOrderNumber ?? order.number} is at version ${current}, not ${expectedVersion}: someone changed it first.`,
         );
@@ -140,7 +140,7 @@ export class CancelService {
     if ('number' in key) query.where('o.number = :n', { n: key.number });
     else query.where('o.id = (SELECT order_id FROM sub_orders WHERE number = :n)', { n: key.subOrderNumber });
     const order = await query.getOne();
-    if (!order) throw apiError('NOT_FOUND', 'No such order.');
+    if (!order) throw domainError('NOT_FOUND', 'No such order.');
     return order;
   }
 

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { apiError } from '../../api/errors.js';
+import { domainError } from '../../errors/domain-error.js';
 import type { StaffPrincipal } from '../../auth/principal.js';
 import { OutboundMessageEntity, SubOrderEntity } from '../../entities/index.js';
 import { addDeliveryJob } from '../../jobs/outbox.js';
@@ -26,7 +26,7 @@ export class DispatchRedriveService {
       const found = await manager
         .getRepository(SubOrderEntity)
         .findOne({ where: { number: subOrderNumber.trim() }, select: { id: true } });
-      if (!found) throw apiError('NOT_FOUND', `No sub-order ${subOrderNumber}.`);
+      if (!found) throw domainError('NOT_FOUND', `No sub-order ${subOrderNumber}.`);
       const { order, subOrder } = await lockSubOrder(manager, found.id);
       const messages = manager.getRepository(OutboundMessageEntity);
       const dead = await messages.find({
@@ -36,7 +36,7 @@ export class DispatchRedriveService {
       if (dead.length === 0) {
         // A repeat of a re-drive that already happened is a harmless no-op.
         if (await messages.exists({ where: { subOrderId: subOrder.id, status: 'PENDING' } })) return subOrder;
-        throw apiError(
+        throw domainError(
           'INVALID_TRANSITION',
           `Sub-order ${subOrder.number} has no dead-lettered message to re-drive (dispatch ${subOrder.dispatchState}).`,
           { status: subOrder.dispatchState },

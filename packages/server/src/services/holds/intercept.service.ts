@@ -1,7 +1,7 @@
 import { checkTransition, parseOrderNumber } from '@oms/schema';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { StaffPrincipal } from '../../auth/principal.js';
-import { apiError, badInput } from '../../api/errors.js';
+import { domainError, badInput } from '../../errors/domain-error.js';
 import { InterceptionEntity, OrderEntity, SubOrderEntity } from '../../entities/index.js';
 import { enqueueOutbound } from '../../jobs/outbox.js';
 import { recordAudit, staffActor } from '../history.js';
@@ -52,7 +52,7 @@ export class InterceptService {
     const reason = checkedReason(input.reason);
     const parsed = parseOrderNumber(input.number);
     if (!parsed.ok)
-      throw apiError('INVALID_ORDER_NUMBER', `Not a valid order number (${parsed.reason}).`, {
+      throw domainError('INVALID_ORDER_NUMBER', `Not a valid order number (${parsed.reason}).`, {
         reason: parsed.reason,
       });
     const actor = staffActor(staff);
@@ -71,7 +71,7 @@ export class InterceptService {
       if (input.expectedVersion != null) {
         const current = parsed.kind === 'ORDER' ? order.version : targets[0]!.version;
         if (current !== input.expectedVersion)
-          throw apiError(
+          throw domainError(
             'VERSION_CONFLICT',
             `${input.number} is at version ${current}, not ${input.expectedVersion}: someone changed it first.`,
           );
@@ -161,7 +161,7 @@ export class InterceptService {
     const found = await this.db
       .getRepository(InterceptionEntity)
       .findOne({ where: { id: interceptionId }, select: { id: true, orderId: true } });
-    if (!found) throw apiError('NOT_FOUND', `No interception ${interceptionId}.`);
+    if (!found) throw domainError('NOT_FOUND', `No interception ${interceptionId}.`);
     return this.db.transaction(async (manager) => {
       const order = await lockOrder(manager, found.orderId);
       const interception = await manager
@@ -212,7 +212,7 @@ export class InterceptService {
         : 'SELECT order_id FROM sub_orders WHERE number = $1',
       [number],
     );
-    if (!row[0]) throw apiError('NOT_FOUND', `No order ${number}.`);
+    if (!row[0]) throw domainError('NOT_FOUND', `No order ${number}.`);
     return String(row[0].order_id);
   }
 }

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { apiError } from '../../api/errors.js';
+import { domainError } from '../../errors/domain-error.js';
 import { InterceptionEntity } from '../../entities/index.js';
 import { hydrate } from '../../database/select-entities.js';
 
@@ -34,7 +34,7 @@ export class InterceptionQueueService {
     if (after) {
       const [at, id] = Buffer.from(after, 'base64url').toString('utf8').split('|');
       if (!at || !id || !/^\d+$/.test(id) || Number.isNaN(Date.parse(at)))
-        throw apiError('BAD_USER_INPUT', 'after: not a cursor this list gave out', { field: 'after' });
+        throw domainError('BAD_USER_INPUT', 'after: not a cursor this list gave out', { field: 'after' });
       where.push(`(i.raised_at, i.id) > (${bind(at)}::timestamptz, ${bind(id)}::bigint)`);
     }
     const rows: { row: Record<string, unknown>; order_number: string; sub_order_number: string | null }[] =

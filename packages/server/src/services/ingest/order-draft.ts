@@ -9,16 +9,16 @@ import {
   type OrderAmounts,
   type OrderType,
 } from '@oms/schema';
-import { badInput } from '../../api/errors.js';
-import type { CreateOrderInput, OrderLineInput } from '../../api/ingest/create-order.input.js';
+import { badInput } from '../../errors/domain-error.js';
+import type { CreateOrderRequest, OrderLineRequest } from './order-request.js';
 
 /** A validated order, ready to be written: normalised input, amounts and frozen per-line allocations. */
 export interface OrderDraft {
-  readonly input: CreateOrderInput;
+  readonly input: CreateOrderRequest;
   readonly type: OrderType;
   readonly shard: number;
   readonly phone: string;
-  readonly lines: readonly (OrderLineInput & { lineRef: string })[];
+  readonly lines: readonly (OrderLineRequest & { lineRef: string })[];
   readonly promotionDiscountFen: number;
   readonly amounts: OrderAmounts;
   readonly allocations: readonly LineAllocation[];
@@ -37,7 +37,7 @@ function text(
   if (trimmed.length > max) throw badInput(field, `at most ${max} characters`);
 }
 
-function validateLines(lines: readonly OrderLineInput[]): (OrderLineInput & { lineRef: string })[] {
+function validateLines(lines: readonly OrderLineRequest[]): (OrderLineRequest & { lineRef: string })[] {
   if (lines.length === 0) throw badInput('lines', 'an order needs at least one line');
   if (lines.length > 500) throw badInput('lines', 'at most 500 lines');
   const withRefs = lines.map((line, i) => ({ ...line, lineRef: line.lineRef?.trim() || `L${i + 1}` }));
@@ -58,7 +58,7 @@ function validateLines(lines: readonly OrderLineInput[]): (OrderLineInput & { li
   return withRefs;
 }
 
-function promotionTotal(input: CreateOrderInput): number {
+function promotionTotal(input: CreateOrderRequest): number {
   const promotions = input.promotions ?? [];
   promotions.forEach((p, i) => {
     text(p.id, `promotions[${i}].id`, { max: 64 });
@@ -81,7 +81,7 @@ function promotionTotal(input: CreateOrderInput): number {
  * Checks everything about a storefront's order that can be checked without the database (api.md createOrder,
  * domain.md §4), naming the field at fault, and computes its amounts and frozen allocations.
  */
-export function draftOrder(input: CreateOrderInput): OrderDraft {
+export function draftOrder(input: CreateOrderRequest): OrderDraft {
   text(input.externalId, 'externalId', { max: 64 });
   const type = input.type ?? 'NORMAL';
   if (!SUPPORTED_TYPES.includes(type))

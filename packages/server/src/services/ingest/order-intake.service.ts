@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ApiKeyPrincipal } from '../../auth/principal.js';
-import { apiError } from '../../api/errors.js';
-import type { CreateOrderInput } from '../../api/ingest/create-order.input.js';
+import { domainError } from '../../errors/domain-error.js';
+import type { CreateOrderRequest } from './order-request.js';
 import {
   GiftCardUsageEntity,
   OrderEntity,
@@ -34,7 +34,7 @@ export class OrderIntakeService {
   /** Creates the order, or returns the one an identical earlier call created; IDEMPOTENCY_KEY_REUSED otherwise. */
   async create(
     client: ApiKeyPrincipal,
-    input: CreateOrderInput,
+    input: CreateOrderRequest,
   ): Promise<{ order: OrderEntity; created: boolean }> {
     const draft = draftOrder(input);
     const hash = requestHash(input);
@@ -57,14 +57,14 @@ export class OrderIntakeService {
 
   private async findEarlier(
     manager: EntityManager,
-    input: CreateOrderInput,
+    input: CreateOrderRequest,
     hash: string,
   ): Promise<OrderEntity | null> {
     const earlier = await manager
       .getRepository(OrderEntity)
       .findOne({ where: { source: input.source, externalId: input.externalId.trim() } });
     if (earlier && earlier.requestHash !== hash) {
-      throw apiError(
+      throw domainError(
         'IDEMPOTENCY_KEY_REUSED',
         `source ${input.source} + externalId ${input.externalId} already created order ${earlier.number} with other input`,
       );
@@ -141,9 +141,9 @@ export class OrderIntakeService {
           listPriceFen: line.listPriceFen ?? line.salePriceFen,
           salePriceFen: line.salePriceFen,
           lineAmountFen: allocation.lineAmount,
-          attributes: line.attributes ?? [],
+          attributes: [...(line.attributes ?? [])],
           merchantId: line.merchantId ?? null,
-          promotionIds: line.promotionIds ?? [],
+          promotionIds: [...(line.promotionIds ?? [])],
           giftFor: line.giftFor ?? null,
           splitGroup: line.splitGroup ?? null,
           allocFreightFen: allocation.freight,

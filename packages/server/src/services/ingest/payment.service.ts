@@ -1,7 +1,7 @@
 import { CASH_METHODS, parseOrderNumber, type PaymentMethod, type PaymentStatus } from '@oms/schema';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ApiKeyPrincipal } from '../../auth/principal.js';
-import { apiError, badInput } from '../../api/errors.js';
+import { domainError, badInput } from '../../errors/domain-error.js';
 import { OrderEntity, PaymentEntity, PaymentLogEntity, RefundEntity } from '../../entities/index.js';
 import { insertRow } from '../../database/insert-row.js';
 import { recordOrderEvent, type Actor } from '../history.js';
@@ -60,7 +60,7 @@ export class PaymentService {
         .setLock('pessimistic_write')
         .where('o.number = :number AND o.shard = :shard', { number: parsed.number, shard: parsed.shard })
         .getOne();
-      if (!order) throw apiError('NOT_FOUND', `No order ${parsed.number}.`);
+      if (!order) throw domainError('NOT_FOUND', `No order ${parsed.number}.`);
       const existing = await manager.getRepository(PaymentEntity).findOne({ where: { transactionNo } });
       const payment = existing
         ? await this.update(manager, order, existing, input, actor)
@@ -137,7 +137,7 @@ export class PaymentService {
       payment.method !== input.method ||
       payment.amountFen !== input.amountFen
     ) {
-      throw apiError(
+      throw domainError(
         'IDEMPOTENCY_KEY_REUSED',
         `transactionNo ${payment.transactionNo} was recorded with another order, method or amount`,
       );

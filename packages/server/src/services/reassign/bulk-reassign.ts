@@ -1,7 +1,7 @@
 import { assertTransition, checkTransition, parseOrderNumber, type FulfilmentStatus } from '@oms/schema';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { StaffPrincipal } from '../../auth/principal.js';
-import { apiError, badInput } from '../../api/errors.js';
+import { domainError, badInput } from '../../errors/domain-error.js';
 import { recordset } from '../../database/recordset.js';
 import { WarehouseEntity } from '../../entities/index.js';
 import { enqueueOutboundMany, type OutboundInput } from '../../jobs/outbox.js';
@@ -103,7 +103,7 @@ export async function reassignInBulk(
     else
       outcomes.set(
         input,
-        apiError('INVALID_ORDER_NUMBER', 'Not a valid sub-order number.', {
+        domainError('INVALID_ORDER_NUMBER', 'Not a valid sub-order number.', {
           reason: parsed.ok ? 'NOT_A_SUB_ORDER' : parsed.reason,
         }),
       );
@@ -181,7 +181,7 @@ async function reassignChunk(
   for (const item of chunk) {
     const subOrder = subOrderByNumber.get(item.number);
     if (!subOrder) {
-      decided.set(item.input, apiError('NOT_FOUND', `No sub-order ${item.input}.`));
+      decided.set(item.input, domainError('NOT_FOUND', `No sub-order ${item.input}.`));
       continue;
     }
     const refusal = refusalBeforeStock(subOrder, linesOf.get(subOrder.id) ?? [], target);
@@ -249,7 +249,7 @@ function refusalOf(
   facts: Accepted['facts'],
 ): unknown {
   if (check.reason === 'GUARD_FAILED' && check.guard === 'targetHasStock')
-    return apiError(
+    return domainError(
       'INSUFFICIENT_STOCK',
       `${target.code} does not have stock for every line of ${subOrder.number}.`,
     );

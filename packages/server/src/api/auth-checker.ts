@@ -1,7 +1,7 @@
 import { hasPermission, isStaffRole, PERMISSIONS, type ApiKeyScope, type Permission } from '@oms/schema';
 import type { AuthCheckerInterface, ResolverData } from 'type-graphql';
-import { apiError } from '../api/errors.js';
-import type { RequestContext } from '../api/context.js';
+import { domainError } from '../errors/domain-error.js';
+import type { RequestContext } from './context.js';
 
 /** `@Authorized(...)` takes permissions (staff) or `scope:<scope>` (integration keys); any one suffices. */
 export type Requirement = Permission | `scope:${ApiKeyScope}`;
@@ -14,7 +14,7 @@ export class AuthChecker implements AuthCheckerInterface<RequestContext, Require
   check({ context }: ResolverData<RequestContext>, requirements: Requirement[]): boolean {
     const principal = context.principal;
     if (!principal)
-      throw apiError(
+      throw domainError(
         'UNAUTHENTICATED',
         'Sign in first: send the session cookie, a Bearer token or an API key.',
       );
@@ -30,7 +30,7 @@ export class AuthChecker implements AuthCheckerInterface<RequestContext, Require
         requirement.startsWith('scope:') && principal.scopes.includes(requirement.slice(6) as ApiKeyScope)
       );
     });
-    if (!allowed) throw apiError('FORBIDDEN', 'Your role or key does not allow this operation.');
+    if (!allowed) throw domainError('FORBIDDEN', 'Your role or key does not allow this operation.');
     return true;
   }
 }
