@@ -6,6 +6,7 @@ import { createApp } from './http/app.js';
 import { createServices } from './services/index.js';
 import { seedDemoIfEmpty, DEMO_LOGINS } from './seed/demo.js';
 import { ensureFirstAdmin } from './seed/first-admin.js';
+import { GraphileOutbox } from './jobs/outbox.js';
 import { startWorker, superviseWorker } from './jobs/worker.js';
 import { shutDownOnSignals } from './http/graceful-shutdown.js';
 import type { Readiness } from './http/readiness.js';
@@ -27,13 +28,13 @@ try {
 }
 
 if (config.demo) await configureDemoWarehouses(database.dataSource, config);
-const services = createServices(database.dataSource, config);
+const services = createServices(database.dataSource, config, new GraphileOutbox(config.dispatchMaxAttempts));
 const simulators = config.simulators ? createSimulators(config) : undefined;
 const worker = config.worker
   ? await superviseWorker(database.dataSource, (events) =>
       startWorker(database.dataSource, database.url, {
         dispatchMaxAttempts: config.dispatchMaxAttempts,
-        paymentWindowMinutes: config.paymentWindowMinutes,
+        config,
         events,
       }),
     )

@@ -10,7 +10,7 @@ const database = await openDatabase(config, () => {});
 const worker = await superviseWorker(database.dataSource, (events) =>
   startWorker(database.dataSource, database.url, {
     dispatchMaxAttempts: config.dispatchMaxAttempts,
-    paymentWindowMinutes: config.paymentWindowMinutes,
+    config,
     events,
   }),
 );

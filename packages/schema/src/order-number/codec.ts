@@ -57,6 +57,11 @@ const REJECTION_MESSAGES: Readonly<Record<OrderNumberRejection, string>> = {
   RESERVED: `order numbers starting with ${RESERVED_FIRST_DIGIT} are reserved and never issued`,
 };
 
+/** Why `reason` rejects a number, in words for whoever typed it. */
+export function orderNumberRejectionMessage(reason: OrderNumberRejection): string {
+  return REJECTION_MESSAGES[reason];
+}
+
 /** Thrown when a string is not a valid order number; `reason` says why. */
 export class InvalidOrderNumberError extends Error {
   /** Why the input was rejected. */

@@ -26,6 +26,7 @@ export {
   encodeSubOrderNumber,
   decodeOrderNumber,
   parseOrderNumber,
+  orderNumberRejectionMessage,
   isPlausibleOrderNumber,
   assertOrderNumber,
   InvalidOrderNumberError,

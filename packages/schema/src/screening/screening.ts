@@ -23,6 +23,33 @@ export interface ScreeningFacts {
   readonly maxQuantityPerSku: number;
 }
 
+const DAY_MS = 86_400_000;
+
+/** What an order and its surroundings say, gathered by whoever screens it (the server, or the demo's stories). */
+export interface ScreenedOrder {
+  readonly payableFen: number;
+  readonly createdAt: Date;
+  readonly customerRegisteredAt: Date | null;
+  readonly lines: readonly { readonly sku: string; readonly quantity: number }[];
+  readonly paidOrdersToAddress: number;
+  readonly blacklisted: readonly ('PHONE' | 'ADDRESS' | 'ACCOUNT')[];
+}
+
+/** The facts the rules read, from an order: its account's age in whole days and its largest quantity of one sku. */
+export function screeningFacts(order: ScreenedOrder): ScreeningFacts {
+  const perSku = new Map<string, number>();
+  for (const line of order.lines) perSku.set(line.sku, (perSku.get(line.sku) ?? 0) + line.quantity);
+  return {
+    payableFen: order.payableFen,
+    accountAgeDays: order.customerRegisteredAt
+      ? Math.floor((order.createdAt.getTime() - order.customerRegisteredAt.getTime()) / DAY_MS)
+      : null,
+    paidOrdersToAddress: order.paidOrdersToAddress,
+    blacklisted: [...new Set(order.blacklisted)],
+    maxQuantityPerSku: Math.max(0, ...perSku.values()),
+  };
+}
+
 /** One rule that fired, with the figures that made it fire. */
 export interface RuleHit {
   readonly rule: AutomaticRule;

@@ -18,6 +18,24 @@ export const FULFILMENT_STATUSES = [
 /** A sub-order's fulfilment status. */
 export type FulfilmentStatus = (typeof FULFILMENT_STATUSES)[number];
 
+/** Where a parent order's own strand ends: split into sub-orders, cancelled, or closed unpaid. */
+export const FINAL_ORDER_STATUSES = ['SPLIT', 'CANCELLED', 'CLOSED'] as const satisfies readonly OrderStatus[];
+/** Fulfilment statuses a sub-order never leaves. */
+export const FINAL_FULFILMENT_STATUSES = [
+  'DELIVERED',
+  'REJECTED',
+  'CANCELLED',
+] as const satisfies readonly FulfilmentStatus[];
+/** Fulfilment statuses of a sub-order still on its way: every one but the finals, in forward order. */
+export const OPEN_FULFILMENT_STATUSES: readonly FulfilmentStatus[] = FULFILMENT_STATUSES.filter(
+  (status) => !isFinalFulfilment(status),
+);
+
+/** Whether a sub-order in `status` is done (delivered, rejected or cancelled). */
+export function isFinalFulfilment(status: FulfilmentStatus): boolean {
+  return (FINAL_FULFILMENT_STATUSES as readonly FulfilmentStatus[]).includes(status);
+}
+
 /** A shipment's logistics node (domain.md §3.3, §7). */
 export const LOGISTICS_NODES = [
   'COLLECTED',

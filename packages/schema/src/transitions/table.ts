@@ -1,5 +1,7 @@
 import type { Permission } from '../roles/roles.js';
 import {
+  FINAL_FULFILMENT_STATUSES,
+  FINAL_ORDER_STATUSES,
   FULFILMENT_STATUSES,
   INTERCEPTION_STATUSES,
   LOGISTICS_NODES,
@@ -76,12 +78,15 @@ export const GUARD_NAMES = [
 /** One guard. */
 export type GuardName = (typeof GUARD_NAMES)[number];
 
-/** Side effects a transition asks of the server, in the same transaction (jobs go through the outbox). */
+/**
+ * Side effects a transition asks of the server, in the same transaction (messages go through the outbox). Each has
+ * exactly one handler in the server, looked up by name (`services/helpers/effects.ts`); a name nobody runs is not
+ * listed.
+ */
 export const EFFECT_NAMES = [
   'REFUND_PAYMENTS',
   'RELEASE_STOCK',
-  'CREATE_SUB_ORDERS',
-  'SCREEN',
+  'DROP_PENDING_DISPATCH',
   'HOLD',
   'REQUEST_WAREHOUSE_CANCEL',
   'CLEAR_CANCEL_REQUEST',
@@ -92,7 +97,6 @@ export const EFFECT_NAMES = [
   'CREATE_SHIPMENTS',
   'SETTLE_COD',
   'RESUME',
-  'CANCEL_HELD_ORDER',
 ] as const;
 /** One effect. */
 export type EffectName = (typeof EFFECT_NAMES)[number];
@@ -144,14 +148,8 @@ const ORDER_ROWS = rows('ORDER', [
     effects: ['REFUND_PAYMENTS'],
   },
   // The split happens even under a hold (api.md "Holds before payment"): the hold then covers every
-  // sub-order, and dispatch waits for its release.
-  {
-    from: 'PAID',
-    event: 'SPLIT',
-    to: 'SPLIT',
-    actors: ['SYSTEM'],
-    effects: ['CREATE_SUB_ORDERS', 'SCREEN'],
-  },
+  // sub-order, and dispatch waits for its release. Sub-orders are created, then screened, by the payment's use case.
+  { from: 'PAID', event: 'SPLIT', to: 'SPLIT', actors: ['SYSTEM'] },
   ...fromEach<'ORDER'>(['PENDING_PAYMENT', 'PAID'], {
     event: 'CANCEL',
     to: 'CANCELLED',
@@ -222,7 +220,7 @@ const FULFILMENT_ROWS = rows('FULFILMENT', [
     to: 'CANCELLED',
     permission: 'ORDER_CANCEL',
     actors: ['SYSTEM'],
-    effects: ['REFUND_PAYMENTS', 'RELEASE_STOCK'],
+    effects: ['REFUND_PAYMENTS', 'RELEASE_STOCK', 'DROP_PENDING_DISPATCH'],
   },
   // At a warehouse: ask it first; the sub-order is cancelled only when it confirms.
   ...fromEach<'FULFILMENT'>(AT_WAREHOUSE, (from) => ({
@@ -317,17 +315,24 @@ const INTERCEPTION_ROWS = rows('INTERCEPTION', [
     permission: 'INTERCEPTION_DECIDE',
     effects: ['RESUME'],
   },
+  // The decision's use case cancels what can still be cancelled; a staff cancel of a held order settles its holds
+  // the same way (actor SYSTEM), which must not cancel anything again.
   {
     from: 'ACTIVE',
     event: 'CANCEL_ORDER',
     to: 'CANCELLED_ORDER',
     permission: 'INTERCEPTION_DECIDE',
-    // A staff cancel of a held order settles its holds too.
     actors: ['SYSTEM'],
-    effects: ['CANCEL_HELD_ORDER'],
   },
-  // The rollback period's default action (release or cancel) runs with the EXPIRED record.
-  { from: 'ACTIVE', event: 'EXPIRE', to: 'EXPIRED', guards: ['rollbackPeriodOver'], actors: ['SYSTEM'] },
+  // The rollback period's default action, release, runs with the EXPIRED record.
+  {
+    from: 'ACTIVE',
+    event: 'EXPIRE',
+    to: 'EXPIRED',
+    guards: ['rollbackPeriodOver'],
+    actors: ['SYSTEM'],
+    effects: ['RESUME'],
+  },
 ]);
 
 /** The whole transition table, every strand: the one source the server enforces and the console reads. */
@@ -351,13 +356,13 @@ export const STRAND_DEFINITIONS: {
     states: ORDER_STATUSES,
     events: ORDER_EVENTS,
     initial: ['PENDING_PAYMENT'],
-    finals: ['SPLIT', 'CANCELLED', 'CLOSED'],
+    finals: FINAL_ORDER_STATUSES,
   },
   FULFILMENT: {
     states: FULFILMENT_STATUSES,
     events: FULFILMENT_EVENTS,
     initial: ['CREATED'],
-    finals: ['DELIVERED', 'REJECTED', 'CANCELLED'],
+    finals: FINAL_FULFILMENT_STATUSES,
   },
   // A parcel's first push may report any node (a same-day delivery's first push can be SIGNED).
   LOGISTICS: {

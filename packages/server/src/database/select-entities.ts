@@ -1,17 +1,18 @@
-import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { DataSource, EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 
 /**
  * Entities of `entity` from a statement that returns each as `to_jsonb(t) AS row`: the same hydration as the loaders,
- * without a query builder (on the hot read path, building a TypeORM query costs more than running it).
+ * without a query builder (on the hot paths, building a TypeORM query costs more than running it). Runs on the pool
+ * (a DataSource) or in a transaction (its EntityManager).
  */
 export async function selectEntities<E extends ObjectLiteral>(
-  db: DataSource,
+  source: DataSource | EntityManager,
   entity: EntityTarget<E>,
   sql: string,
   parameters: unknown[],
 ): Promise<E[]> {
-  const metadata = db.getMetadata(entity);
-  const rows: { row: Record<string, unknown> }[] = await db.query(sql, parameters);
+  const metadata = ('connection' in source ? source.connection : source).getMetadata(entity);
+  const rows: { row: Record<string, unknown> }[] = await source.query(sql, parameters);
   return rows.map(({ row }) => hydrate(metadata, row) as E);
 }
 

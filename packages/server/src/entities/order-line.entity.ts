@@ -1,4 +1,4 @@
-import type { LineAttribute } from '@oms/schema';
+import type { LineAllocation, LineAttribute } from '@oms/schema';
 import { Column, Entity } from 'typeorm';
 import { FenColumn, IdColumn, RefColumn, ShardColumn } from './columns.js';
 
@@ -32,4 +32,18 @@ export class OrderLineEntity {
   @Column({ type: 'jsonb', default: () => "'[]'" }) allocGiftCards: number[];
   @FenColumn() allocPointsFen: number;
   @FenColumn() allocCashFen: number;
+}
+
+/** A line's frozen shares as packages/schema's money rules take them. */
+export function lineAllocation(line: OrderLineEntity): LineAllocation {
+  return {
+    lineAmount: line.lineAmountFen,
+    freight: line.allocFreightFen,
+    couponDiscount: line.allocCouponFen,
+    promotionDiscount: line.allocPromotionFen,
+    giftCards: line.allocGiftCards,
+    giftCard: line.allocGiftCardFen,
+    points: line.allocPointsFen,
+    cash: line.allocCashFen,
+  };
 }

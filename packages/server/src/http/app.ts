@@ -22,8 +22,8 @@ import { graphqlLimits } from './limits.js';
 import { introspectionGuard } from './introspection.js';
 import { readinessProbe, type Readiness } from './readiness.js';
 import helmet from 'helmet';
-import { wmsWebhook } from '../webhooks/wms.webhook.js';
-import { kuaidi100Webhook } from '../webhooks/kuaidi100.webhook.js';
+import { wmsWebhook } from './webhooks/wms.webhook.js';
+import { kuaidi100Webhook } from './webhooks/kuaidi100.webhook.js';
 
 /** The running HTTP application and how to stop its GraphQL server. */
 export interface App {

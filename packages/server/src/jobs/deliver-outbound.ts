@@ -1,74 +1,23 @@
 import type { Task } from 'graphile-worker';
-import { LessThan, type DataSource, type EntityManager } from 'typeorm';
-import {
-  OrderEntity,
-  OrderLineEntity,
-  OutboundMessageEntity,
-  SubOrderEntity,
-  WarehouseEntity,
-} from '../entities/index.js';
-import { recordOrderEvent, type Actor } from '../services/history.js';
-import { applySubOrderEvent } from '../services/status-writes.js';
-import { wmsSignature } from '../webhooks/signatures.js';
-import { DELIVER_TASK, wakeNextMessage } from './outbox.js';
-import { lockSubOrder } from '../services/locks.js';
+import { LessThan, type DataSource } from 'typeorm';
+import { wmsSignature } from '../auth/signatures.js';
+import { OutboundMessageEntity, SubOrderEntity, WarehouseEntity } from '../entities/index.js';
+import type { DeliveryService } from '../services/dispatch/delivery.service.js';
+import { DELIVER_TASK } from './outbox.js';
 
-const DISPATCHER: Actor = { type: 'SYSTEM', id: 'dispatcher' };
 /** The longest pause of a message waiting for an earlier one of its sub-order (it is woken when that one settles). */
 const WAIT_CAP_MS = 60_000;
 /** A warehouse that has not answered within this is a failed attempt (retried, then dead-lettered), not a hang. */
 export const DELIVERY_TIMEOUT_MS = 10_000;
 
-/** The JSON a warehouse receives (api.md "Dispatch, outbound"); the receiver in full, so never logged. */
-async function bodyOf(
-  manager: EntityManager,
-  message: OutboundMessageEntity,
-  subOrder: SubOrderEntity,
-  warehouse: WarehouseEntity,
-): Promise<object> {
-  const order = await manager.getRepository(OrderEntity).findOneByOrFail({ id: subOrder.orderId });
-  const common = {
-    type: message.type,
-    eventId: message.eventId,
-    seq: message.seq,
-    orderNumber: order.number,
-    subOrderNumber: subOrder.number,
-    warehouseCode: warehouse.code,
-    occurredAt: message.createdAt.toISOString(),
-  };
-  if (message.type !== 'DISPATCH') return { ...common, reason: message.reason };
-  const lines = await manager
-    .getRepository(OrderLineEntity)
-    .find({ where: { subOrderId: subOrder.id }, order: { lineNo: 'ASC' } });
-  return {
-    ...common,
-    lines: lines.map((l) => ({ lineRef: l.lineRef, sku: l.sku, title: l.title, quantity: l.quantity })),
-    receiver: {
-      name: order.receiverName,
-      phone: order.receiverPhone,
-      province: order.receiverProvince,
-      city: order.receiverCity,
-      district: order.receiverDistrict,
-      address: order.receiverAddress,
-      deliveryPreference: order.deliveryPreference,
-    },
-    remark: order.remark,
-  };
-}
-
-/** A dispatch that no longer applies (the sub-order moved on or left this warehouse) is dropped, not sent. */
-function stillApplies(message: OutboundMessageEntity, subOrder: SubOrderEntity): boolean {
-  if (message.type !== 'DISPATCH') return true;
-  return subOrder.status === 'CREATED' && subOrder.warehouseId === message.warehouseId && !subOrder.held;
-}
-
 /**
  * Delivers one outbox message: waits (without spending an attempt) for earlier messages of its sub-order, POSTs it
- * signed to the warehouse, and on a 2xx marks it sent (a DISPATCH makes the sub-order DISPATCHED). A failure throws,
- * so graphile-worker retries with exponential back-off; the last attempt dead-letters it, visibly, for ops to re-drive.
+ * signed to the warehouse, and reports the outcome to the delivery service. A failure throws, so graphile-worker
+ * retries with exponential back-off; the last attempt dead-letters it, visibly, for ops to re-drive.
  */
 export function deliverOutbound(
   db: DataSource,
+  deliveries: DeliveryService,
   onDeadLetter: () => void = () => {},
   timeoutMs = DELIVERY_TIMEOUT_MS,
 ): Task {
@@ -82,7 +31,7 @@ export function deliverOutbound(
     });
     if (earlier) {
       // Not an attempt: waiting for an earlier message must not dead-letter this one. It comes back after a growing
-      // pause (1 s, 2 s, … 60 s), or at once when the earlier one is settled (wakeNextMessage) — unless that happens
+      // pause (1 s, 2 s, … 60 s), or at once when the earlier one is settled (Outbox.settled) — unless that happens
       // between this check and the re-add below, when the pause itself is the wait. The same key: no second job.
       await helpers.addJob(
         DELIVER_TASK,
@@ -96,11 +45,8 @@ export function deliverOutbound(
       return;
     }
     const subOrder = await db.getRepository(SubOrderEntity).findOneByOrFail({ id: message.subOrderId });
-    if (!stillApplies(message, subOrder)) {
-      await db.transaction(async (manager) => {
-        await manager.getRepository(OutboundMessageEntity).update(message.id, { status: 'DROPPED' });
-        await wakeNextMessage(manager, message);
-      });
+    if (!deliveries.stillApplies(message, subOrder)) {
+      await deliveries.drop(message);
       return;
     }
     const warehouse = await db.getRepository(WarehouseEntity).findOneByOrFail({ id: message.warehouseId });
@@ -108,7 +54,7 @@ export function deliverOutbound(
     try {
       if (!warehouse.endpointUrl || !warehouse.secret)
         throw new Error(`warehouse ${warehouse.code} has no endpoint or secret`);
-      const body = JSON.stringify(await bodyOf(db.manager, message, subOrder, warehouse));
+      const body = JSON.stringify(await deliveries.bodyOf(message, subOrder, warehouse));
       const response = await fetch(warehouse.endpointUrl, {
         method: 'POST',
         headers: {
@@ -119,10 +65,10 @@ export function deliverOutbound(
         signal: AbortSignal.timeout(timeoutMs),
       });
       if (!response.ok) throw new Error(`warehouse ${warehouse.code} answered ${response.status}`);
-      await db.transaction((manager) => markSent(manager, message, warehouse));
+      await deliveries.sent(message, warehouse);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      await db.transaction((manager) => markFailed(manager, message, reason, last));
+      await deliveries.failed(message, reason, last);
       if (last) {
         onDeadLetter();
         return;
@@ -130,73 +76,4 @@ export function deliverOutbound(
       throw error;
     }
   };
-}
-
-async function markSent(
-  manager: EntityManager,
-  message: OutboundMessageEntity,
-  warehouse: WarehouseEntity,
-): Promise<void> {
-  await manager.getRepository(OutboundMessageEntity).update(message.id, {
-    status: 'SENT',
-    sentAt: new Date(),
-    attempts: message.attempts + 1,
-    lastError: null,
-  });
-  await wakeNextMessage(manager, message);
-  if (message.type !== 'DISPATCH') return;
-  const { order, subOrder } = await lockSubOrder(manager, message.subOrderId);
-  if (subOrder.status === 'CREATED' && subOrder.warehouseId === warehouse.id) {
-    await applySubOrderEvent(
-      manager,
-      order,
-      subOrder,
-      'DISPATCH_ACKNOWLEDGED',
-      { dispatchSent: true },
-      DISPATCHER,
-    );
-  } else {
-    // A callback overtook the 2xx and already moved it on: only the dispatch state is news.
-    await manager.getRepository(SubOrderEntity).update(subOrder.id, { dispatchState: 'ACKNOWLEDGED' });
-  }
-  await recordOrderEvent(manager, {
-    order,
-    subOrderId: subOrder.id,
-    type: 'DISPATCHED',
-    actor: DISPATCHER,
-    after: { warehouseCode: warehouse.code, message: `您的订单已下发至 ${warehouse.name}` },
-    customerVisible: true,
-  });
-}
-
-async function markFailed(
-  manager: EntityManager,
-  message: OutboundMessageEntity,
-  reason: string,
-  last: boolean,
-): Promise<void> {
-  await manager.getRepository(OutboundMessageEntity).update(message.id, {
-    attempts: () => 'attempts + 1',
-    lastError: reason.slice(0, 500),
-    ...(last ? { status: 'DEAD_LETTER' as const } : {}),
-  });
-  if (last) await wakeNextMessage(manager, message);
-  if (message.type !== 'DISPATCH') return;
-  await manager
-    .getRepository(SubOrderEntity)
-    .update(
-      { id: message.subOrderId, status: 'CREATED' },
-      { dispatchState: last ? 'DEAD_LETTER' : 'RETRYING' },
-    );
-  if (last) {
-    const order = await manager.getRepository(OrderEntity).findOneByOrFail({ id: message.orderId });
-    await recordOrderEvent(manager, {
-      order,
-      subOrderId: message.subOrderId,
-      type: 'DISPATCH_DEAD_LETTERED',
-      actor: DISPATCHER,
-      reason,
-      after: { eventId: message.eventId },
-    });
-  }
 }

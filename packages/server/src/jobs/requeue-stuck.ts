@@ -1,6 +1,6 @@
 import type { Task } from 'graphile-worker';
 import type { DataSource } from 'typeorm';
-import { DELIVER_TASK } from './outbox.js';
+import { DELIVER_TASK, type GraphileOutbox } from './outbox.js';
 
 /** The graphile-worker task (cron, every minute) that re-queues outbox messages whose delivery job was lost. */
 export const REQUEUE_STUCK_TASK = 'requeue-stuck-outbound';
@@ -13,7 +13,7 @@ export const REQUEUE_STUCK_TASK = 'requeue-stuck-outbound';
  */
 export const REQUEUE_STUCK_SQL = `
   SELECT graphile_worker.add_job(identifier => $1, payload => json_build_object('messageId', m.id::text),
-           max_attempts => 8, job_key => 'outbound-retry:' || m.id)
+           max_attempts => $2, job_key => 'outbound-retry:' || m.id)
   FROM outbound_messages m
   WHERE m.status = 'PENDING' AND m.created_at < now() - interval '2 minutes'
     AND NOT EXISTS (
@@ -33,9 +33,9 @@ export const UNLOCK_DEAD_DELIVERIES_SQL = `
   HAVING count(*) > 0`;
 
 /** Re-queues outbox messages stranded by a dead worker. */
-export function requeueStuck(db: DataSource): Task {
+export function requeueStuck(db: DataSource, outbox: Pick<GraphileOutbox, 'maxAttempts'>): Task {
   return async () => {
     await db.query(UNLOCK_DEAD_DELIVERIES_SQL, [DELIVER_TASK]);
-    await db.query(REQUEUE_STUCK_SQL, [DELIVER_TASK]);
+    await db.query(REQUEUE_STUCK_SQL, [DELIVER_TASK, outbox.maxAttempts]);
   };
 }

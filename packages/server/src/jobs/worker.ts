@@ -1,14 +1,17 @@
 import { EventEmitter } from 'node:events';
 import { Logger, run, type Runner, type WorkerEvents } from 'graphile-worker';
 import type { DataSource } from 'typeorm';
+import { loadConfig } from '../config.js';
 import { logger } from '../logging/logger.js';
+import { createServices, type ServiceConfig } from '../services/index.js';
 import { deliverOutbound } from './deliver-outbound.js';
-import { DELIVER_TASK } from './outbox.js';
-import { expireInterception } from './expire-interception.js';
-import { EXPIRE_TASK } from '../services/holds/holds.js';
-import { FLAG_LATE_TASK, flagLate } from './flag-late.js';
-import { CLOSE_UNPAID_TASK, closeUnpaid } from './close-unpaid.js';
+import { DELIVER_TASK, EXPIRE_TASK, GraphileOutbox } from './outbox.js';
 import { REQUEUE_STUCK_TASK, requeueStuck } from './requeue-stuck.js';
+
+/** The cron task that flags late sub-orders, every minute. */
+export const FLAG_LATE_TASK = 'flag-late-sub-orders';
+/** The cron task that closes orders whose payment window ran out, every minute. */
+export const CLOSE_UNPAID_TASK = 'close-unpaid-orders';
 
 /** Counts the worker keeps for /metrics. */
 export const workerCounters = { deadLetters: 0 };
@@ -19,7 +22,11 @@ const quiet = new Logger(() => (level, message) => {
   if (level === 'error' && !message.startsWith('Failed task')) logger.error({ component: 'worker' }, message);
 });
 
-/** Runs the outbox worker in this process (or its own, `pnpm --filter @oms/server worker`). */
+/**
+ * Runs the outbox worker in this process (or its own, `pnpm --filter @oms/server worker`). Each task is a thin
+ * driver of a use case: delivery over HTTP reports to the delivery service, a hold's expiry, the SLA flags and the
+ * payment window are the services' own; only re-queueing stuck deliveries is the queue's business.
+ */
 export function startWorker(
   db: DataSource,
   connectionString: string,
@@ -27,11 +34,17 @@ export function startWorker(
     concurrency?: number;
     dispatchMaxAttempts?: number;
     paymentWindowMinutes?: number;
+    /** The use cases' settings; the defaults otherwise (the two above override theirs). */
+    config?: ServiceConfig;
     events?: WorkerEvents;
     /** How long a warehouse may take to answer a delivery (default 10 s). */
     deliveryTimeoutMs?: number;
   } = {},
 ): Promise<Runner> {
+  const config = { ...(options.config ?? loadConfig({})) };
+  if (options.paymentWindowMinutes !== undefined) config.paymentWindowMinutes = options.paymentWindowMinutes;
+  const outbox = new GraphileOutbox(options.dispatchMaxAttempts ?? 8);
+  const services = createServices(db, config, outbox);
   return run({
     connectionString,
     events: options.events,
@@ -43,11 +56,20 @@ export function startWorker(
     pollInterval: 1_000,
     logger: quiet,
     taskList: {
-      [DELIVER_TASK]: deliverOutbound(db, () => (workerCounters.deadLetters += 1), options.deliveryTimeoutMs),
-      [EXPIRE_TASK]: expireInterception(db, options.dispatchMaxAttempts ?? 8),
-      [FLAG_LATE_TASK]: flagLate(db),
-      [CLOSE_UNPAID_TASK]: closeUnpaid(db, options.paymentWindowMinutes ?? 30),
-      [REQUEUE_STUCK_TASK]: requeueStuck(db),
+      [DELIVER_TASK]: deliverOutbound(
+        db,
+        services.deliveries,
+        () => (workerCounters.deadLetters += 1),
+        options.deliveryTimeoutMs,
+      ),
+      [EXPIRE_TASK]: async (payload) => {
+        await services.intercepts.expire((payload as { interceptionId: string }).interceptionId);
+      },
+      [FLAG_LATE_TASK]: () => services.sla.flagLate(),
+      [CLOSE_UNPAID_TASK]: async () => {
+        await services.paymentWindow.closeExpired();
+      },
+      [REQUEUE_STUCK_TASK]: requeueStuck(db, outbox),
     },
     crontab: [FLAG_LATE_TASK, CLOSE_UNPAID_TASK, REQUEUE_STUCK_TASK]
       .map((task) => `* * * * * ${task}`)

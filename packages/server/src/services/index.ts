@@ -1,55 +1,64 @@
 import type { DataSource } from 'typeorm';
-import type { Config } from '../config.js';
-import { AuthService } from './auth.service.js';
-import { OrderLookupService } from './order-lookup.service.js';
-import { PersonalDataService } from './personal-data.service.js';
-import { SessionService } from './session.service.js';
-import { OrderIntakeService } from './ingest/order-intake.service.js';
-import { PaymentService } from './ingest/payment.service.js';
-import { OrderNumbers } from './numbers/order-numbers.js';
-import { SplitService } from './split/split.service.js';
-import { WmsCallbackService } from './webhooks/wms-callback.service.js';
-import { ScreeningService } from './holds/screening.service.js';
-import { WarehouseFiguresService } from './warehouse-figures.service.js';
+import { AuthService } from './auth/auth.service.js';
+import { SessionService } from './auth/session.service.js';
 import { CancelService } from './cancel/cancel.service.js';
+import { DispatchRedriveService } from './dispatch/redrive.service.js';
+import { DeliveryService } from './dispatch/delivery.service.js';
+import type { ServiceConfig, ServiceDeps } from './helpers/deps.js';
+import type { Outbox } from './helpers/outbox.js';
 import { InterceptService } from './holds/intercept.service.js';
 import { InterceptionQueueService } from './holds/interception-queue.service.js';
-import { NotesService } from './notes.service.js';
-import { ReassignService } from './reassign.service.js';
-import { RiskRulesService } from './risk-rules.service.js';
+import { ScreeningService } from './holds/screening.service.js';
+import { OrderIntakeService } from './ingest/order-intake.service.js';
+import { PaymentService } from './ingest/payment.service.js';
+import { PaymentWindowService } from './ingest/payment-window.service.js';
+import { OrderLookupService } from './lookup/order-lookup.service.js';
+import { NotesService } from './notes/notes.service.js';
+import { OrderNumbers } from './numbers/order-numbers.js';
+import { PersonalDataService } from './personal-data/personal-data.service.js';
+import { ReassignService } from './reassign/reassign.service.js';
+import { RiskRulesService } from './risk/risk-rules.service.js';
+import { SplitService } from './split/split.service.js';
+import { SlaService } from './warehouses/sla.service.js';
+import { WarehouseFiguresService } from './warehouses/warehouse-figures.service.js';
 import { Kuaidi100PushService } from './webhooks/kuaidi100-push.service.js';
-import { DispatchRedriveService } from './dispatch/redrive.service.js';
+import { WmsCallbackService } from './webhooks/wms-callback.service.js';
 
-/** Every use-case service, built once per process. */
-export function createServices(db: DataSource, config: Config) {
-  const sessions = new SessionService(db, config);
-  const lookup = new OrderLookupService(db);
+export type { ServiceConfig, ServiceDeps } from './helpers/deps.js';
+export type { Outbox } from './helpers/outbox.js';
+
+/**
+ * Every use-case service, built once per process from one set of dependencies: the database, the outbox port (its
+ * implementation comes from the composition root, so nothing here knows the queue) and the configuration.
+ */
+export function createServices(db: DataSource, config: ServiceConfig, outbox: Outbox) {
+  const deps: ServiceDeps = { db, outbox, config };
+  const sessions = new SessionService(deps);
+  const lookup = new OrderLookupService(deps);
   const numbers = new OrderNumbers(db, config.orderNumberSecret);
-  const cancels = new CancelService(db, config.dispatchMaxAttempts);
-  const payments = new PaymentService(
-    db,
-    new SplitService(numbers),
-    new ScreeningService(config.rollbackMinutes),
-    config.dispatchMaxAttempts,
-  );
+  const cancels = new CancelService(deps);
+  const payments = new PaymentService(deps, new SplitService(numbers), new ScreeningService(config));
   return {
     numbers,
     payments,
-    intake: new OrderIntakeService(db, numbers, payments),
-    wmsCallbacks: new WmsCallbackService(db, cancels),
+    paymentWindow: new PaymentWindowService(deps),
+    intake: new OrderIntakeService(deps, numbers, payments),
+    wmsCallbacks: new WmsCallbackService(deps),
     cancels,
-    intercepts: new InterceptService(db, cancels, config.rollbackMinutes, config.dispatchMaxAttempts),
-    interceptionQueue: new InterceptionQueueService(db),
-    notes: new NotesService(db),
-    reassigns: new ReassignService(db, config.dispatchMaxAttempts),
-    redrives: new DispatchRedriveService(db, config.dispatchMaxAttempts),
-    riskRules: new RiskRulesService(db),
-    carrierPushes: new Kuaidi100PushService(db),
-    warehouseFigures: new WarehouseFiguresService(db),
+    intercepts: new InterceptService(deps, cancels),
+    interceptionQueue: new InterceptionQueueService(deps),
+    notes: new NotesService(deps),
+    reassigns: new ReassignService(deps),
+    redrives: new DispatchRedriveService(deps),
+    deliveries: new DeliveryService(deps),
+    riskRules: new RiskRulesService(deps),
+    carrierPushes: new Kuaidi100PushService(deps),
+    warehouseFigures: new WarehouseFiguresService(deps),
+    sla: new SlaService(deps),
     sessions,
-    auth: new AuthService(db, sessions),
+    auth: new AuthService(deps, sessions),
     lookup,
-    personalData: new PersonalDataService(db, lookup, config.revealDailyLimit),
+    personalData: new PersonalDataService(deps, lookup),
   };
 }
 

@@ -1,5 +1,5 @@
 import { CARRIERS, type CarrierCode } from '@oms/schema';
-import { kuaidi100Sign } from '../webhooks/signatures.js';
+import { kuaidi100Sign } from '../auth/signatures.js';
 import { between, chance, type Schedule } from './schedule.js';
 
 interface Step {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CARRIER_CODES, type CarrierCode } from '@oms/schema';
 import express, { type Router } from 'express';
-import { verifyWmsSignature, wmsSignature } from '../webhooks/signatures.js';
+import { verifyWmsSignature, wmsSignature } from '../auth/signatures.js';
 import type { CarrierSimulator } from './carrier-simulator.js';
 import { between, chance, type Schedule } from './schedule.js';
 

@@ -1,6 +1,6 @@
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DELIVER_TASK, enqueueOutbound } from '../../src/jobs/outbox.js';
+import { DELIVER_TASK, GraphileOutbox } from '../../src/jobs/outbox.js';
 import { REQUEUE_STUCK_SQL } from '../../src/jobs/requeue-stuck.js';
 import { startWorker } from '../../src/jobs/worker.js';
 import { SubOrderEntity } from '../../src/entities/index.js';
@@ -113,7 +113,9 @@ describe('dispatch through the outbox', () => {
     const before = await footprint();
     await expect(
       server.db.dataSource.transaction(async (manager) => {
-        await enqueueOutbound(manager, subOrder, subOrder.warehouseId!, 'CANCEL', 'test');
+        await new GraphileOutbox(8).enqueue(manager, [
+          { subOrder, warehouseId: subOrder.warehouseId!, type: 'CANCEL', reason: 'test' },
+        ]);
         // Inside, both were written: the rollback is what removes them.
         expect(
           (
@@ -150,7 +152,9 @@ describe('delivery faults', () => {
       .findOneByOrFail({ number: subOrderNumber });
     // A cancel request right behind the dispatch, which the warehouse refuses twice before taking it.
     await server.db.dataSource.transaction((manager) =>
-      enqueueOutbound(manager, subOrder, subOrder.warehouseId!, 'CANCEL', 'test', 3),
+      new GraphileOutbox(3).enqueue(manager, [
+        { subOrder, warehouseId: subOrder.warehouseId!, type: 'CANCEL', reason: 'test' },
+      ]),
     );
     const messages = () =>
       server.db.dataSource.query(
@@ -196,7 +200,7 @@ describe('delivery faults', () => {
       await server.db.dataSource.query(
         "UPDATE outbound_messages SET created_at = now() - interval '5 minutes' WHERE status = 'PENDING'",
       );
-      await server.db.dataSource.query(REQUEUE_STUCK_SQL, [DELIVER_TASK]);
+      await server.db.dataSource.query(REQUEUE_STUCK_SQL, [DELIVER_TASK, 8]);
       worker = await startWorker(server.db.dataSource, server.db.url, {
         concurrency: 2,
         dispatchMaxAttempts: 2,

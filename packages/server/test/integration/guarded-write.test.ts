@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OrderEntity, SubOrderEntity } from '../../src/entities/index.js';
 import { seedReferenceData } from '../../src/seed/demo.js';
-import { applyOrderEvent, applySubOrderEvent } from '../../src/services/status-writes.js';
+import { GraphileOutbox } from '../../src/jobs/outbox.js';
+import { applyOrderEvent, applySubOrderEvent } from '../../src/services/helpers/transitions.js';
 import { createOrder, paidOrder } from '../support/orders.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
@@ -13,6 +14,7 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 const SYSTEM = { type: 'SYSTEM' as const, id: 'test' };
+const outbox = new GraphileOutbox(8);
 
 describe('a competing write between read and write (reliability.md)', () => {
   it('makes the guarded sub-order write refuse with VERSION_CONFLICT and change nothing', async () => {
@@ -26,7 +28,10 @@ describe('a competing write between read and write (reliability.md)', () => {
         await db.query("UPDATE sub_orders SET status = 'ACCEPTED', version = version + 1 WHERE number = $1", [
           subOrderNumber,
         ]);
-        await applySubOrderEvent(manager, order, stale, 'CANCEL', { cancelRequested: false }, SYSTEM);
+        await applySubOrderEvent(
+          { manager, outbox },
+          { order, subOrder: stale, event: 'CANCEL', facts: { cancelRequested: false }, actor: SYSTEM },
+        );
       }),
     ).rejects.toMatchObject({ extensions: { code: 'VERSION_CONFLICT' } });
     const [row] = await db.query('SELECT status FROM sub_orders WHERE number = $1', [subOrderNumber]);
@@ -45,7 +50,7 @@ describe('a competing write between read and write (reliability.md)', () => {
       db.transaction(async (manager) => {
         const stale = await manager.getRepository(OrderEntity).findOneByOrFail({ number: created.number });
         await db.query('UPDATE orders SET version = version + 1 WHERE number = $1', [created.number]);
-        await applyOrderEvent(manager, stale, 'CANCEL', {}, SYSTEM);
+        await applyOrderEvent({ manager, outbox }, { order: stale, event: 'CANCEL', actor: SYSTEM });
       }),
     ).rejects.toMatchObject({ extensions: { code: 'VERSION_CONFLICT' } });
     expect((await db.query('SELECT status FROM orders WHERE number = $1', [created.number]))[0].status).toBe(

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorker } from '../../src/jobs/worker.js';
 import { seedReferenceData } from '../../src/seed/demo.js';
 import { DEMO_WMS_SECRET } from '../../src/seed/demo-accounts.js';
-import { kuaidi100Sign, wmsSignature } from '../../src/webhooks/signatures.js';
+import { kuaidi100Sign, wmsSignature } from '../../src/auth/signatures.js';
 import { brokenAmountRules } from '../support/amount-rules.js';
 import { loginAs, startTestServer, type TestServer } from '../support/test-server.js';
 import { eventually, startTestWarehouse, type TestWarehouse } from '../support/test-warehouse.js';

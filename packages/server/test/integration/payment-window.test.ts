@@ -1,6 +1,4 @@
-import type { JobHelpers } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeUnpaid } from '../../src/jobs/close-unpaid.js';
 import { seedReferenceData } from '../../src/seed/demo.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
@@ -37,8 +35,8 @@ describe('the payment window', () => {
       KEY,
     );
     const number = created.body.data!.createOrder.order.number;
-    const task = closeUnpaid(server.db.dataSource, 30);
-    await task({}, {} as JobHelpers);
+    const closeExpired = () => server.services.paymentWindow.closeExpired();
+    await closeExpired();
     const status = async () =>
       (await server.db.dataSource.query('SELECT status FROM orders WHERE number = $1', [number]))[0].status;
     expect(await status()).toBe('PENDING_PAYMENT');
@@ -47,7 +45,7 @@ describe('the payment window', () => {
       "UPDATE orders SET created_at = now() - interval '31 minutes' WHERE number = $1",
       [number],
     );
-    await task({}, {} as JobHelpers);
+    await closeExpired();
     expect(await status()).toBe('CLOSED');
     const refunds = await server.db.dataSource.query(
       'SELECT r.method, r.amount_fen::int AS amount_fen, r.status FROM refunds r JOIN orders o ON o.id = r.order_id WHERE o.number = $1 ORDER BY r.id',

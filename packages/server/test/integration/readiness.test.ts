@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/config.js';
 import { createApp, type App } from '../../src/http/app.js';
 import type { Readiness } from '../../src/http/readiness.js';
 import { startWorker, superviseWorker, type SupervisedWorker } from '../../src/jobs/worker.js';
+import { GraphileOutbox } from '../../src/jobs/outbox.js';
 import { createServices } from '../../src/services/index.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
@@ -24,7 +25,13 @@ beforeAll(async () => {
     startWorker(db.dataSource, db.url, { concurrency: 1, events }),
   );
   readiness.workerRunning = worker.running;
-  app = await createApp(db.dataSource, createServices(db.dataSource, config), config, [], readiness);
+  app = await createApp(
+    db.dataSource,
+    createServices(db.dataSource, config, new GraphileOutbox(config.dispatchMaxAttempts)),
+    config,
+    [],
+    readiness,
+  );
   server = createServer(app.express);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedReferenceData } from '../../src/seed/demo.js';
 import { DEMO_WMS_SECRET } from '../../src/seed/demo-accounts.js';
-import { wmsSignature } from '../../src/webhooks/signatures.js';
+import { wmsSignature } from '../../src/auth/signatures.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { paidOrder, wmsCallback } from '../support/orders.js';
 

@@ -1,5 +1,5 @@
 import { DEMO_WMS_SECRET } from '../../src/seed/demo-accounts.js';
-import { kuaidi100Sign, wmsSignature } from '../../src/webhooks/signatures.js';
+import { kuaidi100Sign, wmsSignature } from '../../src/auth/signatures.js';
 import type { TestServer } from './test-server.js';
 
 /** The demo integration key, as storefronts and payment channels send it. */

@@ -2,7 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createApp } from '../../src/http/app.js';
-import { createServices } from '../../src/services/index.js';
+import { GraphileOutbox } from '../../src/jobs/outbox.js';
+import { createServices, type Services } from '../../src/services/index.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 /** The product on a real HTTP port over a test database, as clients see it. */
@@ -10,6 +11,8 @@ export interface TestServer {
   readonly url: string;
   readonly db: TestDatabase;
   readonly config: Config;
+  /** The use cases the app runs on, for tests that drive one directly (a job's, say). */
+  readonly services: Services;
   readonly close: () => Promise<void>;
   /** POSTs a GraphQL operation; returns the parsed body and the response. */
   readonly graphql: <T = Record<string, unknown>>(
@@ -26,7 +29,7 @@ export interface TestServer {
 export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
   const db = await createTestDatabase();
   const config: Config = { ...loadConfig({}), demo: false, simulators: false, ...overrides };
-  const services = createServices(db.dataSource, config);
+  const services = createServices(db.dataSource, config, new GraphileOutbox(config.dispatchMaxAttempts));
   const app = await createApp(db.dataSource, services, config);
   const server: Server = createServer(app.express);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -35,6 +38,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     url,
     db,
     config,
+    services,
     graphql: async (query, variables = {}, headers = {}) => {
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',

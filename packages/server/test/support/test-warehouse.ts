@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { verifyWmsSignature } from '../../src/webhooks/signatures.js';
+import { verifyWmsSignature } from '../../src/auth/signatures.js';
 
 /** A warehouse system on a real port: records every signed request and answers with `status`. */
 export interface TestWarehouse {

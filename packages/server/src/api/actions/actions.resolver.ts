@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { SubOrderEntity, type OrderEntity } from '../../entities/index.js';
-import { withIdempotency } from '../../services/idempotency.js';
+import { withIdempotency } from '../../services/helpers/idempotency.js';
 import { staffOf, type RequestContext } from '../context.js';
 import { domainError } from '../../errors/domain-error.js';
 import { toRefund } from '../orders/mappers.js';

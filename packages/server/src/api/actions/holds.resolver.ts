@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { runBulk } from './bulk.js';
 import { loadOrder, withoutKey } from './actions.resolver.js';
-import { withIdempotency } from '../../services/idempotency.js';
+import { withIdempotency } from '../../services/helpers/idempotency.js';
 import { staffOf, type RequestContext } from '../context.js';
 import { domainError } from '../../errors/domain-error.js';
 import { toInterception } from '../orders/mappers.js';

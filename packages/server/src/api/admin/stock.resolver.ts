@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Field, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import { WarehouseEntity } from '../../entities/index.js';
-import { recordAudit } from '../../services/history.js';
+import { recordAudit } from '../../services/helpers/history.js';
 import { staffOf, type RequestContext } from '../context.js';
 import { domainError, badInput } from '../../errors/domain-error.js';
 import { WarehouseType } from '../warehouses/warehouse.type.js';

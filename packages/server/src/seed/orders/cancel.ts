@@ -1,5 +1,5 @@
 import { refundForCancelledLines } from '@oms/schema';
-import type { Actor } from '../../services/history.js';
+import type { Actor } from '../../services/helpers/history.js';
 import type { StoryClock } from './clock.js';
 import { STAFF } from './context.js';
 import { outbound, warehouseActor } from './dispatch.js';

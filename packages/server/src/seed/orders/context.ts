@@ -1,6 +1,6 @@
 import type { RuleSetting } from '@oms/schema';
 import type { BlacklistKind } from '../../entities/index.js';
-import type { Actor } from '../../services/history.js';
+import type { Actor } from '../../services/helpers/history.js';
 import { DEMO_API_KEY, DEMO_LOGINS } from '../demo-accounts.js';
 import type { WarehouseInfo } from './model.js';
 import type { SeedNumbers } from './numbers.js';

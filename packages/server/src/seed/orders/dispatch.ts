@@ -1,6 +1,6 @@
 import { regionOfProvince, type DispatchState } from '@oms/schema';
 import type { OutboundType } from '../../entities/index.js';
-import type { Actor } from '../../services/history.js';
+import type { Actor } from '../../services/helpers/history.js';
 import { byDistance } from '../../services/split/split-plan.js';
 import type { StoryClock } from './clock.js';
 import { STAFF, SYSTEM } from './context.js';

@@ -5,7 +5,7 @@ import {
   type InterceptionStatus,
   type RuleHit,
 } from '@oms/schema';
-import type { Actor } from '../../services/history.js';
+import type { Actor } from '../../services/helpers/history.js';
 import { DAY, MINUTE, type StoryClock } from './clock.js';
 import type { InterceptionDraft, SubOrderDraft } from './model.js';
 import type { OrderStory } from './story.js';

@@ -19,7 +19,7 @@ import type {
   WarehouseCapability,
 } from '@oms/schema';
 import type { OutboundStatus, OutboundType } from '../../entities/index.js';
-import type { Actor } from '../../services/history.js';
+import type { Actor } from '../../services/helpers/history.js';
 import type { Receiver } from './people.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { InstrumentAmounts, PaymentMethod } from '@oms/schema';
-import type { Actor } from '../../services/history.js';
+import type { Actor } from '../../services/helpers/history.js';
 import { shanghaiDate, type StoryClock } from './clock.js';
 import { SYSTEM, uniqueValue } from './context.js';
 import type { PaymentDraft, SubOrderDraft } from './model.js';

@@ -1,8 +1,7 @@
 import type { Region, RuleSetting, WarehouseCapability } from '@oms/schema';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../../config.js';
-import { EXPIRE_TASK } from '../../services/holds/holds.js';
-import { DELIVER_TASK } from '../../jobs/outbox.js';
+import { DELIVER_TASK, EXPIRE_TASK } from '../../jobs/outbox.js';
 import { SCARCE_SKUS } from './baskets.js';
 import { pickTime } from './clock.js';
 import type { SeedContext } from './context.js';

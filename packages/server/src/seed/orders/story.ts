@@ -7,7 +7,7 @@ import {
   type TransitionFacts,
   type TransitionRow,
 } from '@oms/schema';
-import type { Actor } from '../../services/history.js';
+import type { Actor } from '../../services/helpers/history.js';
 import type { BasketLine } from './baskets.js';
 import { StoryClock, shanghaiDate } from './clock.js';
 import { CLIENTS, type SeedContext } from './context.js';

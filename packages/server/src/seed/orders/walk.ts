@@ -5,7 +5,7 @@ import {
   type LogisticsNode,
   type StrandEvents,
 } from '@oms/schema';
-import type { Actor } from '../../services/history.js';
+import type { Actor } from '../../services/helpers/history.js';
 import type { StoryClock } from './clock.js';
 import { STAFF, SYSTEM } from './context.js';
 import { cancelAtWarehouse, cancelNow } from './cancel.js';

@@ -1,20 +1,18 @@
-import { checkTransition, parseOrderNumber } from '@oms/schema';
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { checkTransition, OPEN_FULFILMENT_STATUSES } from '@oms/schema';
 import type { StaffPrincipal } from '../../auth/principal.js';
-import { domainError, badInput } from '../../errors/domain-error.js';
+import { badInput, domainError } from '../../errors/domain-error.js';
+import { selectEntities } from '../../database/select-entities.js';
 import {
   InterceptionEntity,
-  OrderEntity,
-  OutboundMessageEntity,
   RefundEntity,
-  SubOrderEntity,
+  type OrderEntity,
+  type SubOrderEntity,
 } from '../../entities/index.js';
-import { enqueueOutbound } from '../../jobs/outbox.js';
-import { recordAudit, recordOrderEvent, staffActor, type Actor } from '../history.js';
-import { settleHold } from '../holds/holds.js';
-import { refundWholeOrder } from '../refunds.js';
-import { applyOrderEvent, applySubOrderEvent } from '../status-writes.js';
-import { refundSubOrder, releaseReservation } from './sub-order-refund.js';
+import { inTransaction, type ServiceDeps, type Tx } from '../helpers/deps.js';
+import { recordAudit, staffActor, type Actor } from '../helpers/history.js';
+import { lockOrderByNumber, lockSubOrders } from '../helpers/locks.js';
+import { checkOrderNumber } from '../helpers/order-numbers.js';
+import { applyInterceptionEvent, applyOrderEvent, applySubOrderEvent } from '../helpers/transitions.js';
 
 /** What happened to one sub-order (or the unsplit order, `subOrderNumber` null) when a cancel was asked. */
 export interface CancelResult {
@@ -24,46 +22,40 @@ export interface CancelResult {
   readonly reason: string | null;
 }
 
-/** A staff cancel (api.md cancelOrder). */
+/** A staff cancel (docs/api.md `cancelOrder`). */
 export interface CancelRequest {
   readonly number: string;
   readonly reason: string;
   readonly expectedVersion?: number | null;
 }
 
+/** Which sub-orders a cancel concerns: one (by number or id), or all of the order (null). */
+export type CancelScope = { readonly number: string } | { readonly id: string } | null;
+
 const MAX_REASON = 500;
 
 /**
- * Cancels on the customer's behalf (domain.md §3): an unsplit order at once, refunding every instrument; a split
+ * Cancels on the customer's behalf (docs/domain.md §3): an unsplit order at once, refunding every instrument; a split
  * order sub-order by sub-order, each checked on its own by the transition table — at once while no warehouse has
- * it, by asking the warehouse while one does, never once shipped. One transaction, rows locked parent first then
- * sub-orders by id, so concurrent cancels queue up and the later ones find the work done.
+ * it, by asking the warehouse while one does, never once shipped. The table's effects do the rest (refunds, stock,
+ * the request to the warehouse). One transaction, rows locked parent first then sub-orders by id, so concurrent
+ * cancels queue up and the later ones find the work done.
  */
 export class CancelService {
-  constructor(
-    private readonly db: DataSource,
-    private readonly dispatchMaxAttempts: number,
-  ) {}
+  constructor(private readonly deps: ServiceDeps) {}
 
   async cancel(staff: StaffPrincipal, request: CancelRequest, address: string | null) {
     const reason = request.reason.trim();
     if (!reason) throw badInput('reason', 'say why the order is cancelled');
     if (reason.length > MAX_REASON) throw badInput('reason', `at most ${MAX_REASON} characters`);
-    const parsed = parseOrderNumber(request.number);
-    if (!parsed.ok)
-      throw domainError('INVALID_ORDER_NUMBER', `Not a valid order number (${parsed.reason}).`, {
-        reason: parsed.reason,
-      });
-    return this.db.transaction(async (manager) => {
-      const order = await this.lockOrder(
-        manager,
-        parsed.kind === 'ORDER' ? { number: parsed.number } : { subOrderNumber: parsed.number },
-      );
+    const number = checkOrderNumber(request.number);
+    return inTransaction(this.deps, async (tx) => {
+      const order = await lockOrderByNumber(tx.manager, number);
       return this.cancelLocked(
-        manager,
+        tx,
         staff,
         order,
-        parsed.kind === 'ORDER' ? null : parsed.number,
+        number.kind === 'ORDER' ? null : { number: number.number },
         reason,
         address,
         request.expectedVersion,
@@ -73,46 +65,43 @@ export class CancelService {
 
   /**
    * The cancel itself, in the caller's transaction with the parent row already locked: the whole order, or the one
-   * sub-order `subOrderNumber` names. Used by cancelOrder and by a manager's CANCEL_ORDER decision on a hold.
+   * sub-order `scope` names. Used by cancelOrder and by a manager's CANCEL_ORDER decision on a hold.
    */
   async cancelLocked(
-    manager: EntityManager,
+    tx: Tx,
     staff: StaffPrincipal,
     order: OrderEntity,
-    subOrderNumber: string | null,
+    scope: CancelScope,
     reason: string,
     address: string | null,
     expectedVersion?: number | null,
   ) {
+    const { manager } = tx;
     const actor = staffActor(staff);
-    const subOrders = await manager
-      .getRepository(SubOrderEntity)
-      .createQueryBuilder('s')
-      .setLock('pessimistic_write')
-      .where('s.order_id = :id', { id: order.id })
-      .orderBy('s.id')
-      .getMany();
+    const subOrders = await lockSubOrders(manager, order.id);
     const targets =
-      subOrderNumber === null ? subOrders : subOrders.filter((s) => s.number === subOrderNumber);
+      scope === null
+        ? subOrders
+        : subOrders.filter((s) => ('number' in scope ? s.number === scope.number : s.id === scope.id));
     if (expectedVersion != null) {
-      const current = subOrderNumber === null ? order.version : targets[0]!.version;
+      const current = scope === null ? order.version : targets[0]!.version;
       if (current !== expectedVersion) {
         throw domainError(
           'VERSION_CONFLICT',
-          `${subOrderNumber ?? order.number} is at version ${current}, not ${expectedVersion}: someone changed it first.`,
+          `${scope === null ? order.number : targets[0]!.number} is at version ${current}, not ${expectedVersion}: someone changed it first.`,
         );
       }
     }
     const refundsBefore = await manager.getRepository(RefundEntity).count({ where: { orderId: order.id } });
     const results: CancelResult[] =
       order.status === 'SPLIT'
-        ? await this.cancelSubOrders(manager, order, targets, reason, actor)
-        : [await this.cancelUnsplit(manager, order, reason, actor)];
+        ? await this.cancelSubOrders(tx, order, targets, reason, actor)
+        : [await this.cancelUnsplit(tx, order, reason, actor)];
     await recordAudit(manager, {
       staff,
       action: 'CANCEL_ORDER',
       orderNumber: order.number,
-      after: { number: subOrderNumber ?? order.number, results },
+      after: { number: scope === null ? order.number : targets[0]?.number, results },
       reason,
       address,
     });
@@ -122,30 +111,8 @@ export class CancelService {
     return { order, results, refunds };
   }
 
-  /** A warehouse confirmed a cancel it was asked for: refund and give the stock back (called by the WMS webhook). */
-  async completeAtWarehouse(
-    manager: EntityManager,
-    order: OrderEntity,
-    subOrder: SubOrderEntity,
-  ): Promise<void> {
-    await refundSubOrder(manager, order, subOrder, 'cancelled: confirmed by the warehouse');
-    await releaseReservation(manager, subOrder);
-  }
-
-  private async lockOrder(
-    manager: EntityManager,
-    key: { number: string } | { subOrderNumber: string },
-  ): Promise<OrderEntity> {
-    const query = manager.getRepository(OrderEntity).createQueryBuilder('o').setLock('pessimistic_write');
-    if ('number' in key) query.where('o.number = :n', { n: key.number });
-    else query.where('o.id = (SELECT order_id FROM sub_orders WHERE number = :n)', { n: key.subOrderNumber });
-    const order = await query.getOne();
-    if (!order) throw domainError('NOT_FOUND', 'No such order.');
-    return order;
-  }
-
   private async cancelUnsplit(
-    manager: EntityManager,
+    tx: Tx,
     order: OrderEntity,
     reason: string,
     actor: Actor,
@@ -155,14 +122,13 @@ export class CancelService {
     const check = checkTransition('ORDER', order.status, 'CANCEL');
     if (!check.ok)
       return { subOrderNumber: null, outcome: 'NOT_CANCELLABLE', reason: `the order is ${order.status}` };
-    await applyOrderEvent(manager, order, 'CANCEL', {}, actor, {}, reason);
-    await refundWholeOrder(manager, order, reason, actor);
-    await this.settleHolds(manager, order, null);
+    await applyOrderEvent(tx, { order, event: 'CANCEL', actor, reason });
+    await this.settleHolds(tx, order, null);
     return { subOrderNumber: null, outcome: 'CANCELLED', reason: null };
   }
 
   private async cancelSubOrders(
-    manager: EntityManager,
+    tx: Tx,
     order: OrderEntity,
     subOrders: SubOrderEntity[],
     reason: string,
@@ -183,7 +149,8 @@ export class CancelService {
         });
         continue;
       }
-      const check = checkTransition('FULFILMENT', subOrder.status, 'CANCEL', { cancelRequested: false });
+      const facts = { cancelRequested: false };
+      const check = checkTransition('FULFILMENT', subOrder.status, 'CANCEL', facts);
       if (!check.ok) {
         results.push({
           ...result,
@@ -192,53 +159,11 @@ export class CancelService {
         });
         continue;
       }
-      if (check.row.to === 'CANCELLED') {
-        await applySubOrderEvent(
-          manager,
-          order,
-          subOrder,
-          'CANCEL',
-          { cancelRequested: false },
-          actor,
-          {},
-          reason,
-        );
-        await refundSubOrder(manager, order, subOrder, reason);
-        await releaseReservation(manager, subOrder);
-        // No warehouse acknowledged it: its pending dispatch is dropped, never sent.
-        await manager
-          .getRepository(OutboundMessageEntity)
-          .update({ subOrderId: subOrder.id, status: 'PENDING', type: 'DISPATCH' }, { status: 'DROPPED' });
-        await this.settleHolds(manager, order, subOrder.id);
+      const row = await applySubOrderEvent(tx, { order, subOrder, event: 'CANCEL', facts, actor, reason });
+      if (row.to === 'CANCELLED') {
+        await this.settleHolds(tx, order, subOrder.id);
         results.push({ ...result, outcome: 'CANCELLED', reason: null });
       } else {
-        await applySubOrderEvent(
-          manager,
-          order,
-          subOrder,
-          'CANCEL',
-          { cancelRequested: false },
-          actor,
-          {},
-          reason,
-        );
-        await manager.getRepository(SubOrderEntity).update(subOrder.id, { cancelRequestedAt: new Date() });
-        await enqueueOutbound(
-          manager,
-          subOrder,
-          subOrder.warehouseId!,
-          'CANCEL',
-          reason,
-          this.dispatchMaxAttempts,
-        );
-        await recordOrderEvent(manager, {
-          order,
-          subOrderId: subOrder.id,
-          type: 'CANCEL_REQUESTED',
-          actor,
-          reason,
-          after: { warehouseStatus: subOrder.status },
-        });
         results.push({
           ...result,
           outcome: 'CANCEL_REQUESTED',
@@ -247,35 +172,31 @@ export class CancelService {
       }
     }
     // A hold on the whole order is moot once nothing under it can still move.
-    const open = await manager.getRepository(SubOrderEntity).count({
-      where: {
-        orderId: order.id,
-        status: In(['CREATED', 'DISPATCHED', 'ACCEPTED', 'PICKING', 'PACKED', 'SHIPPED']),
-      },
-    });
-    if (open === 0) await this.settleHolds(manager, order, null);
+    const [{ open }] = (await tx.manager.query(
+      'SELECT count(*)::int AS open FROM sub_orders WHERE order_id = $1 AND status = ANY($2)',
+      [order.id, OPEN_FULFILMENT_STATUSES],
+    )) as [{ open: number }];
+    if (open === 0) await this.settleHolds(tx, order, null);
     return results;
   }
 
   /** Holds on what was just cancelled end as CANCELLED_ORDER (a hold on a sub-order, or on the whole order). */
-  private async settleHolds(
-    manager: EntityManager,
-    order: OrderEntity,
-    subOrderId: string | null,
-  ): Promise<void> {
-    const active = await manager
-      .getRepository(InterceptionEntity)
-      .find({ where: { orderId: order.id, status: 'ACTIVE' } });
-    for (const hold of active) {
-      if (subOrderId === null || hold.subOrderId === subOrderId) {
-        await settleHold(
-          manager,
+  private async settleHolds(tx: Tx, order: OrderEntity, subOrderId: string | null): Promise<void> {
+    const active = await selectEntities(
+      tx.manager,
+      InterceptionEntity,
+      `SELECT to_jsonb(i) AS row FROM interceptions i WHERE i.order_id = $1 AND i.status = 'ACTIVE' ORDER BY i.id`,
+      [order.id],
+    );
+    for (const interception of active) {
+      if (subOrderId === null || interception.subOrderId === subOrderId) {
+        await applyInterceptionEvent(tx, {
           order,
-          hold,
-          'CANCEL_ORDER',
-          { type: 'SYSTEM', id: 'cancellation' },
-          'the order was cancelled',
-        );
+          interception,
+          event: 'CANCEL_ORDER',
+          actor: { type: 'SYSTEM', id: 'cancellation' },
+          note: 'the order was cancelled',
+        });
       }
     }
   }

@@ -1,33 +1,29 @@
-import type { DataSource } from 'typeorm';
 import { domainError } from '../../errors/domain-error.js';
 import type { StaffPrincipal } from '../../auth/principal.js';
 import { OutboundMessageEntity, SubOrderEntity } from '../../entities/index.js';
-import { addDeliveryJob } from '../../jobs/outbox.js';
-import { recordAudit } from '../history.js';
-import { lockSubOrder } from '../locks.js';
+import { inTransaction, type ServiceDeps } from '../helpers/deps.js';
+import { recordAudit } from '../helpers/history.js';
+import { lockSubOrderByNumber } from '../helpers/locks.js';
+import { checkOrderNumber } from '../helpers/order-numbers.js';
 
 /**
- * Re-drives a sub-order's dead-lettered outbox messages (reliability.md "warehouse answers 500 / times out
+ * Re-drives a sub-order's dead-lettered outbox messages (docs/reliability.md "warehouse answers 500 / times out
  * repeatedly … a way to re-drive"): each goes back to PENDING with a fresh delivery job and a fresh attempt budget,
  * in its sub-order's queue, so they leave in `seq` order as before. Audited in the same transaction.
  */
 export class DispatchRedriveService {
-  constructor(
-    private readonly db: DataSource,
-    private readonly maxAttempts: number,
-  ) {}
+  constructor(private readonly deps: ServiceDeps) {}
 
   async redrive(
     staff: StaffPrincipal,
     subOrderNumber: string,
     address: string | null,
   ): Promise<SubOrderEntity> {
-    return this.db.transaction(async (manager) => {
-      const found = await manager
-        .getRepository(SubOrderEntity)
-        .findOne({ where: { number: subOrderNumber.trim() }, select: { id: true } });
-      if (!found) throw domainError('NOT_FOUND', `No sub-order ${subOrderNumber}.`);
-      const { order, subOrder } = await lockSubOrder(manager, found.id);
+    const number = checkOrderNumber(subOrderNumber, 'SUB_ORDER');
+    return inTransaction(this.deps, async ({ manager, outbox }) => {
+      const locked = await lockSubOrderByNumber(manager, number);
+      if (!locked) throw domainError('NOT_FOUND', `No sub-order ${subOrderNumber}.`);
+      const { order, subOrder } = locked;
       const messages = manager.getRepository(OutboundMessageEntity);
       const dead = await messages.find({
         where: { subOrderId: subOrder.id, status: 'DEAD_LETTER' },
@@ -42,10 +38,13 @@ export class DispatchRedriveService {
           { status: subOrder.dispatchState },
         );
       }
-      for (const message of dead) {
-        await messages.update(message.id, { status: 'PENDING' });
-        await addDeliveryJob(manager, message, this.maxAttempts);
-      }
+      await manager.query("UPDATE outbound_messages SET status = 'PENDING' WHERE id = ANY($1::bigint[])", [
+        dead.map((message) => message.id),
+      ]);
+      await outbox.deliver(
+        manager,
+        dead.map((message) => message.id),
+      );
       const dispatchState =
         subOrder.dispatchState === 'DEAD_LETTER' && dead.some((m) => m.type === 'DISPATCH')
           ? ('RETRYING' as const)

@@ -1,14 +1,14 @@
-import { checkTransition, parseOrderNumber } from '@oms/schema';
-import type { DataSource, EntityManager } from 'typeorm';
+import { checkTransition } from '@oms/schema';
 import type { StaffPrincipal } from '../../auth/principal.js';
-import { domainError, badInput } from '../../errors/domain-error.js';
-import { InterceptionEntity, OrderEntity, SubOrderEntity } from '../../entities/index.js';
-import { enqueueOutbound } from '../../jobs/outbox.js';
-import { recordAudit, staffActor } from '../history.js';
-import { lockOrder } from '../locks.js';
+import { badInput, domainError } from '../../errors/domain-error.js';
+import type { OrderEntity, SubOrderEntity } from '../../entities/index.js';
 import type { CancelService } from '../cancel/cancel.service.js';
-import { dispatchReady } from './dispatch-ready.js';
-import { raiseHold, settleHold } from './holds.js';
+import { inTransaction, type ServiceDeps, type Tx } from '../helpers/deps.js';
+import { runEffects, type EffectParams } from '../helpers/effects.js';
+import { recordAudit, staffActor, type Actor } from '../helpers/history.js';
+import { lockInterception, lockOrderByNumber, lockSubOrders } from '../helpers/locks.js';
+import { checkOrderNumber } from '../helpers/order-numbers.js';
+import { applyInterceptionEvent } from '../helpers/transitions.js';
 
 /** What an intercept did to one sub-order (or the unsplit order, `subOrderNumber` null). */
 export interface InterceptResult {
@@ -22,7 +22,15 @@ export interface InterceptResult {
   readonly reason: string | null;
 }
 
+/** A staff intercept (docs/api.md `interceptOrder`). */
+export interface InterceptRequest {
+  readonly number: string;
+  readonly reason: string;
+  readonly expectedVersion?: number | null;
+}
+
 const MAX_REASON = 500;
+const ROLLBACK: Actor = { type: 'SYSTEM', id: 'rollback-period' };
 
 function checkedReason(reason: string): string {
   const trimmed = reason.trim();
@@ -32,74 +40,49 @@ function checkedReason(reason: string): string {
 }
 
 /**
- * Staff holds and their decisions (domain.md §3, §9): intercept by order or sub-order number (a MANUAL hold; at a
- * warehouse it also asks the warehouse to stop, after shipping it asks for the parcel back), and release or cancel
- * a hold. Parent row locked first, as every writer does.
+ * Staff holds and their decisions (docs/domain.md §3, §9): intercept by order or sub-order number (a MANUAL hold; at
+ * a warehouse it also asks the warehouse to stop, after shipping it asks for the parcel back — the effects the table
+ * names), and release or cancel a hold, or let its rollback period's default run. Parent row locked first, as every
+ * writer does.
  */
 export class InterceptService {
   constructor(
-    private readonly db: DataSource,
+    private readonly deps: ServiceDeps,
     private readonly cancels: CancelService,
-    private readonly rollbackMinutes: number,
-    private readonly dispatchMaxAttempts: number,
   ) {}
 
-  async intercept(
-    staff: StaffPrincipal,
-    input: { number: string; reason: string; expectedVersion?: number | null },
-    address: string | null,
-  ) {
+  async intercept(staff: StaffPrincipal, input: InterceptRequest, address: string | null) {
     const reason = checkedReason(input.reason);
-    const parsed = parseOrderNumber(input.number);
-    if (!parsed.ok)
-      throw domainError('INVALID_ORDER_NUMBER', `Not a valid order number (${parsed.reason}).`, {
-        reason: parsed.reason,
-      });
+    const number = checkOrderNumber(input.number);
     const actor = staffActor(staff);
-    return this.db.transaction(async (manager) => {
-      const orderId = await this.orderIdOf(manager, parsed.kind, parsed.number);
-      const order = await lockOrder(manager, orderId);
-      const subOrders = await manager
-        .getRepository(SubOrderEntity)
-        .createQueryBuilder('s')
-        .setLock('pessimistic_write')
-        .where('s.order_id = :id', { id: order.id })
-        .orderBy('s.id')
-        .getMany();
+    return inTransaction(this.deps, async (tx) => {
+      const order = await lockOrderByNumber(tx.manager, number);
+      const subOrders = await lockSubOrders(tx.manager, order.id);
       const targets =
-        parsed.kind === 'ORDER' ? subOrders : subOrders.filter((s) => s.number === parsed.number);
+        number.kind === 'ORDER' ? subOrders : subOrders.filter((s) => s.number === number.number);
       if (input.expectedVersion != null) {
-        const current = parsed.kind === 'ORDER' ? order.version : targets[0]!.version;
+        const current = number.kind === 'ORDER' ? order.version : targets[0]!.version;
         if (current !== input.expectedVersion)
           throw domainError(
             'VERSION_CONFLICT',
             `${input.number} is at version ${current}, not ${input.expectedVersion}: someone changed it first.`,
           );
       }
-      const hold = {
-        rule: 'MANUAL' as const,
-        reason,
-        evidence: { by: staff.username },
-        actor,
-        rollbackMinutes: this.rollbackMinutes,
+      const params: EffectParams = {
+        hold: {
+          rule: 'MANUAL',
+          reason,
+          evidence: { by: staff.username },
+          actor,
+          rollbackMinutes: this.deps.config.rollbackMinutes,
+        },
       };
       const results: InterceptResult[] = [];
-      if (order.status !== 'SPLIT') {
-        const check = checkTransition('ORDER', order.status, 'INTERCEPT', { held: order.held });
-        if (!check.ok)
-          results.push({
-            subOrderNumber: null,
-            outcome: check.reason === 'GUARD_FAILED' ? 'ALREADY_HELD' : 'NOT_INTERCEPTABLE',
-            reason: `the order is ${order.status}`,
-          });
-        else {
-          await raiseHold(manager, order, { ...hold, subOrderId: null });
-          results.push({ subOrderNumber: null, outcome: 'HELD', reason: null });
-        }
-      } else {
-        for (const subOrder of targets) results.push(await this.holdSubOrder(manager, order, subOrder, hold));
-      }
-      await recordAudit(manager, {
+      if (order.status !== 'SPLIT') results.push(await this.holdOrder(tx, order, actor, reason, params));
+      else
+        for (const subOrder of targets)
+          results.push(await this.holdSubOrder(tx, order, subOrder, actor, reason, params));
+      await recordAudit(tx.manager, {
         staff,
         action: 'INTERCEPT_ORDER',
         orderNumber: order.number,
@@ -111,11 +94,32 @@ export class InterceptService {
     });
   }
 
+  // A hold changes no status: the table is checked, its effects run, and the hold itself is the change.
+  private async holdOrder(
+    tx: Tx,
+    order: OrderEntity,
+    actor: Actor,
+    reason: string,
+    params: EffectParams,
+  ): Promise<InterceptResult> {
+    const check = checkTransition('ORDER', order.status, 'INTERCEPT', { held: order.held });
+    if (!check.ok)
+      return {
+        subOrderNumber: null,
+        outcome: check.reason === 'GUARD_FAILED' ? 'ALREADY_HELD' : 'NOT_INTERCEPTABLE',
+        reason: `the order is ${order.status}`,
+      };
+    await runEffects({ tx, actor, reason }, [check.row], [{ order, params }]);
+    return { subOrderNumber: null, outcome: 'HELD', reason: null };
+  }
+
   private async holdSubOrder(
-    manager: EntityManager,
+    tx: Tx,
     order: OrderEntity,
     subOrder: SubOrderEntity,
-    hold: Omit<Parameters<typeof raiseHold>[2], 'subOrderId'>,
+    actor: Actor,
+    reason: string,
+    params: EffectParams,
   ): Promise<InterceptResult> {
     const check = checkTransition('FULFILMENT', subOrder.status, 'INTERCEPT', { held: subOrder.held });
     if (!check.ok) {
@@ -125,21 +129,8 @@ export class InterceptService {
         reason: `the sub-order is ${subOrder.status}`,
       };
     }
-    await raiseHold(manager, order, { ...hold, subOrderId: subOrder.id });
+    await runEffects({ tx, actor, reason }, [check.row], [{ order, subOrder, params }]);
     const effects = check.row.effects;
-    if (
-      (effects.includes('REQUEST_WAREHOUSE_INTERCEPT') || effects.includes('REQUEST_LOGISTICS_INTERCEPT')) &&
-      subOrder.warehouseId
-    ) {
-      await enqueueOutbound(
-        manager,
-        subOrder,
-        subOrder.warehouseId,
-        'INTERCEPT',
-        hold.reason,
-        this.dispatchMaxAttempts,
-      );
-    }
     const outcome = effects.includes('REQUEST_LOGISTICS_INTERCEPT')
       ? 'LOGISTICS_INTERCEPT_REQUESTED'
       : effects.includes('REQUEST_WAREHOUSE_INTERCEPT')
@@ -158,30 +149,30 @@ export class InterceptService {
   ) {
     const reason = checkedReason(reasonText);
     if (!/^\d{1,18}$/.test(interceptionId)) throw badInput('interceptionId', 'is not an interception id');
-    const found = await this.db
-      .getRepository(InterceptionEntity)
-      .findOne({ where: { id: interceptionId }, select: { id: true, orderId: true } });
-    if (!found) throw domainError('NOT_FOUND', `No interception ${interceptionId}.`);
-    return this.db.transaction(async (manager) => {
-      const order = await lockOrder(manager, found.orderId);
-      const interception = await manager
-        .getRepository(InterceptionEntity)
-        .createQueryBuilder('i')
-        .setLock('pessimistic_write')
-        .where('i.id = :id', { id: interceptionId })
-        .getOneOrFail();
+    return inTransaction(this.deps, async (tx) => {
+      const locked = await lockInterception(tx.manager, interceptionId);
+      if (!locked) throw domainError('NOT_FOUND', `No interception ${interceptionId}.`);
+      const { order, interception } = locked;
       const repeat = interception.status === (decision === 'RELEASE' ? 'RELEASED' : 'CANCELLED_ORDER');
       if (!repeat) {
-        const subOrders = await settleHold(manager, order, interception, decision, staffActor(staff), reason);
-        if (decision === 'RELEASE') await dispatchReady(manager, subOrders, this.dispatchMaxAttempts);
-        else {
-          // A hold on one sub-order cancels that one; a hold on the order cancels all that still can be.
-          const held = interception.subOrderId
-            ? (subOrders.find((s) => s.id === interception.subOrderId)?.number ?? null)
-            : null;
-          await this.cancels.cancelLocked(manager, staff, order, held, reason, address);
-        }
-        await recordAudit(manager, {
+        await applyInterceptionEvent(tx, {
+          order,
+          interception,
+          event: decision,
+          actor: staffActor(staff),
+          note: reason,
+        });
+        // A hold on one sub-order cancels that one; a hold on the order cancels all that still can be.
+        if (decision === 'CANCEL_ORDER')
+          await this.cancels.cancelLocked(
+            tx,
+            staff,
+            order,
+            interception.subOrderId ? { id: interception.subOrderId } : null,
+            reason,
+            address,
+          );
+        await recordAudit(tx.manager, {
           staff,
           action: `INTERCEPTION_${decision}`,
           orderNumber: order.number,
@@ -191,28 +182,28 @@ export class InterceptService {
           address,
         });
       }
-      // Fresh rows: the hold's decision and the order's held flag as they now stand.
-      return {
-        order: await manager.getRepository(OrderEntity).findOneByOrFail({ id: order.id }),
-        interception: await manager
-          .getRepository(InterceptionEntity)
-          .findOneByOrFail({ id: interception.id }),
-      };
+      return { order, interception };
     });
   }
 
-  private async orderIdOf(
-    manager: EntityManager,
-    kind: 'ORDER' | 'SUB_ORDER',
-    number: string,
-  ): Promise<string> {
-    const row: { order_id: string }[] = await manager.query(
-      kind === 'ORDER'
-        ? 'SELECT id AS order_id FROM orders WHERE number = $1'
-        : 'SELECT order_id FROM sub_orders WHERE number = $1',
-      [number],
-    );
-    if (!row[0]) throw domainError('NOT_FOUND', `No order ${number}.`);
-    return String(row[0].order_id);
+  /**
+   * A hold nobody decided within its rollback period runs the default action (docs/domain.md §9): here, release —
+   * EXPIRED is written on the interception and its sub-orders go on to dispatch. A hold already decided, or not yet
+   * due, is left alone.
+   */
+  async expire(interceptionId: string): Promise<void> {
+    await inTransaction(this.deps, async (tx) => {
+      const locked = await lockInterception(tx.manager, interceptionId);
+      if (!locked) return;
+      const { order, interception } = locked;
+      if (interception.status !== 'ACTIVE' || interception.expiresAt.getTime() > Date.now()) return;
+      await applyInterceptionEvent(tx, {
+        order,
+        interception,
+        event: 'EXPIRE',
+        actor: ROLLBACK,
+        note: 'rollback period over: released by default',
+      });
+    });
   }
 }

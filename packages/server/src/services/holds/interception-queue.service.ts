@@ -1,7 +1,7 @@
-import type { DataSource } from 'typeorm';
 import { domainError } from '../../errors/domain-error.js';
 import { InterceptionEntity } from '../../entities/index.js';
 import { hydrate } from '../../database/select-entities.js';
+import type { ServiceDeps } from '../helpers/deps.js';
 
 /** The manager's queue filters (api.md `InterceptionFilter`). */
 export interface InterceptionQueueFilter {
@@ -13,7 +13,7 @@ export interface InterceptionQueueFilter {
 
 /** The interception queue: oldest first, keyset-paged on (raised_at, id). */
 export class InterceptionQueueService {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly deps: ServiceDeps) {}
 
   /**
    * One page in one statement: the holds with their order's and sub-order's numbers (the queue is a manager's
@@ -38,7 +38,7 @@ export class InterceptionQueueService {
       where.push(`(i.raised_at, i.id) > (${bind(at)}::timestamptz, ${bind(id)}::bigint)`);
     }
     const rows: { row: Record<string, unknown>; order_number: string; sub_order_number: string | null }[] =
-      await this.db.query(
+      await this.deps.db.query(
         `SELECT to_jsonb(i) AS row, o.number AS order_number, s.number AS sub_order_number
          FROM interceptions i
          JOIN orders o ON o.id = i.order_id
@@ -48,7 +48,7 @@ export class InterceptionQueueService {
          LIMIT ${bind(first + 1)}`,
         parameters,
       );
-    const metadata = this.db.getMetadata(InterceptionEntity);
+    const metadata = this.deps.db.getMetadata(InterceptionEntity);
     const page = rows.slice(0, first);
     const nodes = page.map((r) => hydrate(metadata, r.row) as InterceptionEntity);
     return {

@@ -1,22 +1,20 @@
-import { screenOrder, type RuleSetting } from '@oms/schema';
-import type { EntityManager } from 'typeorm';
+import { screenOrder, screeningFacts, type RuleSetting } from '@oms/schema';
 import { BlacklistEntity, OrderEntity, OrderLineEntity, RiskRuleEntity } from '../../entities/index.js';
-import type { Actor } from '../history.js';
-import { raiseHold } from './holds.js';
+import type { ServiceConfig, Tx } from '../helpers/deps.js';
+import { raiseHold, screeningHold } from '../helpers/holds.js';
 
-const DAY_MS = 86_400_000;
-const SCREENER: Actor = { type: 'SYSTEM', id: 'screening' };
-
-/** Screens a freshly split order once (domain.md §6.3, §9): a hit raises one interception holding every sub-order. */
+/**
+ * Screens a freshly split order once (docs/domain.md §6.3, §9): the facts gathered here, the rules of packages/schema,
+ * and a hit raises one interception holding every sub-order.
+ */
 export class ScreeningService {
-  constructor(private readonly rollbackMinutes: number) {}
+  constructor(private readonly config: Pick<ServiceConfig, 'rollbackMinutes'>) {}
 
-  async screen(manager: EntityManager, order: OrderEntity): Promise<boolean> {
+  async screen(tx: Tx, order: OrderEntity): Promise<boolean> {
+    const { manager } = tx;
     const settings: RuleSetting[] = await manager.getRepository(RiskRuleEntity).find();
     if (!settings.some((s) => s.enabled)) return false;
     const lines = await manager.getRepository(OrderLineEntity).find({ where: { orderId: order.id } });
-    const perSku = new Map<string, number>();
-    for (const line of lines) perSku.set(line.sku, (perSku.get(line.sku) ?? 0) + line.quantity);
     const velocity = settings.find((s) => s.code === 'ADDRESS_VELOCITY');
     const windowHours = velocity?.params.windowHours ?? 24;
     const paidToAddress = order.receiverAddressKey
@@ -37,27 +35,19 @@ export class ScreeningService {
       ],
     });
     const hits = screenOrder(
-      {
+      screeningFacts({
         payableFen: order.payableFen,
-        accountAgeDays: order.customerRegisteredAt
-          ? Math.floor((order.createdAt.getTime() - order.customerRegisteredAt.getTime()) / DAY_MS)
-          : null,
+        createdAt: order.createdAt,
+        customerRegisteredAt: order.customerRegisteredAt,
+        lines,
         paidOrdersToAddress: paidToAddress,
-        blacklisted: [...new Set(listed.map((l) => l.kind))],
-        maxQuantityPerSku: Math.max(0, ...perSku.values()),
-      },
+        blacklisted: listed.map((l) => l.kind),
+      }),
       settings,
     );
-    const [first] = hits;
-    if (!first) return false;
-    await raiseHold(manager, order, {
-      rule: first.rule,
-      reason: `screening: ${hits.map((h) => h.rule).join(', ')}`,
-      evidence: Object.fromEntries(hits.map((h) => [h.rule, h.evidence])),
-      actor: SCREENER,
-      subOrderId: null,
-      rollbackMinutes: this.rollbackMinutes,
-    });
+    const hold = screeningHold(hits, this.config.rollbackMinutes);
+    if (!hold) return false;
+    await raiseHold(tx, order, hold);
     return true;
   }
 }

@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { ApiKeyPrincipal } from '../../auth/principal.js';
 import { domainError } from '../../errors/domain-error.js';
 import type { CreateOrderRequest } from './order-request.js';
@@ -12,21 +12,17 @@ import {
 } from '../../entities/index.js';
 import { receiverIndexes } from '../../privacy/personal-data-columns.js';
 import { insertRow } from '../../database/insert-row.js';
-import { recordOrderEvent, type Actor } from '../history.js';
+import { inTransaction, type ServiceDeps } from '../helpers/deps.js';
+import { integrationActor, recordOrderEvent, type Actor } from '../helpers/history.js';
 import type { OrderNumbers } from '../numbers/order-numbers.js';
 import { draftOrder, type OrderDraft } from './order-draft.js';
 import { requestHash } from './request-hash.js';
 import type { PaymentService } from './payment.service.js';
 
-/** The actor of an integration client's calls. */
-export function integrationActor(client: ApiKeyPrincipal): Actor {
-  return { type: 'INTEGRATION', id: client.name };
-}
-
-/** Orders arriving from storefronts (api.md createOrder): validated, idempotent by source + externalId. */
+/** Orders arriving from storefronts (docs/api.md createOrder): validated, idempotent by source + externalId. */
 export class OrderIntakeService {
   constructor(
-    private readonly db: DataSource,
+    private readonly deps: ServiceDeps,
     private readonly numbers: OrderNumbers,
     private readonly payments: PaymentService,
   ) {}
@@ -38,10 +34,11 @@ export class OrderIntakeService {
   ): Promise<{ order: OrderEntity; created: boolean }> {
     const draft = draftOrder(input);
     const hash = requestHash(input);
-    const earlier = await this.findEarlier(this.db.manager, input, hash);
+    const earlier = await this.findEarlier(this.deps.db.manager, input, hash);
     if (earlier) return { order: earlier, created: false };
     const number = await this.numbers.order(draft.type, draft.shard);
-    return this.db.transaction(async (manager) => {
+    return inTransaction(this.deps, async (tx) => {
+      const { manager } = tx;
       // Two identical calls at once: the loser of the unique (source, external_id) insert waits here and
       // then finds the winner's order.
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
@@ -50,7 +47,7 @@ export class OrderIntakeService {
       const raced = await this.findEarlier(manager, input, hash);
       if (raced) return { order: raced, created: false };
       const created = await this.insert(manager, draft, number, hash, integrationActor(client));
-      await this.payments.settleIfCovered(manager, created, integrationActor(client));
+      await this.payments.settleIfCovered(tx, created, integrationActor(client));
       return { order: created, created: true };
     });
   }
@@ -168,7 +165,7 @@ export class OrderIntakeService {
     return order;
   }
 
-  /** Gift cards and points are payments that succeed at once (api.md), with their usage rows. */
+  /** Gift cards and points are payments that succeed at once (docs/api.md), with their usage rows. */
   private async recordStoredValue(
     manager: EntityManager,
     order: OrderEntity,

@@ -1,17 +1,20 @@
-import { CASH_METHODS, parseOrderNumber, type PaymentMethod, type PaymentStatus } from '@oms/schema';
-import type { DataSource, EntityManager } from 'typeorm';
+import { CASH_METHODS, type PaymentMethod, type PaymentStatus } from '@oms/schema';
+import type { EntityManager } from 'typeorm';
 import type { ApiKeyPrincipal } from '../../auth/principal.js';
 import { domainError, badInput } from '../../errors/domain-error.js';
-import { OrderEntity, PaymentEntity, PaymentLogEntity, RefundEntity } from '../../entities/index.js';
+import { type OrderEntity, PaymentEntity, PaymentLogEntity, RefundEntity } from '../../entities/index.js';
 import { insertRow } from '../../database/insert-row.js';
-import { recordOrderEvent, type Actor } from '../history.js';
-import type { SplitService } from '../split/split.service.js';
+import { inTransaction, type ServiceDeps, type Tx } from '../helpers/deps.js';
+import { dispatchReady } from '../helpers/dispatch.js';
+import { integrationActor, recordOrderEvent, type Actor } from '../helpers/history.js';
+import { lockOrderByNumber } from '../helpers/locks.js';
+import { checkOrderNumber } from '../helpers/order-numbers.js';
+import { insertPendingRefund } from '../helpers/refunds.js';
+import { applyOrderEvent } from '../helpers/transitions.js';
 import type { ScreeningService } from '../holds/screening.service.js';
-import { dispatchReady } from '../holds/dispatch-ready.js';
-import { applyOrderEvent } from '../status-writes.js';
-import { integrationActor } from './order-intake.service.js';
+import type { SplitService } from '../split/split.service.js';
 
-/** api.md `RecordPaymentInput`. */
+/** docs/api.md `RecordPaymentInput`. */
 export interface RecordPayment {
   orderNumber: string;
   method: PaymentMethod;
@@ -21,7 +24,7 @@ export interface RecordPayment {
   occurredAt: Date;
 }
 
-/** Cash counts when it succeeded; cash on delivery covers the order while pending (domain.md §3 COD). */
+/** Cash counts when it succeeded; cash on delivery covers the order while pending (docs/domain.md §3 COD). */
 function covers(payment: PaymentEntity): boolean {
   return (
     CASH_METHODS.includes(payment.method) &&
@@ -29,13 +32,12 @@ function covers(payment: PaymentEntity): boolean {
   );
 }
 
-/** Payments from the channels (api.md recordPayment): idempotent by transaction number, logged, and settling. */
+/** Payments from the channels (docs/api.md recordPayment): idempotent by transaction number, logged, and settling. */
 export class PaymentService {
   constructor(
-    private readonly db: DataSource,
+    private readonly deps: ServiceDeps,
     private readonly splitter: SplitService,
     private readonly screening: ScreeningService,
-    private readonly dispatchMaxAttempts: number,
   ) {}
 
   /** Records a payment or a later status of it; when payments cover the order it is paid and split at once. */
@@ -43,8 +45,7 @@ export class PaymentService {
     client: ApiKeyPrincipal,
     input: RecordPayment,
   ): Promise<{ order: OrderEntity; payment: PaymentEntity }> {
-    const parsed = parseOrderNumber(input.orderNumber);
-    if (!parsed.ok || parsed.kind !== 'ORDER') throw badInput('orderNumber', 'is not a parent order number');
+    const number = checkOrderNumber(input.orderNumber, 'ORDER');
     if (!CASH_METHODS.includes(input.method))
       throw badInput('method', 'gift cards and points are recorded by createOrder');
     if (!Number.isSafeInteger(input.amountFen) || input.amountFen <= 0)
@@ -53,37 +54,31 @@ export class PaymentService {
     if (!transactionNo || transactionNo.length > 64)
       throw badInput('transactionNo', 'must be 1–64 characters');
     const actor = integrationActor(client);
-    return this.db.transaction(async (manager) => {
-      const order = await manager
-        .getRepository(OrderEntity)
-        .createQueryBuilder('o')
-        .setLock('pessimistic_write')
-        .where('o.number = :number AND o.shard = :shard', { number: parsed.number, shard: parsed.shard })
-        .getOne();
-      if (!order) throw domainError('NOT_FOUND', `No order ${parsed.number}.`);
+    return inTransaction(this.deps, async (tx) => {
+      const { manager } = tx;
+      const order = await lockOrderByNumber(manager, number);
       const existing = await manager.getRepository(PaymentEntity).findOne({ where: { transactionNo } });
       const payment = existing
         ? await this.update(manager, order, existing, input, actor)
         : await this.insert(manager, order, { ...input, transactionNo }, actor);
       if (order.status === 'CLOSED' || order.status === 'CANCELLED')
         await this.refundLate(manager, order, payment, actor);
-      else await this.settleIfCovered(manager, order, actor);
+      else await this.settleIfCovered(tx, order, actor);
       return { order, payment };
     });
   }
 
   /** When the order waits for payment and its payments now cover it: PAID, then split (in this transaction). */
-  async settleIfCovered(manager: EntityManager, order: OrderEntity, actor: Actor): Promise<void> {
+  async settleIfCovered(tx: Tx, order: OrderEntity, actor: Actor): Promise<void> {
     if (order.status !== 'PENDING_PAYMENT') return;
-    const payments = await manager.getRepository(PaymentEntity).find({ where: { orderId: order.id } });
+    const payments = await tx.manager.getRepository(PaymentEntity).find({ where: { orderId: order.id } });
     const cash = payments.filter(covers).reduce((sum, p) => sum + p.amountFen, 0);
     if (cash < order.payableFen) return;
-    await applyOrderEvent(manager, order, 'PAY', { paymentsCoverPayable: true }, actor);
-    const subOrders = await this.splitter.split(manager, order, actor);
-    // Screening runs once, after the split and before anything leaves (domain.md §6.3); merchants' own endpoints
-    // come with the open platform, so only warehouse sub-orders are dispatched.
-    if (await this.screening.screen(manager, order)) return;
-    await dispatchReady(manager, subOrders, this.dispatchMaxAttempts);
+    await applyOrderEvent(tx, { order, event: 'PAY', facts: { paymentsCoverPayable: true }, actor });
+    const subOrders = await this.splitter.split(tx, order, actor);
+    // Screening runs once, after the split and before anything leaves (docs/domain.md §6.3).
+    if (await this.screening.screen(tx, order)) return;
+    await dispatchReady(tx, subOrders);
   }
 
   private async insert(
@@ -162,7 +157,7 @@ export class PaymentService {
     return payment;
   }
 
-  /** A payment that arrives after the order closed or was cancelled is recorded and refunded (domain.md §3). */
+  /** A payment that arrives after the order closed or was cancelled is recorded and refunded (docs/domain.md §3). */
   private async refundLate(
     manager: EntityManager,
     order: OrderEntity,
@@ -170,19 +165,12 @@ export class PaymentService {
     actor: Actor,
   ): Promise<void> {
     if (payment.status !== 'SUCCEEDED') return;
-    const refunds = manager.getRepository(RefundEntity);
     const reason = `late payment ${payment.transactionNo} on a ${order.status.toLowerCase()} order`;
-    if (await refunds.exists({ where: { orderId: order.id, reason } })) return;
-    await refunds.insert({
-      orderId: order.id,
-      subOrderId: null,
-      shard: order.shard,
+    if (await manager.getRepository(RefundEntity).exists({ where: { orderId: order.id, reason } })) return;
+    await insertPendingRefund(manager, order, {
       method: payment.method,
       amountFen: payment.amountFen,
-      status: 'PENDING',
       reason,
-      createdAt: new Date(),
-      settledAt: null,
     });
     await recordOrderEvent(manager, {
       order,

@@ -1,6 +1,7 @@
-import { assertTransition, regionOfProvince, splitAmountsBySubOrder, type LineAllocation } from '@oms/schema';
+import { assertTransition, regionOfProvince, splitAmountsBySubOrder } from '@oms/schema';
 import { In, type EntityManager } from 'typeorm';
 import {
+  lineAllocation,
   type OrderEntity,
   OrderLineEntity,
   SubOrderEntity,
@@ -8,29 +9,20 @@ import {
   WarehouseEntity,
 } from '../../entities/index.js';
 import { insertRow } from '../../database/insert-row.js';
-import { recordOrderEvent, type Actor } from '../history.js';
+import { recordOrderEvent, type Actor } from '../helpers/history.js';
 import type { OrderNumbers } from '../numbers/order-numbers.js';
 import { planSplit, type PlanWarehouse } from './split-plan.js';
-import { applyOrderEvent } from '../status-writes.js';
-
-function allocationOf(line: OrderLineEntity): LineAllocation {
-  return {
-    lineAmount: line.lineAmountFen,
-    freight: line.allocFreightFen,
-    couponDiscount: line.allocCouponFen,
-    promotionDiscount: line.allocPromotionFen,
-    giftCards: line.allocGiftCards,
-    giftCard: line.allocGiftCardFen,
-    points: line.allocPointsFen,
-    cash: line.allocCashFen,
-  };
-}
+import type { Tx } from '../helpers/deps.js';
+import { lockStock } from '../helpers/locks.js';
+import { quantitiesOf, reserve } from '../helpers/stock.js';
+import { applyOrderEvent } from '../helpers/transitions.js';
 
 /** Splits a paid order into sub-orders and reserves their stock, in the caller's transaction. */
 export class SplitService {
   constructor(private readonly numbers: OrderNumbers) {}
 
-  async split(manager: EntityManager, order: OrderEntity, actor: Actor): Promise<SubOrderEntity[]> {
+  async split(tx: Tx, order: OrderEntity, actor: Actor): Promise<SubOrderEntity[]> {
+    const { manager } = tx;
     assertTransition('ORDER', order.status, 'SPLIT');
     const lines = await manager
       .getRepository(OrderLineEntity)
@@ -43,7 +35,7 @@ export class SplitService {
       region,
     );
     const amounts = splitAmountsBySubOrder(
-      lines.map(allocationOf),
+      lines.map(lineAllocation),
       plan.map((p) => p.lineIndexes),
     );
     const now = new Date();
@@ -84,10 +76,8 @@ export class SplitService {
         subLines.map((l) => l.id),
         { subOrderId: subOrder.id },
       );
-      if (planned.warehouseId)
-        await this.reserve(manager, planned.warehouseId, subLines, subOrder, order, now);
-      else if (subOrder.warehouseId)
-        await this.recordStay(manager, subOrder, order, subOrder.warehouseId, now);
+      if (planned.warehouseId) await reserve(manager, planned.warehouseId, quantitiesOf(subLines));
+      if (subOrder.warehouseId) await this.recordStay(manager, subOrder, order, subOrder.warehouseId, now);
       const warehouse =
         warehouses.find((w) => w.id === planned.warehouseId) ??
         (planned.merchantId ? merchants.get(planned.merchantId) : undefined);
@@ -106,7 +96,12 @@ export class SplitService {
       });
       created.push(subOrder);
     }
-    await applyOrderEvent(manager, order, 'SPLIT', {}, actor, { subOrders: created.map((s) => s.number) });
+    await applyOrderEvent(tx, {
+      order,
+      event: 'SPLIT',
+      actor,
+      details: { subOrders: created.map((s) => s.number) },
+    });
     return created;
   }
 
@@ -115,44 +110,18 @@ export class SplitService {
     const warehouses = await manager
       .getRepository(WarehouseEntity)
       .find({ where: { active: true, kind: 'WAREHOUSE' } });
-    const rows: { warehouse_id: string; sku: string; available: number }[] = await manager.query(
-      `SELECT warehouse_id, sku, on_hand - reserved AS available FROM stock
-       WHERE warehouse_id = ANY($1) AND sku = ANY($2) ORDER BY warehouse_id, sku FOR UPDATE`,
-      [warehouses.map((w) => w.id), [...new Set(lines.map((l) => l.sku))]],
+    const rows = await lockStock(
+      manager,
+      warehouses.map((w) => w.id),
+      [...new Set(lines.map((l) => l.sku))],
     );
     return warehouses.map((w) => ({
       id: w.id,
       code: w.code,
       region: w.region,
       capabilities: w.capabilities,
-      available: new Map(
-        rows.filter((r) => String(r.warehouse_id) === w.id).map((r) => [r.sku, Number(r.available)]),
-      ),
+      available: new Map(rows.filter((r) => r.warehouseId === w.id).map((r) => [r.sku, r.available])),
     }));
-  }
-
-  private async reserve(
-    manager: EntityManager,
-    warehouseId: string,
-    lines: OrderLineEntity[],
-    subOrder: SubOrderEntity,
-    order: OrderEntity,
-    at: Date,
-  ): Promise<void> {
-    const quantities = new Map<string, number>();
-    for (const line of lines) quantities.set(line.sku, (quantities.get(line.sku) ?? 0) + line.quantity);
-    const [, affected] = (await manager.query(
-      `UPDATE stock s SET reserved = s.reserved + r.quantity
-       FROM unnest($2::text[], $3::int[]) AS r(sku, quantity)
-       WHERE s.warehouse_id = $1 AND s.sku = r.sku AND s.on_hand - s.reserved >= r.quantity`,
-      [warehouseId, [...quantities.keys()], [...quantities.values()]],
-    )) as [unknown, number];
-    // The rows are locked and the plan counted them: a miss here is a bug, and rolls everything back.
-    if (affected !== quantities.size)
-      throw new Error(
-        `stock for sub-order ${subOrder.number} at warehouse ${warehouseId} vanished under a lock`,
-      );
-    await this.recordStay(manager, subOrder, order, warehouseId, at);
   }
 
   /** The sub-order's first stay: at the warehouse (or merchant) the split chose. */

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import {
-  carrierFromKuaidi100,
   classifyReport,
   FINAL_LOGISTICS_NODES,
   LOGISTICS_RANK,
@@ -8,71 +7,30 @@ import {
   type CarrierCode,
   type LogisticsNode,
 } from '@oms/schema';
-import type { DataSource, EntityManager } from 'typeorm';
-import {
-  InboundMessageEntity,
-  type OrderEntity,
-  PaymentEntity,
-  PaymentLogEntity,
-  ShipmentEntity,
-} from '../../entities/index.js';
-import { recordOrderEvent, type Actor } from '../history.js';
-import { applySubOrderEvent } from '../status-writes.js';
-import { lockOrder, lockSubOrder } from '../locks.js';
-import { BadCallbackError } from './wms-callback.service.js';
+import type { EntityManager } from 'typeorm';
+import { InboundMessageEntity, ShipmentEntity } from '../../entities/index.js';
+import { inTransaction, type ServiceDeps, type Tx } from '../helpers/deps.js';
+import type { Actor } from '../helpers/history.js';
+import { lockShipment, lockSubOrder } from '../helpers/locks.js';
+import { applySubOrderEvent } from '../helpers/transitions.js';
 
 /** One tracking entry of a push. */
-interface TrackEntry {
+export interface TrackEntry {
   readonly context: string;
   readonly ftime: string;
   readonly areaName: string | null;
   readonly occurredAt: Date;
 }
 
-/** A parsed Kuaidi100 push: the carrier, the waybill, its state, its whole track newest first. */
+/**
+ * A Kuaidi100 push, checked at the edge (http/webhooks/kuaidi100.webhook.ts): the carrier, the waybill, its state,
+ * its whole track newest first.
+ */
 export interface Kuaidi100Push {
   readonly carrier: CarrierCode;
   readonly trackingNumber: string;
   readonly state: string;
   readonly entries: readonly TrackEntry[];
-}
-
-/** Kuaidi100 times are Asia/Shanghai local time without a zone ("2026-11-24 09:30:00"). */
-function shanghaiTime(value: string): Date {
-  const match = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim());
-  if (!match) throw new BadCallbackError(`time "${value}" is not yyyy-MM-dd HH:mm:ss`);
-  const [, y, mo, d, h, mi, s] = match;
-  return new Date(`${y}-${mo}-${d}T${h}:${mi}:${s ?? '00'}+08:00`);
-}
-
-/** Parses the `param` field of a push, or throws BadCallbackError. */
-export function parseKuaidi100Param(param: string): Kuaidi100Push {
-  let body: { lastResult?: { com?: unknown; nu?: unknown; state?: unknown; data?: unknown } };
-  try {
-    body = JSON.parse(param) as typeof body;
-  } catch {
-    throw new BadCallbackError('param is not JSON');
-  }
-  const last = body.lastResult ?? {};
-  const carrier = typeof last.com === 'string' ? carrierFromKuaidi100(last.com) : undefined;
-  if (!carrier) throw new BadCallbackError(`lastResult.com: unknown carrier ${String(last.com)}`);
-  if (typeof last.nu !== 'string' || !/^[A-Za-z0-9-]{6,40}$/.test(last.nu))
-    throw new BadCallbackError('lastResult.nu: a tracking number is required');
-  if (!Array.isArray(last.data)) throw new BadCallbackError('lastResult.data: a list is required');
-  const entries = last.data.map((raw: unknown, i: number) => {
-    const entry = (raw ?? {}) as Record<string, unknown>;
-    if (typeof entry.context !== 'string' || typeof entry.ftime !== 'string')
-      throw new BadCallbackError(`lastResult.data[${i}]: context and ftime are required`);
-    return {
-      context: entry.context.slice(0, 500),
-      ftime: entry.ftime,
-      areaName: typeof entry.areaName === 'string' ? entry.areaName : null,
-      occurredAt: shanghaiTime(entry.ftime),
-    };
-  });
-  // "Newest first" is what Kuaidi100 sends, but order by time rather than trust it.
-  entries.sort((a, b) => b.occurredAt.getTime() - a.occurredAt.getTime());
-  return { carrier: carrier.code, trackingNumber: last.nu, state: String(last.state ?? ''), entries };
 }
 
 function isNormal(node: LogisticsNode): boolean {
@@ -86,10 +44,11 @@ function isNormal(node: LogisticsNode): boolean {
  * allow. A waybill not known yet is stored and attached when the SHIPPED report names it.
  */
 export class Kuaidi100PushService {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly deps: ServiceDeps) {}
 
   async handle(push: Kuaidi100Push, param: string): Promise<string> {
-    return this.db.transaction(async (manager) => {
+    return inTransaction(this.deps, async (tx) => {
+      const { manager } = tx;
       // The inbox row is written in the same transaction as everything the push changes, so an identical push
       // already in it was applied in full: a replay (Kuaidi100 retries, duplicates) stops here. An identical push
       // arriving at the same moment waits on the unique key until the first commits, then stops here too.
@@ -112,21 +71,12 @@ export class Kuaidi100PushService {
         where: { carrierCode: push.carrier, trackingNumber: push.trackingNumber },
         select: { id: true, orderId: true },
       });
-      // Parent first (locks.ts), then the parcel.
-      if (known) await lockOrder(manager, known.orderId);
-      const shipment = known
-        ? await manager
-            .getRepository(ShipmentEntity)
-            .createQueryBuilder('sh')
-            .setLock('pessimistic_write')
-            .where('sh.id = :id', { id: known.id })
-            .getOneOrFail()
-        : null;
+      const shipment = known ? await lockShipment(manager, known) : null;
       const mapping = mapKuaidi100State(push.state);
       await this.storeTrack(manager, push, shipment, mapping);
       if (!shipment) return 'STORED_UNKNOWN_WAYBILL';
       if (!mapping) return 'STORED_UNKNOWN_STATE';
-      return this.moveNode(manager, shipment, mapping.node);
+      return this.moveNode(tx, shipment, mapping.node);
     });
   }
 
@@ -166,11 +116,7 @@ export class Kuaidi100PushService {
     );
   }
 
-  private async moveNode(
-    manager: EntityManager,
-    shipment: ShipmentEntity,
-    node: LogisticsNode,
-  ): Promise<string> {
+  private async moveNode(tx: Tx, shipment: ShipmentEntity, node: LogisticsNode): Promise<string> {
     const current = shipment.node;
     if (current !== null) {
       const outcome = classifyReport('LOGISTICS', current, `REPORT_${node}`, {
@@ -179,14 +125,15 @@ export class Kuaidi100PushService {
       if (outcome !== 'APPLY') return outcome;
     }
     const lastNormalNode = isNormal(node) ? node : shipment.lastNormalNode;
-    await manager.getRepository(ShipmentEntity).update(shipment.id, { node, lastNormalNode });
+    await tx.manager.getRepository(ShipmentEntity).update(shipment.id, { node, lastNormalNode });
     Object.assign(shipment, { node, lastNormalNode });
-    if (node === 'SIGNED' || node === 'REJECTED') await this.settleSubOrder(manager, shipment);
+    if (node === 'SIGNED' || node === 'REJECTED') await this.settleSubOrder(tx, shipment);
     return 'APPLIED';
   }
 
   /** Delivered when every parcel is signed; rejected once the rejected parcel's siblings are final. */
-  private async settleSubOrder(manager: EntityManager, shipment: ShipmentEntity): Promise<void> {
+  private async settleSubOrder(tx: Tx, shipment: ShipmentEntity): Promise<void> {
+    const { manager } = tx;
     const { order, subOrder } = await lockSubOrder(manager, shipment.subOrderId);
     if (subOrder.status !== 'SHIPPED') return;
     const parcels = await manager.getRepository(ShipmentEntity).find({ where: { subOrderId: subOrder.id } });
@@ -198,51 +145,22 @@ export class Kuaidi100PushService {
     );
     if (anyRejected) {
       if (parcels.every(final))
-        await applySubOrderEvent(
-          manager,
+        await applySubOrderEvent(tx, {
           order,
           subOrder,
-          'PARCEL_REJECTED',
-          { otherParcelsFinal: true },
+          event: 'PARCEL_REJECTED',
+          facts: { otherParcelsFinal: true },
           actor,
-        );
+        });
       return;
     }
-    if (parcels.every((p) => p.node === 'SIGNED')) {
-      const row = await applySubOrderEvent(
-        manager,
+    if (parcels.every((p) => p.node === 'SIGNED'))
+      await applySubOrderEvent(tx, {
         order,
         subOrder,
-        'PARCEL_SIGNED',
-        { allParcelsSigned: true },
+        event: 'PARCEL_SIGNED',
+        facts: { allParcelsSigned: true },
         actor,
-      );
-      if (row.effects.includes('SETTLE_COD')) await this.settleCod(manager, order);
-    }
-  }
-
-  /** Cash on delivery is paid when the parcel is signed (domain.md §3). */
-  private async settleCod(manager: EntityManager, order: OrderEntity): Promise<void> {
-    const pending = await manager
-      .getRepository(PaymentEntity)
-      .find({ where: { orderId: order.id, method: 'COD', status: 'PENDING' } });
-    for (const payment of pending) {
-      const now = new Date();
-      await manager.getRepository(PaymentEntity).update(payment.id, { status: 'SUCCEEDED', paidAt: now });
-      await manager.getRepository(PaymentLogEntity).insert({
-        paymentId: payment.id,
-        orderId: order.id,
-        shard: order.shard,
-        status: 'SUCCEEDED',
-        at: now,
-        reference: 'collected on delivery',
       });
-      await recordOrderEvent(manager, {
-        order,
-        type: 'PAYMENT_SUCCEEDED',
-        actor: { type: 'SYSTEM', id: 'cod-settlement' },
-        after: { method: 'COD', amountFen: payment.amountFen },
-      });
-    }
   }
 }

@@ -1,24 +1,9 @@
-import {
-  carrierByCode,
-  carrierFromKuaidi100,
-  classifyReport,
-  parseOrderNumber,
-  type StrandEvents,
-} from '@oms/schema';
-import { IsNull, type DataSource, type EntityManager } from 'typeorm';
-import {
-  InboundMessageEntity,
-  LogisticsEventEntity,
-  type OrderEntity,
-  OrderLineEntity,
-  ShipmentEntity,
-  SubOrderEntity,
-  type WarehouseEntity,
-} from '../../entities/index.js';
-import { recordOrderEvent, type Actor } from '../history.js';
-import { applySubOrderEvent } from '../status-writes.js';
-import { lockSubOrder } from '../locks.js';
-import type { CancelService } from '../cancel/cancel.service.js';
+import { classifyReport, parseOrderNumber, type CarrierCode, type StrandEvents } from '@oms/schema';
+import { InboundMessageEntity, type WarehouseEntity } from '../../entities/index.js';
+import { inTransaction, type ServiceDeps, type Tx } from '../helpers/deps.js';
+import { recordOrderEvent, type Actor } from '../helpers/history.js';
+import { lockSubOrderByNumber } from '../helpers/locks.js';
+import { applySubOrderEvent } from '../helpers/transitions.js';
 
 /** The callback types of api.md. */
 export const WMS_CALLBACK_TYPES = [
@@ -31,7 +16,8 @@ export const WMS_CALLBACK_TYPES = [
   'INTERCEPT_CONFIRMED',
   'INTERCEPT_REFUSED',
 ] as const;
-type WmsCallbackType = (typeof WMS_CALLBACK_TYPES)[number];
+/** One callback type. */
+export type WmsCallbackType = (typeof WMS_CALLBACK_TYPES)[number];
 
 const EVENT_OF: Partial<Record<WmsCallbackType, StrandEvents['FULFILMENT']>> = {
   ACCEPTED: 'WMS_ACCEPTED',
@@ -42,51 +28,13 @@ const EVENT_OF: Partial<Record<WmsCallbackType, StrandEvents['FULFILMENT']>> = {
   CANCEL_REFUSED: 'CANCEL_REFUSED',
 };
 
-/** A parsed warehouse callback. */
+/** A warehouse callback, checked at the edge (http/webhooks/wms.webhook.ts). */
 export interface WmsCallback {
   readonly eventId: string;
   readonly subOrderNumber: string;
   readonly type: WmsCallbackType;
   readonly occurredAt: Date;
-  readonly shipments: readonly { carrier: string; trackingNumber: string }[];
-}
-
-/** A malformed callback body; answered 400 and nothing changes. */
-export class BadCallbackError extends Error {}
-
-/** Parses and checks a callback body, or throws BadCallbackError naming the field. */
-export function parseWmsCallback(body: unknown): WmsCallback {
-  const b = (body ?? {}) as Record<string, unknown>;
-  const text = (field: string) => {
-    const value = b[field];
-    if (typeof value !== 'string' || !value.trim() || value.length > 128)
-      throw new BadCallbackError(`${field}: a non-empty string is required`);
-    return value.trim();
-  };
-  const type = text('type') as WmsCallbackType;
-  if (!WMS_CALLBACK_TYPES.includes(type))
-    throw new BadCallbackError(`type: one of ${WMS_CALLBACK_TYPES.join(', ')}`);
-  const occurredAt = new Date(text('occurredAt'));
-  if (Number.isNaN(occurredAt.getTime()))
-    throw new BadCallbackError('occurredAt: an ISO-8601 time is required');
-  const shipments = Array.isArray(b.shipments) ? b.shipments : [];
-  const parsed = shipments.map((s: unknown, i: number) => {
-    const { carrier, trackingNumber } = (s ?? {}) as Record<string, unknown>;
-    if (typeof carrier !== 'string' || !(carrierByCode(carrier) ?? carrierFromKuaidi100(carrier)))
-      throw new BadCallbackError(`shipments[${i}].carrier: unknown carrier`);
-    if (typeof trackingNumber !== 'string' || !/^[A-Za-z0-9-]{6,40}$/.test(trackingNumber))
-      throw new BadCallbackError(`shipments[${i}].trackingNumber: 6–40 letters or digits`);
-    return { carrier: (carrierByCode(carrier) ?? carrierFromKuaidi100(carrier))!.code, trackingNumber };
-  });
-  if (type === 'SHIPPED' && parsed.length === 0)
-    throw new BadCallbackError('shipments: SHIPPED needs at least one parcel');
-  return {
-    eventId: text('eventId'),
-    subOrderNumber: text('subOrderNumber'),
-    type,
-    occurredAt,
-    shipments: parsed,
-  };
+  readonly shipments: readonly { carrier: CarrierCode; trackingNumber: string }[];
 }
 
 /** What the OMS did with a callback, also stored with it. */
@@ -99,13 +47,11 @@ export type CallbackOutcome =
  * sub-order has left. The signature is checked by the route before this runs.
  */
 export class WmsCallbackService {
-  constructor(
-    private readonly db: DataSource,
-    private readonly cancels: CancelService,
-  ) {}
+  constructor(private readonly deps: ServiceDeps) {}
 
   async handle(warehouse: WarehouseEntity, callback: WmsCallback, raw: object): Promise<CallbackOutcome> {
-    return this.db.transaction(async (manager) => {
+    return inTransaction(this.deps, async (tx) => {
+      const { manager } = tx;
       const inserted = await manager
         .createQueryBuilder()
         .insert()
@@ -122,24 +68,20 @@ export class WmsCallbackService {
         .execute();
       const messageId = inserted.raw[0]?.id as string | undefined;
       if (!messageId) return 'DUPLICATE_EVENT';
-      const outcome = await this.apply(manager, warehouse, callback);
+      const outcome = await this.apply(tx, warehouse, callback);
       await manager.getRepository(InboundMessageEntity).update(messageId, { outcome });
       return outcome;
     });
   }
 
-  private async apply(
-    manager: EntityManager,
-    warehouse: WarehouseEntity,
-    callback: WmsCallback,
-  ): Promise<CallbackOutcome> {
+  private async apply(tx: Tx, warehouse: WarehouseEntity, callback: WmsCallback): Promise<CallbackOutcome> {
+    const { manager } = tx;
+    // A number that is not a sub-order's is an unknown sub-order, like one that does not exist: stored, answered 200.
     const parsed = parseOrderNumber(callback.subOrderNumber);
     if (!parsed.ok || parsed.kind !== 'SUB_ORDER') return 'UNKNOWN_SUB_ORDER';
-    const found = await manager
-      .getRepository(SubOrderEntity)
-      .findOne({ where: { number: parsed.number, shard: parsed.shard }, select: { id: true } });
-    if (!found) return 'UNKNOWN_SUB_ORDER';
-    const { order, subOrder } = await lockSubOrder(manager, found.id);
+    const locked = await lockSubOrderByNumber(manager, parsed);
+    if (!locked) return 'UNKNOWN_SUB_ORDER';
+    const { order, subOrder } = locked;
     const actor: Actor = { type: 'WAREHOUSE', id: warehouse.code, name: warehouse.name };
     const note = (type: string, details: object = {}) =>
       recordOrderEvent(manager, {
@@ -174,60 +116,19 @@ export class WmsCallbackService {
       await note(`WMS_${callback.type}_IGNORED`, { currentStatus: subOrder.status });
       return 'STALE';
     }
-    const row = await applySubOrderEvent(manager, order, subOrder, event, facts, actor, {
-      eventId: callback.eventId,
+    await applySubOrderEvent(tx, {
+      order,
+      subOrder,
+      event,
+      facts,
+      actor,
+      details: { eventId: callback.eventId },
+      reason: callback.type === 'CANCEL_CONFIRMED' ? 'cancelled: confirmed by the warehouse' : null,
+      params: {
+        shipped: { warehouse, parcels: callback.shipments, occurredAt: callback.occurredAt },
+      },
     });
-    if (row.effects.includes('CREATE_SHIPMENTS'))
-      await this.ship(manager, order, subOrder, warehouse, callback);
-    if (row.effects.includes('REFUND_PAYMENTS'))
-      await this.cancels.completeAtWarehouse(manager, order, subOrder);
     if (callback.type === 'CANCEL_REFUSED') await note('CANCEL_REFUSED', { status: subOrder.status });
     return 'APPLIED';
-  }
-
-  /** SHIPPED: one shipment per parcel, the reservation consumed, waiting carrier events attached. */
-  private async ship(
-    manager: EntityManager,
-    order: OrderEntity,
-    subOrder: SubOrderEntity,
-    warehouse: WarehouseEntity,
-    callback: WmsCallback,
-  ): Promise<void> {
-    for (const parcel of callback.shipments) {
-      const { identifiers } = await manager.getRepository(ShipmentEntity).insert({
-        subOrderId: subOrder.id,
-        orderId: order.id,
-        shard: order.shard,
-        carrierCode: parcel.carrier as ShipmentEntity['carrierCode'],
-        trackingNumber: parcel.trackingNumber,
-        node: null,
-        lastNormalNode: null,
-        shippedAt: callback.occurredAt,
-      });
-      await manager.getRepository(LogisticsEventEntity).update(
-        {
-          carrierCode: parcel.carrier as ShipmentEntity['carrierCode'],
-          trackingNumber: parcel.trackingNumber,
-          shipmentId: IsNull(),
-        },
-        { shipmentId: String(identifiers[0]!.id), orderId: order.id, shard: order.shard },
-      );
-    }
-    const lines = await manager.getRepository(OrderLineEntity).find({ where: { subOrderId: subOrder.id } });
-    for (const line of lines) {
-      await manager.query(
-        'UPDATE stock SET on_hand = on_hand - $3, reserved = reserved - $3 WHERE warehouse_id = $1 AND sku = $2 AND reserved >= $3',
-        [warehouse.id, line.sku, line.quantity],
-      );
-    }
-    await recordOrderEvent(manager, {
-      order,
-      subOrderId: subOrder.id,
-      type: 'SHIPPED',
-      actor: { type: 'WAREHOUSE', id: warehouse.code, name: warehouse.name },
-      after: { parcels: callback.shipments },
-      customerVisible: true,
-      at: callback.occurredAt,
-    });
   }
 }

@@ -1,8 +1,7 @@
-import type { DataSource } from 'typeorm';
-import type { Config } from '../config.js';
-import { hashSecret, newSecret } from '../auth/tokens.js';
-import { ApiKeyEntity, SessionEntity } from '../entities/index.js';
-import type { ApiKeyPrincipal, StaffPrincipal } from '../auth/principal.js';
+import { hashSecret, newSecret } from '../../auth/tokens.js';
+import { ApiKeyEntity, SessionEntity } from '../../entities/index.js';
+import type { ApiKeyPrincipal, StaffPrincipal } from '../../auth/principal.js';
+import type { ServiceDeps } from '../helpers/deps.js';
 
 // Refreshing last_seen_at on every request would turn each read into a write; a minute's slack is harmless
 // against an idle expiry measured in hours.
@@ -10,17 +9,14 @@ const TOUCH_INTERVAL_MS = 60_000;
 
 /** Sessions and API keys: opaque secrets stored hashed, with idle and absolute expiry. */
 export class SessionService {
-  constructor(
-    private readonly db: DataSource,
-    private readonly config: Pick<Config, 'sessionIdleMinutes' | 'sessionAbsoluteHours'>,
-  ) {}
+  constructor(private readonly deps: ServiceDeps) {}
 
   /** Starts a new session for a staff member; returns the token (shown once) and its expiry. */
   async start(staffId: string, address: string | null): Promise<{ token: string; expiresAt: Date }> {
     const token = newSecret('oms_s_');
     const now = new Date();
-    const expiresAt = new Date(now.getTime() + this.config.sessionAbsoluteHours * 3_600_000);
-    await this.db.getRepository(SessionEntity).insert({
+    const expiresAt = new Date(now.getTime() + this.deps.config.sessionAbsoluteHours * 3_600_000);
+    await this.deps.db.getRepository(SessionEntity).insert({
       tokenHash: hashSecret(token),
       staffId,
       createdAt: now,
@@ -35,7 +31,7 @@ export class SessionService {
   /** The staff member behind a live session token, or null (unknown, revoked, idle too long, expired, disabled). */
   async resolve(token: string): Promise<StaffPrincipal | null> {
     // Every staff request passes here: plain SQL (building it with the query builder cost more than running it).
-    const [row] = (await this.db.query(
+    const [row] = (await this.deps.db.query(
       `SELECT s.id AS session_id, s.last_seen_at, s.expires_at, st.id AS staff_id, st.username, st.display_name,
          st.role
        FROM sessions s JOIN staff st ON st.id = s.staff_id
@@ -52,10 +48,10 @@ export class SessionService {
     }[];
     if (!row) return null;
     const now = Date.now();
-    const idleLimit = this.config.sessionIdleMinutes * 60_000;
+    const idleLimit = this.deps.config.sessionIdleMinutes * 60_000;
     if (row.expires_at.getTime() <= now || now - row.last_seen_at.getTime() > idleLimit) return null;
     if (now - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
-      await this.db.getRepository(SessionEntity).update(row.session_id, { lastSeenAt: new Date(now) });
+      await this.deps.db.getRepository(SessionEntity).update(row.session_id, { lastSeenAt: new Date(now) });
     }
     return {
       kind: 'staff',
@@ -69,12 +65,14 @@ export class SessionService {
 
   /** Ends a session; later requests with its token are anonymous. */
   async end(sessionId: string): Promise<void> {
-    await this.db.getRepository(SessionEntity).update(sessionId, { revokedAt: new Date() });
+    await this.deps.db.getRepository(SessionEntity).update(sessionId, { revokedAt: new Date() });
   }
 
   /** The integration client behind an API key, or null. */
   async resolveApiKey(key: string): Promise<ApiKeyPrincipal | null> {
-    const row = await this.db.getRepository(ApiKeyEntity).findOne({ where: { keyHash: hashSecret(key) } });
+    const row = await this.deps.db
+      .getRepository(ApiKeyEntity)
+      .findOne({ where: { keyHash: hashSecret(key) } });
     if (!row || row.revokedAt) return null;
     return { kind: 'apiKey', id: row.id, name: row.name, scopes: row.scopes };
   }

@@ -1,7 +1,7 @@
 import type { ActorType } from '@oms/schema';
 import type { EntityManager } from 'typeorm';
-import type { StaffPrincipal } from '../auth/principal.js';
-import { recordset } from '../database/recordset.js';
+import type { ApiKeyPrincipal, StaffPrincipal } from '../../auth/principal.js';
+import { recordset } from '../../database/recordset.js';
 
 /** Who did something, for the timeline. */
 export interface Actor {
@@ -13,6 +13,11 @@ export interface Actor {
 /** The timeline actor for a staff member. */
 export function staffActor(staff: StaffPrincipal): Actor {
   return { type: 'STAFF', id: staff.username, name: staff.displayName };
+}
+
+/** The timeline actor for an integration client's calls. */
+export function integrationActor(client: ApiKeyPrincipal): Actor {
+  return { type: 'INTEGRATION', id: client.name };
 }
 
 /** One timeline entry to write. */
@@ -29,7 +34,7 @@ export interface OrderEventInput {
 }
 
 /**
- * The one writer of order history (conventions.md): call it inside the transaction of the change it records. One
+ * The one writer of order history (docs/conventions.md): call it inside the transaction of the change it records. One
  * entry is written as a set of one (recordOrderEvents), so the row is built in one place.
  */
 export async function recordOrderEvent(manager: EntityManager, input: OrderEventInput): Promise<void> {

@@ -1,17 +1,17 @@
 import { DEFAULT_RULE_PARAMS } from '@oms/schema';
-import type { DataSource } from 'typeorm';
-import type { StaffPrincipal } from '../auth/principal.js';
-import { domainError, badInput } from '../errors/domain-error.js';
-import { AuditEntity, BlacklistEntity, RiskRuleEntity, type BlacklistKind } from '../entities/index.js';
-import { blacklistEntry } from '../privacy/personal-data-columns.js';
-import { recordAudit } from './history.js';
+import type { StaffPrincipal } from '../../auth/principal.js';
+import { domainError, badInput } from '../../errors/domain-error.js';
+import { AuditEntity, BlacklistEntity, RiskRuleEntity, type BlacklistKind } from '../../entities/index.js';
+import { blacklistEntry } from '../../privacy/personal-data-columns.js';
+import { recordAudit } from '../helpers/history.js';
+import type { ServiceDeps } from '../helpers/deps.js';
 
 /** Managers' settings of the screening (domain.md §9): rules on or off with thresholds, and the blacklist; audited. */
 export class RiskRulesService {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly deps: ServiceDeps) {}
 
   rules(): Promise<RiskRuleEntity[]> {
-    return this.db.getRepository(RiskRuleEntity).find({ order: { code: 'ASC' } });
+    return this.deps.db.getRepository(RiskRuleEntity).find({ order: { code: 'ASC' } });
   }
 
   async updateRule(
@@ -34,7 +34,7 @@ export class RiskRulesService {
         throw badInput(`params.${name}`, 'must be a whole number ≥ 0');
       clean[name] = value;
     }
-    return this.db.transaction(async (manager) => {
+    return this.deps.db.transaction(async (manager) => {
       const rule = await manager
         .getRepository(RiskRuleEntity)
         .findOneByOrFail({ code: code as RiskRuleEntity['code'] });
@@ -56,7 +56,7 @@ export class RiskRulesService {
   }
 
   blacklist(): Promise<BlacklistEntity[]> {
-    return this.db.getRepository(BlacklistEntity).find({ order: { createdAt: 'DESC' }, take: 500 });
+    return this.deps.db.getRepository(BlacklistEntity).find({ order: { createdAt: 'DESC' }, take: 500 });
   }
 
   /**
@@ -73,7 +73,7 @@ export class RiskRulesService {
     const entry = blacklistEntry(kind, value);
     if (!entry)
       throw badInput('value', kind === 'PHONE' ? 'is not a mainland mobile number' : 'must not be empty');
-    return this.db.transaction(async (manager) => {
+    return this.deps.db.transaction(async (manager) => {
       const exists = await manager
         .getRepository(BlacklistEntity)
         .findOne({ where: { kind, value: entry.value } });
@@ -94,7 +94,7 @@ export class RiskRulesService {
 
   async removeEntry(staff: StaffPrincipal, id: string, address: string | null): Promise<boolean> {
     if (!/^\d{1,18}$/.test(id)) throw badInput('id', 'is not a blacklist entry id');
-    return this.db.transaction(async (manager) => {
+    return this.deps.db.transaction(async (manager) => {
       const entry = await manager.getRepository(BlacklistEntity).findOneBy({ id });
       if (!entry) throw domainError('NOT_FOUND', `No blacklist entry ${id}.`);
       await manager.getRepository(BlacklistEntity).delete({ id });
@@ -111,7 +111,7 @@ export class RiskRulesService {
 
   /** The audit log, newest first, keyset-paged on id. */
   async audit(first: number, after: string | null, orderNumber: string | null) {
-    const query = this.db.getRepository(AuditEntity).createQueryBuilder('a');
+    const query = this.deps.db.getRepository(AuditEntity).createQueryBuilder('a');
     if (orderNumber) query.where('a.order_number = :orderNumber', { orderNumber });
     if (after) {
       if (!/^\d+$/.test(after))

@@ -1,9 +1,9 @@
-import type { DataSource } from 'typeorm';
-import type { StaffPrincipal } from '../auth/principal.js';
-import { domainError, badInput } from '../errors/domain-error.js';
-import { AuditEntity } from '../entities/index.js';
-import type { OrderLookupService } from './order-lookup.service.js';
-import { recordAudit, recordOrderEvent, staffActor } from './history.js';
+import type { StaffPrincipal } from '../../auth/principal.js';
+import { domainError, badInput } from '../../errors/domain-error.js';
+import { AuditEntity } from '../../entities/index.js';
+import type { OrderLookupService } from '../lookup/order-lookup.service.js';
+import { recordAudit, recordOrderEvent, staffActor } from '../helpers/history.js';
+import { inTransaction, type ServiceDeps } from '../helpers/deps.js';
 
 /** The receiver's data in full, as a reveal returns it. */
 export interface RevealedPersonalData {
@@ -22,9 +22,8 @@ const MAX_REASON_LENGTH = 500;
 /** Reveals: permissioned by the resolver, reasoned, audited, limited per staff member per day (reliability.md). */
 export class PersonalDataService {
   constructor(
-    private readonly db: DataSource,
+    private readonly deps: ServiceDeps,
     private readonly lookup: OrderLookupService,
-    private readonly dailyLimit: number,
   ) {}
 
   /** The receiver of one order in full; writes an audit row and an internal timeline entry in one transaction. */
@@ -39,7 +38,7 @@ export class PersonalDataService {
     if (why.length > MAX_REASON_LENGTH) throw badInput('reason', `at most ${MAX_REASON_LENGTH} characters`);
     const order = await this.lookup.findByNumber(orderNumber);
     if (!order) throw domainError('NOT_FOUND', `No order ${orderNumber}.`);
-    return this.db.transaction(async (manager) => {
+    return inTransaction(this.deps, async ({ manager }) => {
       // Serialise one staff member's reveals so two at once cannot both slip under the limit.
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`reveal:${staff.id}`]);
       const today = await manager
@@ -50,10 +49,10 @@ export class PersonalDataService {
           "a.at >= date_trunc('day', now() AT TIME ZONE 'Asia/Shanghai') AT TIME ZONE 'Asia/Shanghai'",
         )
         .getCount();
-      if (today >= this.dailyLimit) {
+      if (today >= this.deps.config.revealDailyLimit) {
         throw domainError(
           'RATE_LIMITED',
-          `At most ${this.dailyLimit} reveals a day; ask a manager if you need more.`,
+          `At most ${this.deps.config.revealDailyLimit} reveals a day; ask a manager if you need more.`,
         );
       }
       await recordAudit(manager, {

@@ -1,9 +1,9 @@
-import type { DataSource } from 'typeorm';
-import { domainError } from '../errors/domain-error.js';
-import { verifyPassword } from '../auth/passwords.js';
-import { StaffEntity } from '../entities/index.js';
+import { domainError } from '../../errors/domain-error.js';
+import { verifyPassword } from '../../auth/passwords.js';
+import { StaffEntity } from '../../entities/index.js';
 import type { SessionService } from './session.service.js';
-import { LoginThrottle } from '../auth/login-throttle.js';
+import { LoginThrottle } from '../../auth/login-throttle.js';
+import type { ServiceDeps } from '../helpers/deps.js';
 
 const LOGIN_FAILED = 'Wrong username or password.';
 
@@ -12,7 +12,7 @@ export class AuthService {
   private readonly throttle = new LoginThrottle();
 
   constructor(
-    private readonly db: DataSource,
+    private readonly deps: ServiceDeps,
     private readonly sessions: SessionService,
   ) {}
 
@@ -23,7 +23,9 @@ export class AuthService {
    */
   async login(username: string, password: string, address: string | null, replacing: string | null = null) {
     await this.throttle.check(username.trim(), address);
-    const staff = await this.db.getRepository(StaffEntity).findOne({ where: { username: username.trim() } });
+    const staff = await this.deps.db
+      .getRepository(StaffEntity)
+      .findOne({ where: { username: username.trim() } });
     const ok = await verifyPassword(staff && !staff.disabledAt ? staff.passwordHash : undefined, password);
     if (!staff || !ok) {
       await this.throttle.failed(username.trim(), address);

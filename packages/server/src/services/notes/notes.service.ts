@@ -1,14 +1,16 @@
-import type { DataSource } from 'typeorm';
-import type { StaffPrincipal } from '../auth/principal.js';
-import { domainError, badInput } from '../errors/domain-error.js';
-import { OrderEntity } from '../entities/index.js';
-import { recordAudit, recordOrderEvent, staffActor } from './history.js';
+import type { StaffPrincipal } from '../../auth/principal.js';
+import { badInput } from '../../errors/domain-error.js';
+import type { OrderEntity } from '../../entities/index.js';
+import { inTransaction, type ServiceDeps } from '../helpers/deps.js';
+import { recordAudit, recordOrderEvent, staffActor } from '../helpers/history.js';
+import { lockOrderByNumber } from '../helpers/locks.js';
+import { checkOrderNumber } from '../helpers/order-numbers.js';
 
 const MAX_NOTE = 2_000;
 
 /** Staff notes on an order (domain.md §2 Note): entries of its timeline, internal or customer-visible, audited. */
 export class NotesService {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly deps: ServiceDeps) {}
 
   async add(
     staff: StaffPrincipal,
@@ -20,14 +22,9 @@ export class NotesService {
     const note = text.trim();
     if (!note) throw badInput('text', 'a note needs some text');
     if (note.length > MAX_NOTE) throw badInput('text', `at most ${MAX_NOTE} characters`);
-    return this.db.transaction(async (manager) => {
-      const order = await manager
-        .getRepository(OrderEntity)
-        .createQueryBuilder('o')
-        .setLock('pessimistic_write')
-        .where('o.number = :n', { n: orderNumber.trim() })
-        .getOne();
-      if (!order) throw domainError('NOT_FOUND', `No order ${orderNumber}.`);
+    const number = checkOrderNumber(orderNumber);
+    return inTransaction(this.deps, async ({ manager }) => {
+      const order = await lockOrderByNumber(manager, number);
       await recordOrderEvent(manager, {
         order,
         type: 'NOTE_ADDED',

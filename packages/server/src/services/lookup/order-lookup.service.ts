@@ -6,11 +6,13 @@ import {
   type OrderStatus,
   type OrderType,
 } from '@oms/schema';
-import type { DataSource, SelectQueryBuilder } from 'typeorm';
-import { domainError } from '../errors/domain-error.js';
-import { OrderEntity, ShipmentEntity, SubOrderEntity } from '../entities/index.js';
-import { personalDataCipher } from '../privacy/personal-data-cipher.js';
-import { selectEntities } from '../database/select-entities.js';
+import type { SelectQueryBuilder } from 'typeorm';
+import { domainError } from '../../errors/domain-error.js';
+import { checkOrderNumber } from '../helpers/order-numbers.js';
+import { OrderEntity, ShipmentEntity, SubOrderEntity } from '../../entities/index.js';
+import { personalDataCipher } from '../../privacy/personal-data-cipher.js';
+import { selectEntities } from '../../database/select-entities.js';
+import type { ServiceDeps } from '../helpers/deps.js';
 
 /** The flat filters of api.md's `OrderFilter`. */
 export interface OrderListFilter {
@@ -69,24 +71,17 @@ function decodeCursor(cursor: string): [string, string] {
 
 /** Read-side use cases: find one order by any key, list and search. */
 export class OrderLookupService {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly deps: ServiceDeps) {}
 
   /**
    * The parent order for a parent or sub-order number, routed by the shard the number carries; null when absent.
    * A malformed number or failed check digit is `INVALID_ORDER_NUMBER`.
    */
   async findByNumber(number: string): Promise<OrderEntity | null> {
-    const parsed = parseOrderNumber(number);
-    if (!parsed.ok) {
-      throw domainError(
-        'INVALID_ORDER_NUMBER',
-        `Not a valid order number (${parsed.reason === 'CHECK_DIGIT' ? 'check digit wrong: a digit mistyped or two swapped' : parsed.reason === 'RESERVED' ? 'numbers starting with 9 are never issued' : 'an order number is 16 digits'}).`,
-        { reason: parsed.reason },
-      );
-    }
+    const parsed = checkOrderNumber(number);
     // The agent's look-up, the busiest read: plain SQL, hydrated as the loaders hydrate (no query to build).
     const [order] = await selectEntities(
-      this.db,
+      this.deps.db,
       OrderEntity,
       parsed.kind === 'ORDER'
         ? 'SELECT to_jsonb(o) AS row FROM orders o WHERE o.number = $1 AND o.shard = $2'
@@ -99,20 +94,15 @@ export class OrderLookupService {
 
   /** A sub-order by its number, or null; `INVALID_ORDER_NUMBER` when it is not a sub-order number. */
   async findSubOrder(number: string): Promise<SubOrderEntity | null> {
-    const parsed = parseOrderNumber(number);
-    if (!parsed.ok || parsed.kind !== 'SUB_ORDER') {
-      throw domainError('INVALID_ORDER_NUMBER', 'Not a valid sub-order number.', {
-        reason: parsed.ok ? 'NOT_A_SUB_ORDER' : parsed.reason,
-      });
-    }
-    return this.db
+    const parsed = checkOrderNumber(number, 'SUB_ORDER');
+    return this.deps.db
       .getRepository(SubOrderEntity)
       .findOne({ where: { number: parsed.number, shard: parsed.shard } });
   }
 
   /** A page of orders, newest first, keyset-paged on (created_at, id). */
   async list(filter: OrderListFilter, first: number, after: string | null): Promise<Page<OrderEntity>> {
-    const query = this.db.getRepository(OrderEntity).createQueryBuilder('o');
+    const query = this.deps.db.getRepository(OrderEntity).createQueryBuilder('o');
     applyFilter(query, filter);
     if (after) {
       const [createdAt, id] = decodeCursor(after);

@@ -1,6 +1,6 @@
-import type { DataSource } from 'typeorm';
-import { domainError } from '../errors/domain-error.js';
-import { SubOrderEntity } from '../entities/index.js';
+import { domainError } from '../../errors/domain-error.js';
+import { SubOrderEntity } from '../../entities/index.js';
+import type { ServiceDeps } from '../helpers/deps.js';
 
 /** How long sub-orders of one warehouse spent in one status, on one day (Asia/Shanghai). */
 export interface StateTiming {
@@ -33,14 +33,14 @@ const TIMINGS_SQL = `
 
 /** Ops' figures: time in each state per warehouse and day, from the event history (domain.md §8), and late sub-orders. */
 export class WarehouseFiguresService {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly deps: ServiceDeps) {}
 
   /** p50/p90 of the time spent in each status, per warehouse and day, for states entered in [from, to). */
   async timings(from: Date, to: Date): Promise<StateTiming[]> {
     if (!(from < to)) throw domainError('BAD_USER_INPUT', 'from: must be before to', { field: 'from' });
     if (to.getTime() - from.getTime() > 92 * 86_400_000)
       throw domainError('BAD_USER_INPUT', 'to: at most 92 days after from', { field: 'to' });
-    return this.db.query(TIMINGS_SQL, [from, to]);
+    return this.deps.db.query(TIMINGS_SQL, [from, to]);
   }
 
   /** Late sub-orders, latest first, keyset-paged on (late_minutes, id). */
@@ -49,7 +49,7 @@ export class WarehouseFiguresService {
     first: number,
     after: string | null,
   ): Promise<{ nodes: SubOrderEntity[]; cursors: string[]; hasNextPage: boolean }> {
-    const query = this.db
+    const query = this.deps.db
       .getRepository(SubOrderEntity)
       .createQueryBuilder('s')
       .where('s.late_minutes IS NOT NULL');
@@ -80,7 +80,7 @@ export class WarehouseFiguresService {
   async load(): Promise<
     { warehouseCode: string; status: SubOrderEntity['status']; count: number; late: number }[]
   > {
-    return this.db.query(`
+    return this.deps.db.query(`
       SELECT w.code AS "warehouseCode", s.status, count(*)::int AS count, count(s.late_minutes)::int AS late
       FROM sub_orders s JOIN warehouses w ON w.id = s.warehouse_id
       WHERE s.status IN ('CREATED', 'DISPATCHED', 'ACCEPTED', 'PICKING', 'PACKED', 'SHIPPED')
@@ -99,7 +99,7 @@ export class WarehouseFiguresService {
     first: number,
     after: string | null,
   ): Promise<{ nodes: SubOrderEntity[]; cursors: string[]; hasNextPage: boolean }> {
-    const query = this.db.getRepository(SubOrderEntity).createQueryBuilder('s');
+    const query = this.deps.db.getRepository(SubOrderEntity).createQueryBuilder('s');
     if (filter.status) query.andWhere('s.status = :status', { status: filter.status });
     if (filter.warehouseCode)
       query.andWhere('s.warehouse_id = (SELECT id FROM warehouses WHERE code = :code)', {

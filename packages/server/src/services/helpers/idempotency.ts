@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import type { StaffPrincipal } from '../auth/principal.js';
-import { domainError, badInput } from '../errors/domain-error.js';
-import { requestHash } from './ingest/request-hash.js';
+import type { StaffPrincipal } from '../../auth/principal.js';
+import { domainError, badInput } from '../../errors/domain-error.js';
+import { requestHash } from '../ingest/request-hash.js';
 
 /**
  * Runs a staff mutation at most once per idempotency key (reliability.md, Stripe's model): the first call's answer

@@ -1,14 +1,10 @@
-import type { Task } from 'graphile-worker';
-import type { DataSource } from 'typeorm';
-
-/** The graphile-worker task (run every minute by cron) that flags late sub-orders. */
-export const FLAG_LATE_TASK = 'flag-late-sub-orders';
+import type { ServiceDeps } from '../helpers/deps.js';
 
 /**
- * Per-warehouse SLA (domain.md §8), in one statement: a dispatched sub-order must be accepted within the warehouse's
- * `sla_accept_minutes`; an accepted one must ship by the end of its cut-off day (paid before `cutoff_hour`
- * Asia/Shanghai: that day; later: the next day). `late_minutes` says by how much it is late now, and the first time a
- * sub-order turns late its timeline says so. Shipped and final sub-orders are no longer flagged.
+ * Per-warehouse SLA (docs/domain.md §8), in one statement: a dispatched sub-order must be accepted within the
+ * warehouse's `sla_accept_minutes`; an accepted one must ship by the end of its cut-off day (paid before
+ * `cutoff_hour` Asia/Shanghai: that day; later: the next day). `late_minutes` says by how much it is late now, and
+ * the first time a sub-order turns late its timeline says so. Shipped and final sub-orders are no longer flagged.
  */
 export const FLAG_LATE_SQL = `
   WITH due AS (
@@ -39,9 +35,12 @@ export const FLAG_LATE_SQL = `
   SELECT order_id, id, shard, 'SLA_BREACHED', now(), 'SYSTEM', 'sla-monitor', json_build_object('lateMinutes', late_minutes)
   FROM flagged WHERE late_minutes IS NOT NULL AND was_late IS NULL`;
 
-/** Flags late sub-orders; returns how many turned late just now. */
-export function flagLate(db: DataSource): Task {
-  return async () => {
-    await db.query(FLAG_LATE_SQL);
-  };
+/** Timeliness of warehouses: which sub-orders are late, and by how much. */
+export class SlaService {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  /** Flags late sub-orders (and clears those no longer open), in one statement. */
+  async flagLate(): Promise<void> {
+    await this.deps.db.query(FLAG_LATE_SQL);
+  }
 }
