@@ -9,6 +9,35 @@ const otherPackagesInternals = {
   message: 'Import another package by its name and public entry, never its src/ internals.',
 };
 
+/** `no-restricted-imports` with the package rule and these patterns (a later config replaces an earlier one's). */
+const restrict = (...patterns) => ['error', { patterns: [otherPackagesInternals, ...patterns] }];
+
+// The rooms inside packages/server (docs/architecture.md, "Rooms inside the server"): calls go one way, from the
+// edges (api/, http/) and the worker (jobs/) into the use cases (services/), and from there into the domain rules,
+// the database and the support modules. Each room lists the rooms it may not import; the composition roots (main.ts,
+// worker-main.ts, start.ts, config.ts) may import any.
+const ROOMS = {
+  api: ['http', 'jobs'],
+  http: ['jobs'],
+  jobs: ['api', 'http'],
+  services: ['api', 'http', 'jobs'],
+  database: ['services', 'api', 'http', 'jobs'],
+  entities: ['services', 'api', 'http', 'jobs'],
+  auth: ['services', 'api', 'http', 'jobs', 'database'],
+  privacy: ['services', 'api', 'http', 'jobs', 'database'],
+  logging: ['services', 'api', 'http', 'jobs', 'database'],
+  metrics: ['services', 'api', 'http', 'jobs', 'database'],
+};
+const roomRules = Object.entries(ROOMS).map(([room, forbidden]) => ({
+  files: [`packages/server/src/${room}/**/*.ts`],
+  rules: {
+    'no-restricted-imports': restrict({
+      group: forbidden.map((other) => `**/${other}/**`),
+      message: `server/src/${room}/ may not import ${forbidden.map((o) => `${o}/`).join(', ')}: calls go one way (docs/architecture.md, "Rooms inside the server").`,
+    }),
+  },
+}));
+
 export default tseslint.config(
   {
     ignores: [
@@ -49,6 +78,17 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  ...roomRules,
+  {
+    // Domain errors are the innermost room: they know nothing of the server around them.
+    files: ['packages/server/src/errors/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict({
+        group: ['../**'],
+        message: 'server/src/errors/ imports nothing of the server: every room may use it.',
+      }),
     },
   },
   {

@@ -10,6 +10,9 @@ export interface RuleSetting {
   readonly params: Readonly<Record<string, number>>;
 }
 
+/** What a blacklist entry names: a receiver phone, a normalised address, or a customer account. */
+export type BlacklistKind = 'PHONE' | 'ADDRESS' | 'ACCOUNT';
+
 /** What the server knows of a paid order when it screens it. */
 export interface ScreeningFacts {
   readonly payableFen: number;
@@ -18,7 +21,7 @@ export interface ScreeningFacts {
   /** Paid orders to the same normalised address in the rule's window, this one included. */
   readonly paidOrdersToAddress: number;
   /** Which of the order's phone, address and account are on the blacklist. */
-  readonly blacklisted: readonly ('PHONE' | 'ADDRESS' | 'ACCOUNT')[];
+  readonly blacklisted: readonly BlacklistKind[];
   /** The largest quantity of one sku in the order. */
   readonly maxQuantityPerSku: number;
 }
@@ -32,7 +35,7 @@ export interface ScreenedOrder {
   readonly customerRegisteredAt: Date | null;
   readonly lines: readonly { readonly sku: string; readonly quantity: number }[];
   readonly paidOrdersToAddress: number;
-  readonly blacklisted: readonly ('PHONE' | 'ADDRESS' | 'ACCOUNT')[];
+  readonly blacklisted: readonly BlacklistKind[];
 }
 
 /** The facts the rules read, from an order: its account's age in whole days and its largest quantity of one sku. */

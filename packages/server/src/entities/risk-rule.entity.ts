@@ -1,4 +1,4 @@
-import type { InterceptionRule } from '@oms/schema';
+import type { BlacklistKind, InterceptionRule } from '@oms/schema';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { IdColumn, TimeColumn } from './columns.js';
 
@@ -12,8 +12,7 @@ export class RiskRuleEntity {
   @Column({ type: 'text', nullable: true }) updatedBy: string | null;
 }
 
-/** What a blacklist entry names. */
-export type BlacklistKind = 'PHONE' | 'ADDRESS' | 'ACCOUNT';
+export type { BlacklistKind };
 
 /** A phone, normalised address or customer account that is always held. */
 @Entity('blacklist')

@@ -1,9 +1,8 @@
 import type { RequestHandler } from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { DataSource } from 'typeorm';
-import { workerCounters } from '../jobs/worker.js';
 import { logger } from '../logging/logger.js';
-import { domainCounters } from '../metrics/domain-counters.js';
+import { domainCounters, processTallies } from '../metrics/domain-counters.js';
 
 /** Expected failures that mean two writers met: someone else changed the row, or it is no longer in that state. */
 export const CONFLICT_CODES: ReadonlySet<string> = new Set(['VERSION_CONFLICT', 'INVALID_TRANSITION']);
@@ -62,7 +61,7 @@ export function createMetrics(db: DataSource) {
     help: 'Outbox messages dead-lettered by this process since it started',
     registers: [registry],
     collect() {
-      this.set(workerCounters.deadLetters);
+      this.set(processTallies.deadLetters);
     },
   });
   new Gauge({

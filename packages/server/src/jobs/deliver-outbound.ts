@@ -18,7 +18,6 @@ export const DELIVERY_TIMEOUT_MS = 10_000;
 export function deliverOutbound(
   db: DataSource,
   deliveries: DeliveryService,
-  onDeadLetter: () => void = () => {},
   timeoutMs = DELIVERY_TIMEOUT_MS,
 ): Task {
   return async (payload, helpers) => {
@@ -69,11 +68,7 @@ export function deliverOutbound(
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       await deliveries.failed(message, reason, last);
-      if (last) {
-        onDeadLetter();
-        return;
-      }
-      throw error;
+      if (!last) throw error;
     }
   };
 }

@@ -13,9 +13,6 @@ export const FLAG_LATE_TASK = 'flag-late-sub-orders';
 /** The cron task that closes orders whose payment window ran out, every minute. */
 export const CLOSE_UNPAID_TASK = 'close-unpaid-orders';
 
-/** Counts the worker keeps for /metrics. */
-export const workerCounters = { deadLetters: 0 };
-
 // A failed delivery is recorded on its outbox row (attempts, last error, dispatch state); only the worker's own
 // trouble is worth a log line.
 const quiet = new Logger(() => (level, message) => {
@@ -56,12 +53,7 @@ export function startWorker(
     pollInterval: 1_000,
     logger: quiet,
     taskList: {
-      [DELIVER_TASK]: deliverOutbound(
-        db,
-        services.deliveries,
-        () => (workerCounters.deadLetters += 1),
-        options.deliveryTimeoutMs,
-      ),
+      [DELIVER_TASK]: deliverOutbound(db, services.deliveries, options.deliveryTimeoutMs),
       [EXPIRE_TASK]: async (payload) => {
         await services.intercepts.expire((payload as { interceptionId: string }).interceptionId);
       },

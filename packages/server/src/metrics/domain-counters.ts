@@ -18,7 +18,18 @@ export const domainCounters = {
   }),
 };
 
+/** Plain tallies of this process, exposed as gauges. */
+export const processTallies = {
+  /** Outbox messages this process dead-lettered since it started. */
+  deadLetters: 0,
+};
+
 /** Records one applied transition of `strand`. */
 export function countTransition(strand: string, from: string, to: string): void {
   domainCounters.transitions.inc({ strand, from, to });
+}
+
+/** Records one outbox message dead-lettered after its last attempt. */
+export function countDeadLetter(): void {
+  processTallies.deadLetters += 1;
 }

@@ -9,7 +9,6 @@ import {
   type KeyObject,
 } from 'node:crypto';
 import { normalizeAddress, normalizePhone, type AddressParts } from '@oms/schema';
-import type { Config } from '../config.js';
 
 /**
  * Receiver phones and street addresses at rest (reliability.md "Personal data", ADR 0009): AES-256-GCM with a random
@@ -96,8 +95,8 @@ export class PersonalDataCipher {
     this.indexKey = derive(masterKey, 'blind index');
   }
 
-  /** The cipher of a loaded configuration (`Config.personalDataKey`). */
-  static fromConfig(config: Pick<Config, 'personalDataKey'>): PersonalDataCipher {
+  /** The cipher of a loaded configuration (its `personalDataKey`). */
+  static fromConfig(config: { readonly personalDataKey: Buffer }): PersonalDataCipher {
     return new PersonalDataCipher(config.personalDataKey);
   }
 

@@ -1,6 +1,6 @@
 import { MASK, maskPhone, normalizeAddress, normalizePhone, type AddressParts } from '@oms/schema';
 import type { ValueTransformer } from 'typeorm';
-import type { BlacklistKind } from '../entities/risk-rule.entity.js';
+import type { BlacklistKind } from '@oms/schema';
 import { personalDataCipher } from './personal-data-cipher.js';
 
 /**

@@ -6,6 +6,7 @@ import {
   SubOrderEntity,
   type WarehouseEntity,
 } from '../../entities/index.js';
+import { countDeadLetter } from '../../metrics/domain-counters.js';
 import { inTransaction, type ServiceDeps } from '../helpers/deps.js';
 import { recordOrderEvent, type Actor } from '../helpers/history.js';
 import { lockSubOrder } from '../helpers/locks.js';
@@ -122,6 +123,7 @@ export class DeliveryService {
           { dispatchState: last ? 'DEAD_LETTER' : 'RETRYING' },
         );
       if (last) {
+        countDeadLetter();
         const order = await manager.getRepository(OrderEntity).findOneByOrFail({ id: message.orderId });
         await recordOrderEvent(manager, {
           order,
