@@ -20,6 +20,7 @@ import { ReassignService } from './reassign/reassign.service.js';
 import { RiskRulesService } from './risk/risk-rules.service.js';
 import { SplitService } from './split/split.service.js';
 import { SlaService } from './warehouses/sla.service.js';
+import { StockService } from './warehouses/stock.service.js';
 import { WarehouseFiguresService } from './warehouses/warehouse-figures.service.js';
 import { Kuaidi100PushService } from './webhooks/kuaidi100-push.service.js';
 import { WmsCallbackService } from './webhooks/wms-callback.service.js';
@@ -55,6 +56,7 @@ export function createServices(db: DataSource, config: ServiceConfig, outbox: Ou
     carrierPushes: new Kuaidi100PushService(deps),
     warehouseFigures: new WarehouseFiguresService(deps),
     sla: new SlaService(deps),
+    stock: new StockService(deps),
     sessions,
     auth: new AuthService(deps, sessions),
     lookup,

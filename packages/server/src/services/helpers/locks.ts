@@ -1,3 +1,4 @@
+import type { DispatchState, FulfilmentStatus } from '@oms/schema';
 import type { EntityManager } from 'typeorm';
 import { selectEntities } from '../../database/select-entities.js';
 import { InterceptionEntity, OrderEntity, ShipmentEntity, SubOrderEntity } from '../../entities/index.js';
@@ -126,6 +127,51 @@ export async function lockShipment(
   return locked!;
 }
 
+/** A sub-order as a set-based move reads it, locked: its state, where it is, and that warehouse's code. */
+export interface LockedSubOrderRow {
+  id: string;
+  number: string;
+  orderId: string;
+  shard: number;
+  status: FulfilmentStatus;
+  version: number;
+  warehouseId: string | null;
+  warehouseCode: string | null;
+  merchantId: string | null;
+  held: boolean;
+  dispatchState: DispatchState;
+  cancelRequestedAt: Date | null;
+}
+
+/**
+ * Locks many sub-orders by checked number, in two statements however many: their parents by id, then the
+ * sub-orders by id (numbers that name nothing are left out).
+ */
+export async function lockSubOrdersByNumbers(
+  manager: EntityManager,
+  numbers: readonly Pick<CheckedOrderNumber, 'number' | 'shard'>[],
+): Promise<{ orders: { id: string; shard: number; number: string }[]; subOrders: LockedSubOrderRow[] }> {
+  const keys = [numbers.map((n) => n.number), numbers.map((n) => n.shard)];
+  const orders: { id: string; shard: number; number: string }[] = await manager.query(
+    `SELECT o.id, o.shard, o.number FROM orders o
+     WHERE o.id = ANY(ARRAY(SELECT s.order_id FROM sub_orders s
+       JOIN unnest($1::bpchar[], $2::smallint[]) AS k(number, shard) ON s.number = k.number AND s.shard = k.shard))
+     ORDER BY o.id FOR UPDATE OF o`,
+    keys,
+  );
+  const subOrders: LockedSubOrderRow[] = await manager.query(
+    `SELECT s.id, s.number, s.order_id AS "orderId", s.shard, s.status, s.version, s.warehouse_id AS "warehouseId",
+       w.code AS "warehouseCode", s.merchant_id AS "merchantId", s.held, s.dispatch_state AS "dispatchState",
+       s.cancel_requested_at AS "cancelRequestedAt"
+     FROM sub_orders s
+     JOIN unnest($1::bpchar[], $2::smallint[]) AS k(number, shard) ON s.number = k.number AND s.shard = k.shard
+     LEFT JOIN warehouses w ON w.id = s.warehouse_id
+     ORDER BY s.id FOR UPDATE OF s`,
+    keys,
+  );
+  return { orders, subOrders };
+}
+
 /**
  * Claims up to `limit` unpaid orders created before `createdBefore`, oldest first, skipping rows another transaction
  * holds: a payment arriving at the same moment wins, or waits for this claim's transaction.
@@ -148,6 +194,8 @@ export function claimUnpaidOrders(
 export interface LockedStock {
   readonly warehouseId: string;
   readonly sku: string;
+  readonly onHand: number;
+  readonly reserved: number;
   readonly available: number;
 }
 
@@ -173,11 +221,17 @@ export async function lockStockPairs(
 ): Promise<LockedStock[]> {
   const unique = [...new Map(pairs.map((pair) => [`${pair[0]}\u0000${pair[1]}`, pair])).values()];
   if (!unique.length) return [];
-  const rows: { warehouseId: string; sku: string; available: number }[] = await manager.query(
-    `SELECT s.warehouse_id::text AS "warehouseId", s.sku, s.on_hand - s.reserved AS available FROM stock s
+  const rows: LockedStock[] = await manager.query(
+    `SELECT s.warehouse_id::text AS "warehouseId", s.sku, s.on_hand AS "onHand", s.reserved,
+       s.on_hand - s.reserved AS available FROM stock s
      JOIN unnest($1::bigint[], $2::text[]) AS k(warehouse_id, sku) ON s.warehouse_id = k.warehouse_id AND s.sku = k.sku
      ORDER BY s.warehouse_id, s.sku FOR UPDATE OF s`,
     [unique.map(([warehouseId]) => warehouseId), unique.map(([, sku]) => sku)],
   );
-  return rows.map((row) => ({ ...row, available: Number(row.available) }));
+  return rows.map((row) => ({
+    ...row,
+    onHand: Number(row.onHand),
+    reserved: Number(row.reserved),
+    available: Number(row.available),
+  }));
 }

@@ -1,10 +1,10 @@
-import { assertTransition, checkTransition, type FulfilmentStatus } from '@oms/schema';
+import { assertTransition, checkTransition } from '@oms/schema';
 import type { StaffPrincipal } from '../../auth/principal.js';
 import { badInput, domainError } from '../../errors/domain-error.js';
 import type { Tx } from '../helpers/deps.js';
 import { dispatchReady } from '../helpers/dispatch.js';
 import { recordAudits, recordOrderEvents, staffActor } from '../helpers/history.js';
-import { lockStockPairs } from '../helpers/locks.js';
+import { lockStockPairs, lockSubOrdersByNumbers, type LockedSubOrderRow } from '../helpers/locks.js';
 import { quantitiesOf } from '../helpers/stock.js';
 import { applySubOrderEvents } from '../helpers/transitions.js';
 
@@ -29,20 +29,7 @@ export interface ReassignItem {
   readonly expectedVersion?: number | null;
 }
 
-interface LockedSubOrder {
-  id: string;
-  number: string;
-  orderId: string;
-  shard: number;
-  status: FulfilmentStatus;
-  version: number;
-  warehouseId: string | null;
-  warehouseCode: string | null;
-  merchantId: string | null;
-  held: boolean;
-  dispatchState: 'NONE' | 'PENDING' | 'ACKNOWLEDGED';
-  cancelRequestedAt: Date | null;
-}
+type LockedSubOrder = LockedSubOrderRow;
 
 interface Line {
   readonly subOrderId: string;
@@ -78,24 +65,7 @@ export async function reassignChunk(
   decided: ReassignOutcomes,
 ): Promise<void> {
   const { manager } = tx;
-  const keys = [chunk.map((item) => item.number), chunk.map((item) => item.shard)];
-  const orders: { id: string; shard: number; number: string }[] = await manager.query(
-    `SELECT o.id, o.shard, o.number FROM orders o
-     WHERE o.id = ANY(ARRAY(SELECT s.order_id FROM sub_orders s
-       JOIN unnest($1::bpchar[], $2::smallint[]) AS k(number, shard) ON s.number = k.number AND s.shard = k.shard))
-     ORDER BY o.id FOR UPDATE OF o`,
-    keys,
-  );
-  const subOrders: LockedSubOrder[] = await manager.query(
-    `SELECT s.id, s.number, s.order_id AS "orderId", s.shard, s.status, s.version, s.warehouse_id AS "warehouseId",
-       w.code AS "warehouseCode", s.merchant_id AS "merchantId", s.held, s.dispatch_state AS "dispatchState",
-       s.cancel_requested_at AS "cancelRequestedAt"
-     FROM sub_orders s
-     JOIN unnest($1::bpchar[], $2::smallint[]) AS k(number, shard) ON s.number = k.number AND s.shard = k.shard
-     LEFT JOIN warehouses w ON w.id = s.warehouse_id
-     ORDER BY s.id FOR UPDATE OF s`,
-    keys,
-  );
+  const { orders, subOrders } = await lockSubOrdersByNumbers(manager, chunk);
   const orderById = new Map(orders.map((order) => [order.id, order]));
   const subOrderByNumber = new Map(subOrders.map((subOrder) => [subOrder.number, subOrder]));
   const lines: Line[] = subOrders.length
