@@ -30,6 +30,14 @@ export {
   type InstrumentAmounts,
 } from './refund.js';
 export {
+  collectedCashPayment,
+  planInstrumentRefund,
+  type CardToRefund,
+  type PointsToRefund,
+  type RefundablePayment,
+  type RefundPlan,
+} from './refund-plan.js';
+export {
   reallocateOnReturn,
   type KeptLineAllocation,
   type ReturnReallocation,

@@ -1,4 +1,9 @@
-import { pointsForValue, refundForCancelledLines } from '@oms/schema';
+import {
+  collectedCashPayment,
+  paidByInstrument,
+  planInstrumentRefund,
+  refundForCancelledLines,
+} from '@oms/schema';
 import type { EntityManager } from 'typeorm';
 import {
   GiftCardUsageEntity,
@@ -119,10 +124,11 @@ export async function refundWholeOrder(
 }
 
 /**
- * Refunds a cancelled sub-order exactly its lines' frozen shares per instrument (docs/domain.md §4): cash back to
- * the channel that was paid, each gift card's share back to that card, points back to the account, never
- * re-allocated over the lines that remain. Cash that was never collected (cash on delivery) is not refunded. Writes
- * PENDING refunds (answered later by each channel) and the reversing gift-card and points rows.
+ * Refunds a cancelled sub-order exactly its lines' frozen shares per instrument (docs/domain.md §4), where
+ * packages/schema's refund plan sends them: cash back to the payment that collected it, each gift card's share back
+ * to that card, points back to the account, never re-allocated over the lines that remain. Cash that was never
+ * collected (cash on delivery) is not refunded. Writes PENDING refunds (answered later by each channel) and the
+ * reversing gift-card and points rows, each carrying the balance after it.
  */
 export async function refundSubOrder(
   manager: EntityManager,
@@ -135,73 +141,64 @@ export async function refundSubOrder(
     .find({ where: { orderId: order.id }, order: { lineNo: 'ASC' } });
   const allocations = lines.map(lineAllocation);
   const mine = lines.flatMap((line, index) => (line.subOrderId === subOrder.id ? [index] : []));
-  const share = refundForCancelledLines(allocations, mine);
+  const payments = await manager
+    .getRepository(PaymentEntity)
+    .find({ where: { orderId: order.id }, order: { id: 'ASC' } });
+  const cardUsages = await manager
+    .getRepository(GiftCardUsageEntity)
+    .find({ where: { orderId: order.id }, order: { id: 'ASC' } });
+  const pointsUsages = await manager
+    .getRepository(PointsUsageEntity)
+    .find({ where: { orderId: order.id }, order: { id: 'ASC' } });
+  // Each card's first usage, with the card's balance as its latest row records it.
+  const cards = cardUsages
+    .filter((usage) => usage.reversalOfId === null)
+    .map((usage) => ({
+      usage,
+      cardNumber: usage.cardNumber,
+      balanceAfterFen: cardUsages.filter((u) => u.cardNumber === usage.cardNumber).at(-1)!.balanceAfterFen,
+    }));
+  const spent = pointsUsages.find((usage) => usage.reversalOfId === null);
+  const plan = planInstrumentRefund(
+    refundForCancelledLines(allocations, mine),
+    paidByInstrument(allocations),
+    {
+      cash: collectedCashPayment(payments),
+      cards,
+      points: spent ? { ...spent, usage: spent, balanceAfter: pointsUsages.at(-1)!.balanceAfter } : null,
+    },
+  );
   const now = new Date();
   const refunds: RefundEntity[] = [];
   const refund = async (method: RefundEntity['method'], amountFen: number) => {
-    if (amountFen <= 0) return;
     const row = pendingRefund(manager, order, subOrder.id, method, amountFen, reason, now);
     await manager.getRepository(RefundEntity).insert(row);
     refunds.push(row);
   };
-
-  const cashPaid = await manager.getRepository(PaymentEntity).findOne({
-    where: [
-      { orderId: order.id, status: 'SUCCEEDED', method: 'WECHAT_PAY' },
-      { orderId: order.id, status: 'SUCCEEDED', method: 'ALIPAY' },
-      { orderId: order.id, status: 'SUCCEEDED', method: 'UNIONPAY' },
-      { orderId: order.id, status: 'SUCCEEDED', method: 'BANK_CARD' },
-      { orderId: order.id, status: 'SUCCEEDED', method: 'COD' },
-    ],
-    order: { id: 'ASC' },
-  });
-  if (cashPaid) await refund(cashPaid.method, share.cash);
-
-  // Usage rows exist only for cards that paid something; the allocation has a column for every card given.
-  const cardTotals = allocations.reduce<number[]>(
-    (totals, a) => a.giftCards.map((v, k) => (totals[k] ?? 0) + v),
-    [],
-  );
-  const cards = (
-    await manager
-      .getRepository(GiftCardUsageEntity)
-      .find({ where: { orderId: order.id }, order: { id: 'ASC' } })
-  ).filter((u) => u.reversalOfId === null);
-  let card = 0;
-  for (const [k, total] of cardTotals.entries()) {
-    if (total <= 0) continue;
-    const usage = cards[card++];
-    const amount = share.giftCards[k] ?? 0;
-    if (!usage || amount <= 0) continue;
+  if (plan.cash) await refund(plan.cash.payment.method, plan.cash.amountFen);
+  for (const { card, amountFen, balanceAfterFen } of plan.cards) {
     await manager.getRepository(GiftCardUsageEntity).insert({
       orderId: order.id,
       shard: order.shard,
-      cardNumber: usage.cardNumber,
-      amountFen: -amount,
-      balanceAfterFen: usage.balanceAfterFen + amount,
+      cardNumber: card.cardNumber,
+      amountFen: -amountFen,
+      balanceAfterFen,
       at: now,
-      reversalOfId: usage.id,
+      reversalOfId: card.usage.id,
     });
-    await refund('GIFT_CARD', amount);
+    await refund('GIFT_CARD', amountFen);
   }
-  const points = (
-    await manager
-      .getRepository(PointsUsageEntity)
-      .find({ where: { orderId: order.id }, order: { id: 'ASC' } })
-  ).find((u) => u.reversalOfId === null);
-  if (points && share.points > 0) {
-    // Points are worth valueFen / points each; give back the points that bought this share.
-    const given = pointsForValue(share.points, points.points, points.valueFen);
+  if (plan.points) {
     await manager.getRepository(PointsUsageEntity).insert({
       orderId: order.id,
       shard: order.shard,
-      points: -given,
-      valueFen: -share.points,
-      balanceAfter: points.balanceAfter + given,
+      points: -plan.points.points,
+      valueFen: -plan.points.valueFen,
+      balanceAfter: plan.points.balanceAfter,
       at: now,
-      reversalOfId: points.id,
+      reversalOfId: plan.points.usage.usage.id,
     });
-    await refund('POINTS', share.points);
+    await refund('POINTS', plan.points.valueFen);
   }
   return refunds;
 }
