@@ -72,3 +72,25 @@ export class OrderEntity {
   @TimeColumn({ nullable: true }) paidAt: Date | null;
   @TimeColumn() updatedAt: Date;
 }
+
+/** Where an order's goods go, in full: what a reveal shows and a dispatch carries (and nothing else does). */
+export interface Receiver {
+  readonly name: string;
+  readonly phone: string;
+  readonly province: string;
+  readonly city: string;
+  readonly district: string;
+  readonly address: string;
+}
+
+/** The order's receiver in full. */
+export function receiverOf(order: OrderEntity): Receiver {
+  return {
+    name: order.receiverName,
+    phone: order.receiverPhone,
+    province: order.receiverProvince,
+    city: order.receiverCity,
+    district: order.receiverDistrict,
+    address: order.receiverAddress,
+  };
+}

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import {
   OrderEntity,
   OrderLineEntity,
+  receiverOf,
   OutboundMessageEntity,
   SubOrderEntity,
   type WarehouseEntity,
@@ -43,15 +44,7 @@ export class DeliveryService {
     return {
       ...common,
       lines: lines.map((l) => ({ lineRef: l.lineRef, sku: l.sku, title: l.title, quantity: l.quantity })),
-      receiver: {
-        name: order.receiverName,
-        phone: order.receiverPhone,
-        province: order.receiverProvince,
-        city: order.receiverCity,
-        district: order.receiverDistrict,
-        address: order.receiverAddress,
-        deliveryPreference: order.deliveryPreference,
-      },
+      receiver: { ...receiverOf(order), deliveryPreference: order.deliveryPreference },
       remark: order.remark,
     };
   }

@@ -70,32 +70,37 @@ export async function moveReservations(
 }
 
 /** Gives reserved goods back to their warehouse (a cancel before shipping). */
-export async function releaseReservation(
+export function releaseReservation(
   manager: EntityManager,
   warehouseId: string,
   need: SkuQuantities,
 ): Promise<void> {
-  if (!need.size) return;
-  await manager.query(
-    `UPDATE stock s SET reserved = s.reserved - r.quantity
-     FROM unnest($2::text[], $3::int[]) AS r(sku, quantity)
-     WHERE s.warehouse_id = $1 AND s.sku = r.sku AND s.reserved >= r.quantity`,
-    [warehouseId, [...need.keys()], [...need.values()]],
-  );
+  return takeReserved(manager, warehouseId, need, false);
 }
 
 /** Reserved goods that left the warehouse in a parcel: gone from its shelves and from its reservations. */
-export async function consumeReservation(
+export function consumeReservation(
   manager: EntityManager,
   warehouseId: string,
   need: SkuQuantities,
 ): Promise<void> {
+  return takeReserved(manager, warehouseId, need, true);
+}
+
+/** Takes `need` off a warehouse's reservations, and off its shelves too when the goods left with a parcel. */
+async function takeReserved(
+  manager: EntityManager,
+  warehouseId: string,
+  need: SkuQuantities,
+  leftTheShelves: boolean,
+): Promise<void> {
   if (!need.size) return;
   await manager.query(
-    `UPDATE stock s SET on_hand = s.on_hand - r.quantity, reserved = s.reserved - r.quantity
+    `UPDATE stock s SET reserved = s.reserved - r.quantity,
+       on_hand = s.on_hand - CASE WHEN $4 THEN r.quantity ELSE 0 END
      FROM unnest($2::text[], $3::int[]) AS r(sku, quantity)
      WHERE s.warehouse_id = $1 AND s.sku = r.sku AND s.reserved >= r.quantity`,
-    [warehouseId, [...need.keys()], [...need.values()]],
+    [warehouseId, [...need.keys()], [...need.values()], leftTheShelves],
   );
 }
 

@@ -20,16 +20,20 @@ import { refreshHeldFlags } from './holds.js';
 // effects the table names for it (effects.ts) — all in the caller's transaction. A lost race is VERSION_CONFLICT,
 // never a half-applied change.
 
-/** A change of a parent order's status. */
-export interface OrderChange {
-  readonly order: OrderEntity;
-  readonly event: StrandEvents['ORDER'];
+/** What every change says besides its object and event: the facts its guards read, who, why, and for the effects. */
+interface ChangeCommon {
   readonly facts?: TransitionFacts;
   readonly actor: Actor;
   /** Added to the timeline entry's `after`. */
   readonly details?: Record<string, unknown>;
   readonly reason?: string | null;
   readonly params?: EffectParams;
+}
+
+/** A change of a parent order's status. */
+export interface OrderChange extends ChangeCommon {
+  readonly order: OrderEntity;
+  readonly event: StrandEvents['ORDER'];
 }
 
 /** Applies an event of the order strand; updates `order` in place and returns the row applied. */
@@ -68,15 +72,10 @@ export async function applyOrderEvent(tx: Tx, change: OrderChange): Promise<Tran
 }
 
 /** A change of one sub-order's fulfilment status. */
-export interface SubOrderChange {
+export interface SubOrderChange extends ChangeCommon {
   readonly order: Pick<OrderEntity, 'id' | 'shard' | 'number'> & Partial<OrderEntity>;
   readonly subOrder: SubOrderEntity;
   readonly event: StrandEvents['FULFILMENT'];
-  readonly facts?: TransitionFacts;
-  readonly actor: Actor;
-  readonly details?: Record<string, unknown>;
-  readonly reason?: string | null;
-  readonly params?: EffectParams;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { InvoiceType, LineAttribute, OrderSource, OrderType } from '@oms/schema';
+import type { Receiver } from '../../entities/index.js';
 
 /** The customer who placed an order. */
 export interface CustomerRequest {
@@ -8,13 +9,7 @@ export interface CustomerRequest {
 }
 
 /** Where the goods go. */
-export interface ReceiverRequest {
-  readonly name: string;
-  readonly phone: string;
-  readonly province: string;
-  readonly city: string;
-  readonly district: string;
-  readonly address: string;
+export interface ReceiverRequest extends Receiver {
   readonly deliveryPreference?: string | null;
 }
 

@@ -1,19 +1,13 @@
 import type { StaffPrincipal } from '../../auth/principal.js';
 import { domainError, badInput } from '../../errors/domain-error.js';
-import { AuditEntity } from '../../entities/index.js';
+import { AuditEntity, receiverOf, type Receiver } from '../../entities/index.js';
 import type { OrderLookupService } from '../lookup/order-lookup.service.js';
 import { recordAudit, recordOrderEvent, staffActor } from '../helpers/history.js';
 import { inTransaction, type ServiceDeps } from '../helpers/deps.js';
 
 /** The receiver's data in full, as a reveal returns it. */
-export interface RevealedPersonalData {
+export interface RevealedPersonalData extends Receiver {
   readonly orderNumber: string;
-  readonly name: string;
-  readonly phone: string;
-  readonly province: string;
-  readonly city: string;
-  readonly district: string;
-  readonly address: string;
 }
 
 export const REVEAL_ACTION = 'REVEAL_PERSONAL_DATA';
@@ -68,15 +62,7 @@ export class PersonalDataService {
         actor: staffActor(staff),
         reason: why,
       });
-      return {
-        orderNumber: order.number,
-        name: order.receiverName,
-        phone: order.receiverPhone,
-        province: order.receiverProvince,
-        city: order.receiverCity,
-        district: order.receiverDistrict,
-        address: order.receiverAddress,
-      };
+      return { orderNumber: order.number, ...receiverOf(order) };
     });
   }
 }
