@@ -13,7 +13,7 @@ import {
 } from '../order-number/layout.js';
 
 const GENERATED_NOTE =
-  '<!-- Generated from packages/schema by `pnpm docs`; do not edit by hand. A test fails when it is stale. -->';
+  '<!-- Generated from packages/schema by `pnpm run docs`; do not edit by hand. A test fails when it is stale. -->';
 
 function whoMayTrigger(row: TransitionRow): string {
   const roles = row.permission ? PERMISSION_MATRIX[row.permission].join(', ') : '';
