@@ -1,12 +1,16 @@
 import { FulfilmentStatus, OrderSource, OrderStatus, OrderType, type OrderFilter } from '@/gql/schema';
+import type { CursorStack } from '@/shared/cursors';
 import { isDay, startOfDay, startOfNextDay } from '@/shared/time';
+
+// The list pages as every cursor-paged list does.
+export { currentCursor, nextPage, previousPage } from '@/shared/cursors';
 
 /**
  * The order list's state, all of it in the URL (Saleor's `orders/urls.ts`), so a filtered page can be pasted
  * into a ticket. Dates are Asia/Shanghai calendar days; `cursors` is the stack of `after` cursors of the pages
  * walked through, the last one being the current page's.
  */
-export interface OrderListState {
+export interface OrderListState extends CursorStack {
   readonly status?: OrderStatus;
   readonly fulfilmentStatus?: FulfilmentStatus;
   readonly warehouse?: string;
@@ -15,7 +19,6 @@ export interface OrderListState {
   readonly held?: boolean;
   readonly createdFrom?: string;
   readonly createdTo?: string;
-  readonly cursors: readonly string[];
 }
 
 /** The filter part of the state (everything but paging). */
@@ -87,21 +90,6 @@ export function withFilter<K extends keyof OrderListFilters>(
   if (value === undefined || value === '') delete next[key];
   else next[key] = value;
   return next as unknown as OrderListState;
-}
-
-/** The next page: the current page's end cursor pushed on the stack. */
-export function nextPage(state: OrderListState, endCursor: string): OrderListState {
-  return { ...state, cursors: [...state.cursors, endCursor] };
-}
-
-/** The previous page: the last cursor popped. */
-export function previousPage(state: OrderListState): OrderListState {
-  return { ...state, cursors: state.cursors.slice(0, -1) };
-}
-
-/** The `after` argument of the current page. */
-export function currentCursor(state: OrderListState): string | null {
-  return state.cursors.at(-1) ?? null;
 }
 
 /** The GraphQL filter of a state: created days become an Asia/Shanghai range, the end day included. */

@@ -17,7 +17,8 @@ import { useLocation, useNavigate } from 'react-router';
 import { InterceptionQueueDocument } from '@/gql/graphql';
 import type { InterceptionDecision } from '@/gql/schema';
 import { BulkResults, type BulkItemResult } from '@/shared/BulkResults';
-import { currentCursor, nextPage, previousPage } from '@/shared/cursors';
+import { CursorPager } from '@/shared/CursorPager';
+import { currentCursor } from '@/shared/cursors';
 import { EmptyState, ErrorState } from '@/shared/States';
 import { useNow } from '@/shared/useNow';
 import { parseQueueSearch, queueFilter, queueUrl, type QueueState } from '../urls';
@@ -202,25 +203,13 @@ export function QueueView({ canDecide }: { canDecide: boolean }) {
           <TableBody>{body}</TableBody>
         </Table>
       </TableContainer>
-      <Box
-        component="nav"
-        aria-label={t('orders.pagination')}
-        sx={{ display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: 2, mt: 2 }}
-      >
-        <Button onClick={() => go(previousPage(state))} disabled={state.cursors.length === 0}>
-          {t('orders.previous')}
-        </Button>
-        <Typography variant="body2" aria-live="polite">
-          {t('orders.page', { page: state.cursors.length + 1 })}
-        </Typography>
-        <Button
-          onClick={() => connection?.pageInfo.endCursor && go(nextPage(state, connection.pageInfo.endCursor))}
-          disabled={!connection?.pageInfo.hasNextPage || !connection.pageInfo.endCursor}
-          data-testid="queue-next"
-        >
-          {t('orders.next')}
-        </Button>
-      </Box>
+      <CursorPager
+        state={state}
+        pageInfo={connection?.pageInfo}
+        onPage={go}
+        label={t('orders.pagination')}
+        nextTestId="queue-next"
+      />
       {deciding ? (
         <BulkDecideDialog
           decision={deciding}

@@ -14,16 +14,15 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { OrderListPageDocument } from '@/gql/graphql';
+import { CursorPager } from '@/shared/CursorPager';
 import { LIVE_QUERY, useRefetchWhenVisible } from '@/shared/live';
 import { EmptyState, ErrorState } from '@/shared/States';
 import { usePageTitle } from '@/shared/usePageTitle';
 import {
   currentCursor,
-  nextPage,
   orderListFilter,
   orderListUrl,
   parseOrderListSearch,
-  previousPage,
   type OrderListState,
 } from '../urls';
 import { OrderFilters } from './OrderFilters';
@@ -59,7 +58,6 @@ export function OrderListPage() {
   useRefetchWhenVisible(refetch);
   const warehouses = data?.warehouses ?? previousData?.warehouses ?? [];
   const connection = data?.orders;
-  const page = state.cursors.length + 1;
 
   let body;
   if (!connection && loading) {
@@ -126,25 +124,13 @@ export function OrderListPage() {
           <TableBody>{body}</TableBody>
         </Table>
       </TableContainer>
-      <Box
-        component="nav"
-        aria-label={t('orders.pagination')}
-        sx={{ display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: 2, mt: 2 }}
-      >
-        <Button onClick={() => go(previousPage(state))} disabled={state.cursors.length === 0}>
-          {t('orders.previous')}
-        </Button>
-        <Typography variant="body2" aria-live="polite">
-          {t('orders.page', { page })}
-        </Typography>
-        <Button
-          onClick={() => connection?.pageInfo.endCursor && go(nextPage(state, connection.pageInfo.endCursor))}
-          disabled={!connection?.pageInfo.hasNextPage || !connection.pageInfo.endCursor}
-          data-testid="orders-next"
-        >
-          {t('orders.next')}
-        </Button>
-      </Box>
+      <CursorPager
+        state={state}
+        pageInfo={connection?.pageInfo}
+        onPage={go}
+        label={t('orders.pagination')}
+        nextTestId="orders-next"
+      />
     </Box>
   );
 }

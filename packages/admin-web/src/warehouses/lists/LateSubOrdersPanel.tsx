@@ -35,10 +35,9 @@ export function LateSubOrdersPanel({
       rowTestId="late-row"
       columns={['late', 'dispatchedAt']}
       nodes={connection?.edges.map((e) => e.node)}
-      hasNextPage={connection?.pageInfo.hasNextPage ?? false}
-      onNext={() => connection?.pageInfo.endCursor && onCursors([...cursors, connection.pageInfo.endCursor])}
-      onPrevious={cursors.length > 0 ? () => onCursors(cursors.slice(0, -1)) : null}
-      page={cursors.length + 1}
+      cursors={cursors}
+      onCursors={onCursors}
+      pageInfo={connection?.pageInfo}
       loading={loading}
       error={error}
       onRetry={() => void refetch()}

@@ -1,4 +1,3 @@
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import Skeleton from '@mui/material/Skeleton';
@@ -13,6 +12,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubOrderRow_SubOrderFragment } from '@/gql/graphql';
 import type { LineAttribute } from '@/gql/schema';
+import { CursorPager } from '@/shared/CursorPager';
+import type { NextPageInfo } from '@/shared/cursors';
 import { Section } from '@/shared/Section';
 import { EmptyState, ErrorState } from '@/shared/States';
 import type { MovingSubOrder } from '../reroute/stockCheck';
@@ -53,10 +54,9 @@ export function SubOrderTable({
   rowTestId,
   columns,
   nodes,
-  hasNextPage,
-  onNext,
-  onPrevious,
-  page,
+  cursors,
+  onCursors,
+  pageInfo,
   loading,
   error,
   onRetry,
@@ -70,10 +70,10 @@ export function SubOrderTable({
   rowTestId: string;
   columns: readonly SubOrderColumn[];
   nodes: readonly ListedSubOrder[] | undefined;
-  hasNextPage: boolean;
-  onNext: () => void;
-  onPrevious: (() => void) | null;
-  page: number;
+  /** this list's stack of `after` cursors (in the URL) and how to change it */
+  cursors: readonly string[];
+  onCursors: (cursors: readonly string[]) => void;
+  pageInfo: NextPageInfo | undefined;
   loading: boolean;
   error: unknown;
   onRetry: () => void;
@@ -164,19 +164,14 @@ export function SubOrderTable({
           <TableBody>{body}</TableBody>
         </Table>
       </ScrollRegion>
-      <Box
-        component="nav"
-        aria-label={t('warehouses.lists.pagination', { list: title })}
-        sx={{ display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: 2, mt: 1 }}
-      >
-        <Button size="small" onClick={() => onPrevious?.()} disabled={!onPrevious}>
-          {t('orders.previous')}
-        </Button>
-        <Typography variant="body2">{t('orders.page', { page })}</Typography>
-        <Button size="small" onClick={onNext} disabled={!hasNextPage}>
-          {t('orders.next')}
-        </Button>
-      </Box>
+      <CursorPager
+        state={{ cursors }}
+        pageInfo={pageInfo}
+        onPage={(next) => onCursors(next.cursors)}
+        label={t('warehouses.lists.pagination', { list: title })}
+        dense
+        announcePage={false}
+      />
     </Section>
   );
 }
