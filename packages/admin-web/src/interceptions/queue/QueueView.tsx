@@ -2,9 +2,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import Paper from '@mui/material/Paper';
-import Skeleton from '@mui/material/Skeleton';
 import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
@@ -19,6 +17,7 @@ import type { InterceptionDecision } from '@/gql/schema';
 import { BulkResults, type BulkItemResult } from '@/shared/BulkResults';
 import { CursorPager } from '@/shared/CursorPager';
 import { currentCursor } from '@/shared/cursors';
+import { ListTableBody } from '@/shared/ListTableBody';
 import { EmptyState, ErrorState } from '@/shared/States';
 import { useNow } from '@/shared/useNow';
 import { parseQueueSearch, queueFilter, queueUrl, type QueueState } from '../urls';
@@ -88,42 +87,6 @@ export function QueueView({ canDecide }: { canDecide: boolean }) {
     });
   const toggleAll = () =>
     setSelected(allSelected ? new Map() : new Map(nodes.map((n) => [n.id, n] as const)));
-
-  let body;
-  if (!connection && loading) {
-    body = Array.from({ length: 6 }, (_, row) => (
-      <TableRow key={`skeleton-${row}`} aria-hidden>
-        {Array.from({ length: columns }, (_, cell) => (
-          <TableCell key={cell}>
-            <Skeleton variant="text" />
-          </TableCell>
-        ))}
-      </TableRow>
-    ));
-  } else if (!connection || connection.edges.length === 0) {
-    body = (
-      <TableRow>
-        <TableCell colSpan={columns}>
-          {error ? (
-            <ErrorState error={error} onRetry={() => void refetch()} />
-          ) : (
-            <EmptyState title={t('queue.empty')} hint={t('queue.emptyHint')} />
-          )}
-        </TableCell>
-      </TableRow>
-    );
-  } else {
-    body = connection.edges.map(({ node }) => (
-      <QueueRow
-        key={node.id}
-        interception={node}
-        now={now}
-        selectable={canDecide}
-        selected={selected.has(node.id)}
-        onToggle={() => toggle(node)}
-      />
-    ));
-  }
 
   return (
     <Box>
@@ -200,7 +163,24 @@ export function QueueView({ canDecide }: { canDecide: boolean }) {
               ))}
             </TableRow>
           </TableHead>
-          <TableBody>{body}</TableBody>
+          <ListTableBody
+            rows={connection?.edges.map(({ node }) => (
+              <QueueRow
+                key={node.id}
+                interception={node}
+                now={now}
+                selectable={canDecide}
+                selected={selected.has(node.id)}
+                onToggle={() => toggle(node)}
+              />
+            ))}
+            loading={loading}
+            columns={columns}
+            skeletonRows={6}
+            error={error}
+            onRetry={() => void refetch()}
+            empty={<EmptyState title={t('queue.empty')} hint={t('queue.emptyHint')} />}
+          />
         </Table>
       </TableContainer>
       <CursorPager

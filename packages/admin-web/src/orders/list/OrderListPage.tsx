@@ -1,9 +1,7 @@
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
-import Skeleton from '@mui/material/Skeleton';
 import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
@@ -15,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { OrderListPageDocument } from '@/gql/graphql';
 import { CursorPager } from '@/shared/CursorPager';
+import { ListTableBody } from '@/shared/ListTableBody';
 import { LIVE_QUERY, useRefetchWhenVisible } from '@/shared/live';
 import { EmptyState, ErrorState } from '@/shared/States';
 import { usePageTitle } from '@/shared/usePageTitle';
@@ -59,41 +58,6 @@ export function OrderListPage() {
   const warehouses = data?.warehouses ?? previousData?.warehouses ?? [];
   const connection = data?.orders;
 
-  let body;
-  if (!connection && loading) {
-    body = Array.from({ length: SKELETON_ROWS }, (_, row) => (
-      <TableRow key={`skeleton-${row}`} aria-hidden>
-        {COLUMNS.map((column) => (
-          <TableCell key={column}>
-            <Skeleton variant="text" />
-          </TableCell>
-        ))}
-      </TableRow>
-    ));
-  } else if (!connection || connection.edges.length === 0) {
-    body = (
-      <TableRow>
-        <TableCell colSpan={COLUMNS.length}>
-          {error ? (
-            <ErrorState error={error} onRetry={() => void refetch()} />
-          ) : (
-            <EmptyState
-              title={t('orders.empty')}
-              hint={t('orders.emptyHint')}
-              action={
-                Object.keys(state).length > 1 ? (
-                  <Button onClick={() => go({ cursors: [] })}>{t('orders.filters.clear')}</Button>
-                ) : undefined
-              }
-            />
-          )}
-        </TableCell>
-      </TableRow>
-    );
-  } else {
-    body = connection.edges.map((edge) => <OrderRow key={edge.node.id} order={edge.node} />);
-  }
-
   return (
     <Box>
       <Typography component="h1" variant="h5" sx={{ mb: 2 }}>
@@ -121,7 +85,27 @@ export function OrderListPage() {
               ))}
             </TableRow>
           </TableHead>
-          <TableBody>{body}</TableBody>
+          <ListTableBody
+            rows={connection?.edges.map((edge) => (
+              <OrderRow key={edge.node.id} order={edge.node} />
+            ))}
+            loading={loading}
+            columns={COLUMNS.length}
+            skeletonRows={SKELETON_ROWS}
+            error={error}
+            onRetry={() => void refetch()}
+            empty={
+              <EmptyState
+                title={t('orders.empty')}
+                hint={t('orders.emptyHint')}
+                action={
+                  Object.keys(state).length > 1 ? (
+                    <Button onClick={() => go({ cursors: [] })}>{t('orders.filters.clear')}</Button>
+                  ) : undefined
+                }
+              />
+            }
+          />
         </Table>
       </TableContainer>
       <CursorPager

@@ -1,8 +1,6 @@
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
-import Skeleton from '@mui/material/Skeleton';
 import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
@@ -14,6 +12,7 @@ import type { SubOrderRow_SubOrderFragment } from '@/gql/graphql';
 import type { LineAttribute } from '@/gql/schema';
 import { CursorPager } from '@/shared/CursorPager';
 import type { NextPageInfo } from '@/shared/cursors';
+import { ListTableBody } from '@/shared/ListTableBody';
 import { Section } from '@/shared/Section';
 import { EmptyState, ErrorState } from '@/shared/States';
 import type { MovingSubOrder } from '../reroute/stockCheck';
@@ -87,39 +86,6 @@ export function SubOrderTable({
   const all = moving.length > 0 && moving.every((m) => selection.selected.has(m.number));
   const some = moving.some((m) => selection.selected.has(m.number));
 
-  let body;
-  if (!nodes && loading) {
-    body = Array.from({ length: 3 }, (_, row) => (
-      <TableRow key={`skeleton-${row}`} aria-hidden>
-        {Array.from({ length: width }, (_, cell) => (
-          <TableCell key={cell}>
-            <Skeleton variant="text" />
-          </TableCell>
-        ))}
-      </TableRow>
-    ));
-  } else if (!nodes || nodes.length === 0) {
-    body = (
-      <TableRow>
-        <TableCell colSpan={width}>
-          {error ? <ErrorState error={error} onRetry={onRetry} /> : <EmptyState title={emptyTitle} />}
-        </TableCell>
-      </TableRow>
-    );
-  } else {
-    body = nodes.map((node) => (
-      <SubOrderRow
-        key={node.id}
-        subOrder={node}
-        columns={columns}
-        testId={rowTestId}
-        selectable={selection.selectable}
-        selected={selection.selected.has(node.number)}
-        onToggle={() => selection.toggle(movingOf(node))}
-      />
-    ));
-  }
-
   return (
     <Section
       title={title}
@@ -161,7 +127,25 @@ export function SubOrderTable({
               ))}
             </TableRow>
           </TableHead>
-          <TableBody>{body}</TableBody>
+          <ListTableBody
+            rows={nodes?.map((node) => (
+              <SubOrderRow
+                key={node.id}
+                subOrder={node}
+                columns={columns}
+                testId={rowTestId}
+                selectable={selection.selectable}
+                selected={selection.selected.has(node.number)}
+                onToggle={() => selection.toggle(movingOf(node))}
+              />
+            ))}
+            loading={loading}
+            columns={width}
+            skeletonRows={3}
+            error={error}
+            onRetry={onRetry}
+            empty={<EmptyState title={emptyTitle} />}
+          />
         </Table>
       </ScrollRegion>
       <CursorPager
