@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { OrderListPageDocument } from '@/gql/graphql';
 import { CursorPager } from '@/shared/CursorPager';
+import { hasFilter } from '@/shared/FilterFields';
 import { ListTableBody } from '@/shared/ListTableBody';
 import { LIVE_QUERY, useRefetchWhenVisible } from '@/shared/live';
 import { EmptyState, ErrorState } from '@/shared/States';
@@ -99,7 +100,7 @@ export function OrderListPage() {
                 title={t('orders.empty')}
                 hint={t('orders.emptyHint')}
                 action={
-                  Object.keys(state).length > 1 ? (
+                  hasFilter(state) ? (
                     <Button onClick={() => go({ cursors: [] })}>{t('orders.filters.clear')}</Button>
                   ) : undefined
                 }

@@ -1,9 +1,8 @@
-import MenuItem from '@mui/material/MenuItem';
-import TextField from '@mui/material/TextField';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { LateSubOrdersDocument } from '@/gql/graphql';
 import { currentCursor } from '@/shared/cursors';
+import { SelectFilter, warehouseOptions } from '@/shared/FilterFields';
 import { SubOrderTable, type Selection } from './SubOrderTable';
 
 /** Sub-orders past their warehouse's SLA, latest first, narrowed to one warehouse or not (the view: its query). */
@@ -44,26 +43,15 @@ export function LateSubOrdersPanel({
       selection={selection}
       emptyTitle={t('warehouses.lists.lateEmpty')}
       filters={
-        <TextField
-          select
-          size="small"
+        <SelectFilter
           id="late-warehouse"
           label={t('warehouses.lists.warehouse')}
-          value={warehouse ?? ''}
-          onChange={(e) => onWarehouse(e.target.value || undefined)}
+          value={warehouse}
+          onChange={onWarehouse}
+          options={warehouseOptions(warehouses, warehouse)}
+          showAny
           sx={{ minWidth: 200, mb: 1.5 }}
-          slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
-        >
-          <MenuItem value="">{t('common.any')}</MenuItem>
-          {warehouse && !warehouses.some((w) => w.code === warehouse) ? (
-            <MenuItem value={warehouse}>{warehouse}</MenuItem>
-          ) : null}
-          {warehouses.map((w) => (
-            <MenuItem key={w.code} value={w.code}>
-              {w.name} ({w.code})
-            </MenuItem>
-          ))}
-        </TextField>
+        />
       }
     />
   );

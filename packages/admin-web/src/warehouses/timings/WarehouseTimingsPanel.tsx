@@ -5,7 +5,6 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +13,7 @@ import { WarehouseTimingsDocument, type WarehouseTimingsQuery } from '@/gql/grap
 import { FulfilmentStatus } from '@/gql/schema';
 import { formatSeconds } from '@/shared/duration';
 import { enumLabel } from '@/shared/enumLabel';
+import { DayField } from '@/shared/FilterFields';
 import { Section } from '@/shared/Section';
 import { EmptyState, ErrorState } from '@/shared/States';
 import { timingRange } from '../urls';
@@ -123,23 +123,19 @@ export function WarehouseTimingsPanel({
         {t('warehouses.timings.explain')}
       </Typography>
       <Box sx={{ display: 'flex', gap: 1.5, mb: 2, flexWrap: 'wrap' }}>
-        <TextField
-          type="date"
-          size="small"
+        <DayField
           id="timings-from"
           label={t('warehouses.timings.from')}
           value={days.from}
-          onChange={(e) => e.target.value && onDays(e.target.value, days.to)}
-          slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: days.to } }}
+          onChange={(day) => day && onDays(day, days.to)}
+          max={days.to}
         />
-        <TextField
-          type="date"
-          size="small"
+        <DayField
           id="timings-to"
           label={t('warehouses.timings.to')}
           value={days.to}
-          onChange={(e) => e.target.value && onDays(days.from, e.target.value)}
-          slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: days.from } }}
+          onChange={(day) => day && onDays(days.from, day)}
+          min={days.from}
         />
       </Box>
       {body}
