@@ -1,5 +1,4 @@
 import Box from '@mui/material/Box';
-import Skeleton from '@mui/material/Skeleton';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -15,7 +14,7 @@ import { formatSeconds } from '@/shared/duration';
 import { enumLabel } from '@/shared/enumLabel';
 import { DayField } from '@/shared/FilterFields';
 import { Section } from '@/shared/Section';
-import { EmptyState, ErrorState } from '@/shared/States';
+import { EmptyState, LoadingState } from '@/shared/States';
 import { timingRange } from '../urls';
 import { ScrollRegion } from '@/shared/ScrollRegion';
 
@@ -55,11 +54,7 @@ export function WarehouseTimingsPanel({
   });
   let body;
   if (!data) {
-    body = error ? (
-      <ErrorState error={error} onRetry={() => void refetch()} />
-    ) : (
-      <Skeleton variant="rounded" height={160} aria-label={t('common.loading')} />
-    );
+    body = <LoadingState error={error} onRetry={() => void refetch()} height={160} />;
   } else if (data.warehouseTimings.length === 0) {
     body = <EmptyState title={t('warehouses.timings.empty')} />;
   } else {
