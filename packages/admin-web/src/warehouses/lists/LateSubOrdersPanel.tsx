@@ -33,7 +33,7 @@ export function LateSubOrdersPanel({
       testId="late-table"
       rowTestId="late-row"
       columns={['late', 'dispatchedAt']}
-      nodes={connection?.edges.map((e) => e.node)}
+      subOrders={connection?.edges.map((e) => e.node)}
       cursors={cursors}
       onCursors={onCursors}
       pageInfo={connection?.pageInfo}

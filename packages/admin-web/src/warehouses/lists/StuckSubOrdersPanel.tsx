@@ -53,7 +53,7 @@ export function StuckSubOrdersPanel({
       testId={config.testId}
       rowTestId={config.rowTestId}
       columns={config.columns}
-      nodes={connection?.edges.map((e) => e.node)}
+      subOrders={connection?.edges.map((e) => e.node)}
       cursors={cursors}
       onCursors={onCursors}
       pageInfo={connection?.pageInfo}

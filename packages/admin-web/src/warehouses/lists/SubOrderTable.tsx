@@ -8,32 +8,19 @@ import Typography from '@mui/material/Typography';
 import type { FragmentType } from '@apollo/client';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SubOrderRow_SubOrderFragment } from '@/gql/graphql';
-import type { LineAttribute } from '@/gql/schema';
+import { SubOrderTable_SubOrdersFragmentDoc, type SubOrderTable_SubOrdersFragment } from '@/gql/graphql';
 import { CursorPager } from '@/shared/CursorPager';
 import type { NextPageInfo } from '@/shared/cursors';
 import { ListTableBody } from '@/shared/ListTableBody';
 import { Section } from '@/shared/Section';
+import { useFragmentList } from '@/shared/useFragmentData';
 import { EmptyState, ErrorState } from '@/shared/States';
 import type { MovingSubOrder } from '../reroute/stockCheck';
 import { SubOrderRow, type SubOrderColumn } from './SubOrderRow';
 import { ScrollRegion } from '@/shared/ScrollRegion';
 
-/** A sub-order of a list page, with what re-routing it needs (read by the list's own query) and its row fragment. */
-export type ListedSubOrder = FragmentType<SubOrderRow_SubOrderFragment> & {
-  readonly id: string;
-  readonly number: string;
-  readonly warehouse: { readonly code: string } | null;
-  readonly lines: readonly {
-    readonly sku: string;
-    readonly title: string;
-    readonly quantity: number;
-    readonly attributes: readonly LineAttribute[];
-  }[];
-};
-
 /** What the re-route dialog needs of a listed sub-order. */
-export function movingOf(sub: ListedSubOrder): MovingSubOrder {
+export function movingOf(sub: SubOrderTable_SubOrdersFragment): MovingSubOrder {
   return { number: sub.number, warehouseCode: sub.warehouse?.code ?? null, lines: sub.lines };
 }
 
@@ -52,7 +39,7 @@ export function SubOrderTable({
   testId,
   rowTestId,
   columns,
-  nodes,
+  subOrders,
   cursors,
   onCursors,
   pageInfo,
@@ -68,7 +55,8 @@ export function SubOrderTable({
   testId: string;
   rowTestId: string;
   columns: readonly SubOrderColumn[];
-  nodes: readonly ListedSubOrder[] | undefined;
+  /** the page's sub-orders; undefined until it has arrived */
+  subOrders: readonly FragmentType<SubOrderTable_SubOrdersFragment>[] | undefined;
   /** this list's stack of `after` cursors (in the URL) and how to change it */
   cursors: readonly string[];
   onCursors: (cursors: readonly string[]) => void;
@@ -81,6 +69,8 @@ export function SubOrderTable({
   emptyTitle: string;
 }) {
   const { t } = useTranslation();
+  const listed = useFragmentList(SubOrderTable_SubOrdersFragmentDoc, subOrders ?? []);
+  const nodes = subOrders && listed ? listed : undefined;
   const width = 3 + columns.length + (selection.selectable ? 1 : 0);
   const moving = (nodes ?? []).map(movingOf);
   const all = moving.length > 0 && moving.every((m) => selection.selected.has(m.number));
