@@ -30,20 +30,6 @@ export function enumOptions<V extends string>(
 }
 
 /**
- * The choices of a warehouse filter: each warehouse as "name (code)". A code the list does not know (pasted in a
- * link, or a warehouse since taken away) comes first as it is, so the field still shows what the list is filtered by.
- */
-export function warehouseOptions(
-  warehouses: readonly { code: string; name: string }[],
-  current: string | undefined,
-): FilterOption[] {
-  const known = warehouses.map((w) => ({ value: w.code, label: `${w.name} (${w.code})` }));
-  return current && !warehouses.some((w) => w.code === current)
-    ? [{ value: current, label: current }, ...known]
-    : known;
-}
-
-/**
  * A filter's select: "any" (no filter: undefined) first, then the choices. `showAny` writes "any" in the field when
  * nothing is chosen, its label kept above it.
  */

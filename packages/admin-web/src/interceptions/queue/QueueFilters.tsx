@@ -1,7 +1,10 @@
 import TextField from '@mui/material/TextField';
+import type { FragmentType } from '@apollo/client';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { enumOptions, FilterBar, SelectFilter, warehouseOptions } from '@/shared/FilterFields';
+import type { WarehouseFilter_WarehousesFragment } from '@/gql/graphql';
+import { enumOptions, FilterBar, SelectFilter } from '@/shared/FilterFields';
+import { WarehouseFilter } from '@/shared/WarehouseFilter';
 import { fenToYuan, yuanToFen } from '@/shared/money';
 import { INTERCEPTION_RULES, INTERCEPTION_STATUSES, withQueueFilter, type QueueState } from '../urls';
 
@@ -12,7 +15,7 @@ export function QueueFilters({
   onChange,
 }: {
   state: QueueState;
-  warehouses: readonly { code: string; name: string }[];
+  warehouses: readonly FragmentType<WarehouseFilter_WarehousesFragment>[];
   onChange: (next: QueueState) => void;
 }) {
   const { t } = useTranslation();
@@ -58,12 +61,12 @@ export function QueueFilters({
         showAny
         sx={{ minWidth: 160 }}
       />
-      <SelectFilter
+      <WarehouseFilter
+        warehouses={warehouses}
         id="queue-filter-warehouse"
         label={t('queue.filters.warehouse')}
         value={state.warehouse}
         onChange={(value) => onChange(withQueueFilter(state, 'warehouse', value))}
-        options={warehouseOptions(warehouses, state.warehouse)}
         showAny
         sx={{ minWidth: 170 }}
       />

@@ -1,5 +1,8 @@
+import type { FragmentType } from '@apollo/client';
 import { useTranslation } from 'react-i18next';
-import { DayField, enumOptions, FilterBar, SelectFilter, warehouseOptions } from '@/shared/FilterFields';
+import type { WarehouseFilter_WarehousesFragment } from '@/gql/graphql';
+import { DayField, enumOptions, FilterBar, SelectFilter } from '@/shared/FilterFields';
+import { WarehouseFilter } from '@/shared/WarehouseFilter';
 import {
   FULFILMENT_STATUSES,
   ORDER_SOURCES,
@@ -17,7 +20,7 @@ export function OrderFilters({
   onChange,
 }: {
   state: OrderListState;
-  warehouses: readonly { code: string; name: string }[];
+  warehouses: readonly FragmentType<WarehouseFilter_WarehousesFragment>[];
   onChange: (next: OrderListState) => void;
 }) {
   const { t } = useTranslation();
@@ -47,12 +50,12 @@ export function OrderFilters({
         options={enumOptions(t, 'fulfilmentStatus', FULFILMENT_STATUSES)}
         sx={{ minWidth: 190 }}
       />
-      <SelectFilter
+      <WarehouseFilter
+        warehouses={warehouses}
         id="filter-warehouse"
         label={t('orders.filters.warehouse')}
         value={state.warehouse}
         onChange={(value) => set('warehouse', value)}
-        options={warehouseOptions(warehouses, state.warehouse)}
         sx={{ minWidth: 170 }}
       />
       <SelectFilter

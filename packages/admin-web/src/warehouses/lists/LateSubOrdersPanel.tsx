@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { LateSubOrdersDocument } from '@/gql/graphql';
 import { currentCursor } from '@/shared/cursors';
-import { SelectFilter, warehouseOptions } from '@/shared/FilterFields';
+import { WarehouseFilter } from '@/shared/WarehouseFilter';
 import { SubOrderTable, type Selection } from './SubOrderTable';
 
 /** Sub-orders past their warehouse's SLA, latest first, narrowed to one warehouse or not (the view: its query). */
@@ -43,12 +43,12 @@ export function LateSubOrdersPanel({
       selection={selection}
       emptyTitle={t('warehouses.lists.lateEmpty')}
       filters={
-        <SelectFilter
+        <WarehouseFilter
+          warehouses={warehouses}
           id="late-warehouse"
           label={t('warehouses.lists.warehouse')}
           value={warehouse}
           onChange={onWarehouse}
-          options={warehouseOptions(warehouses, warehouse)}
           showAny
           sx={{ minWidth: 200, mb: 1.5 }}
         />
