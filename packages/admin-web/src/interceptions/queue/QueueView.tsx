@@ -18,6 +18,8 @@ import { BulkResults, type BulkItemResult } from '@/shared/BulkResults';
 import { CursorPager } from '@/shared/CursorPager';
 import { currentCursor } from '@/shared/cursors';
 import { ListTableBody } from '@/shared/ListTableBody';
+import { toggledEntry } from '@/shared/selection';
+import { SelectionToolbar } from '@/shared/SelectionToolbar';
 import { EmptyState, ErrorState } from '@/shared/States';
 import { useNow } from '@/shared/useNow';
 import { parseQueueSearch, queueFilter, queueUrl, type QueueState } from '../urls';
@@ -78,13 +80,7 @@ export function QueueView({ canDecide }: { canDecide: boolean }) {
   const someSelected = nodes.some((n) => selected.has(n.id));
   const columns = canDecide ? COLUMNS.length + 1 : COLUMNS.length;
 
-  const toggle = (node: SelectedHold) =>
-    setSelected((now) => {
-      const next = new Map(now);
-      if (next.has(node.id)) next.delete(node.id);
-      else next.set(node.id, node);
-      return next;
-    });
+  const toggle = (node: SelectedHold) => setSelected((now) => toggledEntry(now, node.id, node));
   const toggleAll = () =>
     setSelected(allSelected ? new Map() : new Map(nodes.map((n) => [n.id, n] as const)));
 
@@ -94,14 +90,13 @@ export function QueueView({ canDecide }: { canDecide: boolean }) {
       {error && connection ? <ErrorState error={error} onRetry={() => void refetch()} /> : null}
       {lastBulk && !deciding ? <LastBulkResults bulk={lastBulk} onDismiss={() => setLastBulk(null)} /> : null}
       {canDecide ? (
-        <Box
-          role="toolbar"
-          aria-label={t('queue.bulk.toolbar')}
-          sx={{ display: 'flex', alignItems: 'center', gap: 1, mb: 1, flexWrap: 'wrap' }}
+        <SelectionToolbar
+          label={t('queue.bulk.toolbar')}
+          count={selected.size}
+          countText={t('queue.bulk.selected', { n: selected.size })}
+          countTestId="queue-selected"
+          onClear={() => setSelected(new Map())}
         >
-          <Typography variant="body2" aria-live="polite" sx={{ mr: 1 }} data-testid="queue-selected">
-            {t('queue.bulk.selected', { n: selected.size })}
-          </Typography>
           <Button
             variant="contained"
             size="small"
@@ -121,12 +116,7 @@ export function QueueView({ canDecide }: { canDecide: boolean }) {
           >
             {t('queue.bulk.cancel')}
           </Button>
-          {selected.size > 0 ? (
-            <Button size="small" onClick={() => setSelected(new Map())}>
-              {t('queue.bulk.clear')}
-            </Button>
-          ) : null}
-        </Box>
+        </SelectionToolbar>
       ) : (
         <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
           {t('queue.readOnly')}

@@ -14,6 +14,7 @@ import { OrderPayments_OrderFragmentDoc, type OrderPayments_OrderFragment } from
 import { enumLabel } from '@/shared/enumLabel';
 import { formatMoney } from '@/shared/money';
 import { Section } from '@/shared/Section';
+import { toggled } from '@/shared/selection';
 import { RefundTable } from '@/shared/RefundTable';
 import { PaymentStatusChip } from '@/shared/StatusChip';
 import { formatDateTime } from '@/shared/time';
@@ -33,13 +34,7 @@ function SubHeading({ children }: { children: ReactNode }) {
 function Payments({ payments }: { payments: Order['payments'] }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
-  const toggle = (id: string) =>
-    setOpen((current) => {
-      const next = new Set(current);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
+  const toggle = (id: string) => setOpen((current) => toggled(current, id));
   if (payments.length === 0) {
     return (
       <Typography variant="body2" color="text.secondary">
