@@ -1,6 +1,7 @@
 import { FulfilmentStatus, OrderSource, OrderStatus, OrderType, type OrderFilter } from '@/gql/schema';
 import type { CursorStack } from '@/shared/cursors';
 import { isDay, startOfDay, startOfNextDay } from '@/shared/time';
+import { oneOf, withFilterValue } from '@/shared/urlState';
 
 // The list pages as every cursor-paged list does.
 export { currentCursor, nextPage, previousPage } from '@/shared/cursors';
@@ -28,10 +29,6 @@ export const ORDER_STATUSES = Object.values(OrderStatus);
 export const FULFILMENT_STATUSES = Object.values(FulfilmentStatus);
 export const ORDER_SOURCES = Object.values(OrderSource);
 export const ORDER_TYPES = Object.values(OrderType);
-
-function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
-  return value !== null && (values as readonly string[]).includes(value) ? (value as T) : undefined;
-}
 
 function day(value: string | null): string | undefined {
   return value !== null && isDay(value) ? value : undefined;
@@ -86,10 +83,7 @@ export function withFilter<K extends keyof OrderListFilters>(
   key: K,
   value: OrderListFilters[K] | undefined,
 ): OrderListState {
-  const next: Record<string, unknown> = { ...state, cursors: [] };
-  if (value === undefined || value === '') delete next[key];
-  else next[key] = value;
-  return next as unknown as OrderListState;
+  return withFilterValue<OrderListState, K>(state, key, value);
 }
 
 /** The GraphQL filter of a state: created days become an Asia/Shanghai range, the end day included. */
