@@ -1,9 +1,8 @@
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate } from 'react-router';
 import { useAbilities } from '@/app/navigation';
 import { PageSkeleton } from '@/app/PageSkeleton';
 import { BulkResults, type BulkItemResult } from '@/shared/BulkResults';
@@ -11,6 +10,7 @@ import { toggledEntry } from '@/shared/selection';
 import { SelectionToolbar } from '@/shared/SelectionToolbar';
 import { EmptyState } from '@/shared/States';
 import { usePageTitle } from '@/shared/usePageTitle';
+import { useUrlState } from '@/shared/useUrlState';
 import { LateSubOrdersPanel } from './lists/LateSubOrdersPanel';
 import { StuckSubOrdersPanel } from './lists/StuckSubOrdersPanel';
 import type { Selection } from './lists/SubOrderTable';
@@ -26,7 +26,6 @@ import {
   withDays,
   withWarehouse,
   type SubOrderList,
-  type WarehousesState,
 } from './urls';
 
 /**
@@ -37,10 +36,7 @@ import {
 export function WarehousesPage() {
   const { t } = useTranslation();
   const abilities = useAbilities();
-  const location = useLocation();
-  const navigate = useNavigate();
-  const state = useMemo(() => parseWarehousesSearch(location.search), [location.search]);
-  const go = (next: WarehousesState) => void navigate(warehousesUrl(next), { replace: false });
+  const [state, go] = useUrlState(parseWarehousesSearch, warehousesUrl);
   const [now] = useState(() => new Date());
   const [selected, setSelected] = useState<ReadonlyMap<string, MovingSubOrder>>(new Map());
   const [rerouting, setRerouting] = useState(false);

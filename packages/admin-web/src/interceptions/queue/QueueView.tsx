@@ -9,9 +9,8 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@apollo/client/react';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate } from 'react-router';
 import { InterceptionQueueDocument } from '@/gql/graphql';
 import type { InterceptionDecision } from '@/gql/schema';
 import { BulkResults, type BulkItemResult } from '@/shared/BulkResults';
@@ -22,6 +21,7 @@ import { toggledEntry } from '@/shared/selection';
 import { SelectionToolbar } from '@/shared/SelectionToolbar';
 import { EmptyState, ErrorState } from '@/shared/States';
 import { useNow } from '@/shared/useNow';
+import { useUrlState } from '@/shared/useUrlState';
 import { parseQueueSearch, queueFilter, queueUrl, type QueueState } from '../urls';
 import { BulkDecideDialog, useDescribeHold, type SelectedHold } from './BulkDecideDialog';
 import { QueueFilters } from './QueueFilters';
@@ -57,13 +57,11 @@ function LastBulkResults({ bulk, onDismiss }: { bulk: LastBulk; onDismiss: () =>
  */
 export function QueueView({ canDecide }: { canDecide: boolean }) {
   const { t } = useTranslation();
-  const location = useLocation();
-  const navigate = useNavigate();
   const now = useNow();
-  const state = useMemo(() => parseQueueSearch(location.search), [location.search]);
+  const [state, navigateTo] = useUrlState(parseQueueSearch, queueUrl);
   const go = (next: QueueState) => {
     setSelected(new Map());
-    void navigate(queueUrl(next));
+    navigateTo(next);
   };
   const [selected, setSelected] = useState<ReadonlyMap<string, SelectedHold>>(new Map());
   const [deciding, setDeciding] = useState<InterceptionDecision | null>(null);

@@ -8,9 +8,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@apollo/client/react';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate } from 'react-router';
 import { OrderListPageDocument } from '@/gql/graphql';
 import { CursorPager } from '@/shared/CursorPager';
 import { hasFilter } from '@/shared/FilterFields';
@@ -18,13 +16,8 @@ import { ListTableBody } from '@/shared/ListTableBody';
 import { LIVE_QUERY, useRefetchWhenVisible } from '@/shared/live';
 import { EmptyState, ErrorState } from '@/shared/States';
 import { usePageTitle } from '@/shared/usePageTitle';
-import {
-  currentCursor,
-  orderListFilter,
-  orderListUrl,
-  parseOrderListSearch,
-  type OrderListState,
-} from '../urls';
+import { useUrlState } from '@/shared/useUrlState';
+import { currentCursor, orderListFilter, orderListUrl, parseOrderListSearch } from '../urls';
 import { OrderFilters } from './OrderFilters';
 import { OrderRow } from './OrderRow';
 
@@ -44,10 +37,7 @@ const SKELETON_ROWS = 8;
 /** The order list: filters and cursor paging, all in the URL; 50 orders a page, newest first; live (polls). */
 export function OrderListPage() {
   const { t } = useTranslation();
-  const location = useLocation();
-  const navigate = useNavigate();
-  const state = useMemo(() => parseOrderListSearch(location.search), [location.search]);
-  const go = (next: OrderListState) => void navigate(orderListUrl(next));
+  const [state, go] = useUrlState(parseOrderListSearch, orderListUrl);
   usePageTitle(t('orders.title'));
 
   const { data, previousData, loading, error, refetch } = useQuery(OrderListPageDocument, {
