@@ -14,6 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { InterceptionQueueDocument } from '@/gql/graphql';
 import type { InterceptionDecision } from '@/gql/schema';
 import { BulkResults, type BulkItemResult } from '@/shared/BulkResults';
+import { ColumnHeads } from '@/shared/ColumnHeads';
 import { CursorPager } from '@/shared/CursorPager';
 import { currentCursor } from '@/shared/cursors';
 import { ListTableBody } from '@/shared/ListTableBody';
@@ -140,15 +141,11 @@ export function QueueView({ canDecide }: { canDecide: boolean }) {
                   />
                 </TableCell>
               ) : null}
-              {COLUMNS.map((column) => (
-                <TableCell
-                  key={column}
-                  align={column === 'amount' ? 'right' : 'left'}
-                  sx={{ whiteSpace: 'nowrap' }}
-                >
-                  {t(`queue.column.${column}`)}
-                </TableCell>
-              ))}
+              <ColumnHeads
+                columns={COLUMNS}
+                heading={(column) => t(`queue.column.${column}`)}
+                numeric={['amount']}
+              />
             </TableRow>
           </TableHead>
           <ListTableBody

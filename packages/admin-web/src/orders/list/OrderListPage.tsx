@@ -2,7 +2,6 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Table from '@mui/material/Table';
-import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
@@ -10,6 +9,7 @@ import Typography from '@mui/material/Typography';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { OrderListPageDocument } from '@/gql/graphql';
+import { ColumnHeads } from '@/shared/ColumnHeads';
 import { CursorPager } from '@/shared/CursorPager';
 import { hasFilter } from '@/shared/FilterFields';
 import { ListTableBody } from '@/shared/ListTableBody';
@@ -65,15 +65,11 @@ export function OrderListPage() {
         >
           <TableHead>
             <TableRow>
-              {COLUMNS.map((column) => (
-                <TableCell
-                  key={column}
-                  align={column === 'payable' ? 'right' : 'left'}
-                  sx={{ whiteSpace: 'nowrap' }}
-                >
-                  {t(`orders.column.${column}`)}
-                </TableCell>
-              ))}
+              <ColumnHeads
+                columns={COLUMNS}
+                heading={(column) => t(`orders.column.${column}`)}
+                numeric={['payable']}
+              />
             </TableRow>
           </TableHead>
           <ListTableBody
