@@ -32,7 +32,10 @@ export interface Selection {
   readonly setMany: (subs: readonly MovingSubOrder[], on: boolean) => void;
 }
 
-/** One paged, selectable list of sub-orders (late, out of stock, dead-lettered) in its own section. */
+/**
+ * One paged, selectable list of sub-orders (late, out of stock, dead-lettered) in its own section. It reads its
+ * fragment (what selecting and re-routing need) for the whole page at once; each row reads its own.
+ */
 export function SubOrderTable({
   title,
   hint,
