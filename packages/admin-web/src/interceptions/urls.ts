@@ -1,6 +1,7 @@
 import { InterceptionRule, InterceptionStatus, type InterceptionFilter } from '@/gql/schema';
 import type { CursorStack } from '@/shared/cursors';
 import { fenToYuan, yuanToFen } from '@/shared/money';
+import { oneOf, withFilterValue } from '@/shared/urlState';
 
 /**
  * The interception queue's state, all of it in the URL so a filtered queue can be pasted into a ticket: status
@@ -19,10 +20,6 @@ export type QueueFilters = Omit<QueueState, 'cursors'>;
 
 export const INTERCEPTION_STATUSES = Object.values(InterceptionStatus);
 export const INTERCEPTION_RULES = Object.values(InterceptionRule);
-
-function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
-  return value !== null && (values as readonly string[]).includes(value) ? (value as T) : undefined;
-}
 
 /** Reads the state from a query string; unknown or malformed values are dropped, never guessed. */
 export function parseQueueSearch(search: string | URLSearchParams): QueueState {
@@ -65,10 +62,7 @@ export function withQueueFilter<K extends keyof QueueFilters>(
   key: K,
   value: QueueFilters[K] | undefined,
 ): QueueState {
-  const next: Record<string, unknown> = { ...state, cursors: [] };
-  if (value === undefined || value === '') delete next[key];
-  else next[key] = value;
-  return next as unknown as QueueState;
+  return withFilterValue<QueueState, K>(state, key, value);
 }
 
 /** The GraphQL filter of a state. */

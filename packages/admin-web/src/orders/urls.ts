@@ -1,12 +1,17 @@
 import { FulfilmentStatus, OrderSource, OrderStatus, OrderType, type OrderFilter } from '@/gql/schema';
+import type { CursorStack } from '@/shared/cursors';
 import { isDay, startOfDay, startOfNextDay } from '@/shared/time';
+import { oneOf, withFilterValue } from '@/shared/urlState';
+
+// The list pages as every cursor-paged list does.
+export { currentCursor, nextPage, previousPage } from '@/shared/cursors';
 
 /**
  * The order list's state, all of it in the URL (Saleor's `orders/urls.ts`), so a filtered page can be pasted
  * into a ticket. Dates are Asia/Shanghai calendar days; `cursors` is the stack of `after` cursors of the pages
  * walked through, the last one being the current page's.
  */
-export interface OrderListState {
+export interface OrderListState extends CursorStack {
   readonly status?: OrderStatus;
   readonly fulfilmentStatus?: FulfilmentStatus;
   readonly warehouse?: string;
@@ -15,7 +20,6 @@ export interface OrderListState {
   readonly held?: boolean;
   readonly createdFrom?: string;
   readonly createdTo?: string;
-  readonly cursors: readonly string[];
 }
 
 /** The filter part of the state (everything but paging). */
@@ -25,10 +29,6 @@ export const ORDER_STATUSES = Object.values(OrderStatus);
 export const FULFILMENT_STATUSES = Object.values(FulfilmentStatus);
 export const ORDER_SOURCES = Object.values(OrderSource);
 export const ORDER_TYPES = Object.values(OrderType);
-
-function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
-  return value !== null && (values as readonly string[]).includes(value) ? (value as T) : undefined;
-}
 
 function day(value: string | null): string | undefined {
   return value !== null && isDay(value) ? value : undefined;
@@ -83,25 +83,7 @@ export function withFilter<K extends keyof OrderListFilters>(
   key: K,
   value: OrderListFilters[K] | undefined,
 ): OrderListState {
-  const next: Record<string, unknown> = { ...state, cursors: [] };
-  if (value === undefined || value === '') delete next[key];
-  else next[key] = value;
-  return next as unknown as OrderListState;
-}
-
-/** The next page: the current page's end cursor pushed on the stack. */
-export function nextPage(state: OrderListState, endCursor: string): OrderListState {
-  return { ...state, cursors: [...state.cursors, endCursor] };
-}
-
-/** The previous page: the last cursor popped. */
-export function previousPage(state: OrderListState): OrderListState {
-  return { ...state, cursors: state.cursors.slice(0, -1) };
-}
-
-/** The `after` argument of the current page. */
-export function currentCursor(state: OrderListState): string | null {
-  return state.cursors.at(-1) ?? null;
+  return withFilterValue<OrderListState, K>(state, key, value);
 }
 
 /** The GraphQL filter of a state: created days become an Asia/Shanghai range, the end day included. */

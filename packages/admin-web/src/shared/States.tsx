@@ -1,6 +1,7 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -57,4 +58,19 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
       {message}
     </Alert>
   );
+}
+
+/** A section before its data has arrived: the error that stopped it, with a retry, else a skeleton of its height. */
+export function LoadingState({
+  error,
+  onRetry,
+  height,
+}: {
+  error: unknown;
+  onRetry: () => void;
+  height: number;
+}) {
+  const { t } = useTranslation();
+  if (error) return <ErrorState error={error} onRetry={onRetry} />;
+  return <Skeleton variant="rounded" height={height} aria-label={t('common.loading')} />;
 }

@@ -20,3 +20,16 @@ export function useFragmentData<TData>(
   const result = useFragment({ fragment, from, ...(fragmentName ? { fragmentName } : {}) });
   return result.complete ? (result.data as TData) : null;
 }
+
+/**
+ * The same for a list a component reads as a whole (a table's rows, for selecting them all): one subscription for
+ * every reference, null until all of them are complete.
+ */
+export function useFragmentList<TData>(
+  fragment: TypedDocumentNode<TData>,
+  from: readonly FragmentType<NoInfer<TData>>[],
+): readonly TData[] | null {
+  const fragmentName = ownFragmentName(fragment as TypedDocumentNode<unknown>);
+  const result = useFragment({ fragment, from: [...from], ...(fragmentName ? { fragmentName } : {}) });
+  return result.complete ? (result.data as TData[]) : null;
+}

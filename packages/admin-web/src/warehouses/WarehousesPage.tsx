@@ -1,15 +1,16 @@
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate } from 'react-router';
 import { useAbilities } from '@/app/navigation';
 import { PageSkeleton } from '@/app/PageSkeleton';
 import { BulkResults, type BulkItemResult } from '@/shared/BulkResults';
+import { toggledEntry } from '@/shared/selection';
+import { SelectionToolbar } from '@/shared/SelectionToolbar';
 import { EmptyState } from '@/shared/States';
 import { usePageTitle } from '@/shared/usePageTitle';
+import { useUrlState } from '@/shared/useUrlState';
 import { LateSubOrdersPanel } from './lists/LateSubOrdersPanel';
 import { StuckSubOrdersPanel } from './lists/StuckSubOrdersPanel';
 import type { Selection } from './lists/SubOrderTable';
@@ -25,7 +26,6 @@ import {
   withDays,
   withWarehouse,
   type SubOrderList,
-  type WarehousesState,
 } from './urls';
 
 /**
@@ -36,10 +36,7 @@ import {
 export function WarehousesPage() {
   const { t } = useTranslation();
   const abilities = useAbilities();
-  const location = useLocation();
-  const navigate = useNavigate();
-  const state = useMemo(() => parseWarehousesSearch(location.search), [location.search]);
-  const go = (next: WarehousesState) => void navigate(warehousesUrl(next), { replace: false });
+  const [state, go] = useUrlState(parseWarehousesSearch, warehousesUrl);
   const [now] = useState(() => new Date());
   const [selected, setSelected] = useState<ReadonlyMap<string, MovingSubOrder>>(new Map());
   const [rerouting, setRerouting] = useState(false);
@@ -54,13 +51,7 @@ export function WarehousesPage() {
   const selection: Selection = {
     selected,
     selectable: abilities.reassignWarehouses,
-    toggle: (sub) =>
-      setSelected((current) => {
-        const next = new Map(current);
-        if (next.has(sub.number)) next.delete(sub.number);
-        else next.set(sub.number, sub);
-        return next;
-      }),
+    toggle: (sub) => setSelected((current) => toggledEntry(current, sub.number, sub)),
     setMany: (subs, on) =>
       setSelected((current) => {
         const next = new Map(current);
@@ -91,24 +82,14 @@ export function WarehousesPage() {
         onShowLate={(code) => go(withWarehouse(state, code))}
       />
       {abilities.reassignWarehouses ? (
-        <Paper
-          variant="outlined"
-          role="toolbar"
-          aria-label={t('reroute.toolbar')}
-          sx={{
-            position: 'sticky',
-            top: 72,
-            zIndex: 2,
-            p: 1.5,
-            display: 'flex',
-            alignItems: 'center',
-            gap: 1,
-            flexWrap: 'wrap',
-          }}
+        <SelectionToolbar
+          label={t('reroute.toolbar')}
+          count={selected.size}
+          countText={t('reroute.selected', { n: selected.size })}
+          countTestId="reroute-selected"
+          onClear={() => setSelected(new Map())}
+          sticky
         >
-          <Typography variant="body2" aria-live="polite" data-testid="reroute-selected" sx={{ mr: 1 }}>
-            {t('reroute.selected', { n: selected.size })}
-          </Typography>
           <Button
             variant="contained"
             size="small"
@@ -118,12 +99,7 @@ export function WarehousesPage() {
           >
             {t('reroute.button')}
           </Button>
-          {selected.size > 0 ? (
-            <Button size="small" onClick={() => setSelected(new Map())}>
-              {t('queue.bulk.clear')}
-            </Button>
-          ) : null}
-        </Paper>
+        </SelectionToolbar>
       ) : null}
       {lastResults && !rerouting ? (
         <BulkResults

@@ -7,7 +7,6 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import MenuItem from '@mui/material/MenuItem';
-import Skeleton from '@mui/material/Skeleton';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -29,7 +28,7 @@ import { BlacklistKind } from '@/gql/schema';
 import { refusalOf, RefusalText, type Refusal } from '@/shared/ActionDialog';
 import { enumLabel } from '@/shared/enumLabel';
 import { Section } from '@/shared/Section';
-import { EmptyState, ErrorState } from '@/shared/States';
+import { EmptyState, LoadingState } from '@/shared/States';
 import { formatDateTime } from '@/shared/time';
 import { ScrollRegion } from '@/shared/ScrollRegion';
 
@@ -171,11 +170,7 @@ export function BlacklistPanel() {
   const [removing, setRemoving] = useState<Entry | null>(null);
   let body;
   if (!data) {
-    body = error ? (
-      <ErrorState error={error} onRetry={() => void refetch()} />
-    ) : (
-      <Skeleton variant="rounded" height={120} aria-label={t('common.loading')} />
-    );
+    body = <LoadingState error={error} onRetry={() => void refetch()} height={120} />;
   } else if (data.blacklist.length === 0) {
     body = <EmptyState title={t('blacklist.empty')} />;
   } else {

@@ -1,14 +1,12 @@
-import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
-import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
+import type { FragmentType } from '@apollo/client';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { enumLabel } from '@/shared/enumLabel';
+import type { WarehouseFilter_WarehousesFragment } from '@/gql/graphql';
+import { enumOptions, FilterBar, SelectFilter } from '@/shared/FilterFields';
+import { WarehouseFilter } from '@/shared/WarehouseFilter';
 import { fenToYuan, yuanToFen } from '@/shared/money';
 import { INTERCEPTION_RULES, INTERCEPTION_STATUSES, withQueueFilter, type QueueState } from '../urls';
-
-const ANY = '';
 
 /** The queue's filters (status, rule, warehouse, minimum amount); every change goes to the URL through `onChange`. */
 export function QueueFilters({
@@ -17,7 +15,7 @@ export function QueueFilters({
   onChange,
 }: {
   state: QueueState;
-  warehouses: readonly { code: string; name: string }[];
+  warehouses: readonly FragmentType<WarehouseFilter_WarehousesFragment>[];
   onChange: (next: QueueState) => void;
 }) {
   const { t } = useTranslation();
@@ -35,77 +33,43 @@ export function QueueFilters({
     if (!minInvalid && minFen !== state.minAmountFen)
       onChange(withQueueFilter(state, 'minAmountFen', minFen));
   };
-  const hasFilter = Object.keys(state).some((key) => key !== 'cursors');
 
   return (
-    <Box
-      component="form"
-      role="search"
-      aria-label={t('queue.filters.label')}
-      onSubmit={(e) => {
-        e.preventDefault();
-        commitMin();
-      }}
-      sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, alignItems: 'flex-start', mb: 2 }}
+    <FilterBar
+      label={t('queue.filters.label')}
+      state={state}
+      onClear={() => onChange({ cursors: [] })}
+      onSubmit={commitMin}
+      alignItems="flex-start"
     >
-      <TextField
-        select
-        size="small"
+      <SelectFilter
         id="queue-filter-status"
         label={t('queue.filters.status')}
-        value={state.status ?? ANY}
-        onChange={(e) =>
-          onChange(withQueueFilter(state, 'status', (e.target.value || undefined) as QueueState['status']))
-        }
+        value={state.status}
+        onChange={(value) => onChange(withQueueFilter(state, 'status', value))}
+        options={enumOptions(t, 'interceptionStatus', INTERCEPTION_STATUSES)}
+        anyLabel={t('queue.filters.statusDefault')}
+        showAny
         sx={{ minWidth: 150 }}
-        slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
-      >
-        <MenuItem value={ANY}>{t('queue.filters.statusDefault')}</MenuItem>
-        {INTERCEPTION_STATUSES.map((s) => (
-          <MenuItem key={s} value={s}>
-            {enumLabel(t, 'interceptionStatus', s)}
-          </MenuItem>
-        ))}
-      </TextField>
-      <TextField
-        select
-        size="small"
+      />
+      <SelectFilter
         id="queue-filter-rule"
         label={t('queue.filters.rule')}
-        value={state.rule ?? ANY}
-        onChange={(e) =>
-          onChange(withQueueFilter(state, 'rule', (e.target.value || undefined) as QueueState['rule']))
-        }
+        value={state.rule}
+        onChange={(value) => onChange(withQueueFilter(state, 'rule', value))}
+        options={enumOptions(t, 'interceptionRule', INTERCEPTION_RULES)}
+        showAny
         sx={{ minWidth: 160 }}
-        slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
-      >
-        <MenuItem value={ANY}>{t('common.any')}</MenuItem>
-        {INTERCEPTION_RULES.map((r) => (
-          <MenuItem key={r} value={r}>
-            {enumLabel(t, 'interceptionRule', r)}
-          </MenuItem>
-        ))}
-      </TextField>
-      <TextField
-        select
-        size="small"
+      />
+      <WarehouseFilter
+        warehouses={warehouses}
         id="queue-filter-warehouse"
         label={t('queue.filters.warehouse')}
-        value={state.warehouse ?? ANY}
-        onChange={(e) => onChange(withQueueFilter(state, 'warehouse', e.target.value || undefined))}
+        value={state.warehouse}
+        onChange={(value) => onChange(withQueueFilter(state, 'warehouse', value))}
+        showAny
         sx={{ minWidth: 170 }}
-        slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
-      >
-        <MenuItem value={ANY}>{t('common.any')}</MenuItem>
-        {state.warehouse && !warehouses.some((w) => w.code === state.warehouse) ? (
-          <MenuItem value={state.warehouse}>{state.warehouse}</MenuItem>
-        ) : null}
-        {warehouses.map((w) => (
-          <MenuItem key={w.code} value={w.code}>
-            {w.name} ({w.code})
-          </MenuItem>
-        ))}
-      </TextField>
+      />
       <TextField
         size="small"
         id="queue-filter-min"
@@ -118,9 +82,6 @@ export function QueueFilters({
         slotProps={{ htmlInput: { inputMode: 'decimal', 'data-testid': 'queue-filter-min' } }}
         sx={{ width: 160 }}
       />
-      <Button onClick={() => onChange({ cursors: [] })} disabled={!hasFilter}>
-        {t('orders.filters.clear')}
-      </Button>
-    </Box>
+    </FilterBar>
   );
 }

@@ -2,24 +2,27 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import Paper from '@mui/material/Paper';
-import Skeleton from '@mui/material/Skeleton';
 import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@apollo/client/react';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate } from 'react-router';
 import { InterceptionQueueDocument } from '@/gql/graphql';
 import type { InterceptionDecision } from '@/gql/schema';
 import { BulkResults, type BulkItemResult } from '@/shared/BulkResults';
-import { currentCursor, nextPage, previousPage } from '@/shared/cursors';
+import { ColumnHeads } from '@/shared/ColumnHeads';
+import { CursorPager } from '@/shared/CursorPager';
+import { currentCursor } from '@/shared/cursors';
+import { ListTableBody } from '@/shared/ListTableBody';
+import { toggledEntry } from '@/shared/selection';
+import { SelectionToolbar } from '@/shared/SelectionToolbar';
 import { EmptyState, ErrorState } from '@/shared/States';
 import { useNow } from '@/shared/useNow';
+import { useUrlState } from '@/shared/useUrlState';
 import { parseQueueSearch, queueFilter, queueUrl, type QueueState } from '../urls';
 import { BulkDecideDialog, useDescribeHold, type SelectedHold } from './BulkDecideDialog';
 import { QueueFilters } from './QueueFilters';
@@ -55,13 +58,11 @@ function LastBulkResults({ bulk, onDismiss }: { bulk: LastBulk; onDismiss: () =>
  */
 export function QueueView({ canDecide }: { canDecide: boolean }) {
   const { t } = useTranslation();
-  const location = useLocation();
-  const navigate = useNavigate();
   const now = useNow();
-  const state = useMemo(() => parseQueueSearch(location.search), [location.search]);
+  const [state, navigateTo] = useUrlState(parseQueueSearch, queueUrl);
   const go = (next: QueueState) => {
     setSelected(new Map());
-    void navigate(queueUrl(next));
+    navigateTo(next);
   };
   const [selected, setSelected] = useState<ReadonlyMap<string, SelectedHold>>(new Map());
   const [deciding, setDeciding] = useState<InterceptionDecision | null>(null);
@@ -78,51 +79,9 @@ export function QueueView({ canDecide }: { canDecide: boolean }) {
   const someSelected = nodes.some((n) => selected.has(n.id));
   const columns = canDecide ? COLUMNS.length + 1 : COLUMNS.length;
 
-  const toggle = (node: SelectedHold) =>
-    setSelected((now) => {
-      const next = new Map(now);
-      if (next.has(node.id)) next.delete(node.id);
-      else next.set(node.id, node);
-      return next;
-    });
+  const toggle = (node: SelectedHold) => setSelected((now) => toggledEntry(now, node.id, node));
   const toggleAll = () =>
     setSelected(allSelected ? new Map() : new Map(nodes.map((n) => [n.id, n] as const)));
-
-  let body;
-  if (!connection && loading) {
-    body = Array.from({ length: 6 }, (_, row) => (
-      <TableRow key={`skeleton-${row}`} aria-hidden>
-        {Array.from({ length: columns }, (_, cell) => (
-          <TableCell key={cell}>
-            <Skeleton variant="text" />
-          </TableCell>
-        ))}
-      </TableRow>
-    ));
-  } else if (!connection || connection.edges.length === 0) {
-    body = (
-      <TableRow>
-        <TableCell colSpan={columns}>
-          {error ? (
-            <ErrorState error={error} onRetry={() => void refetch()} />
-          ) : (
-            <EmptyState title={t('queue.empty')} hint={t('queue.emptyHint')} />
-          )}
-        </TableCell>
-      </TableRow>
-    );
-  } else {
-    body = connection.edges.map(({ node }) => (
-      <QueueRow
-        key={node.id}
-        interception={node}
-        now={now}
-        selectable={canDecide}
-        selected={selected.has(node.id)}
-        onToggle={() => toggle(node)}
-      />
-    ));
-  }
 
   return (
     <Box>
@@ -130,14 +89,13 @@ export function QueueView({ canDecide }: { canDecide: boolean }) {
       {error && connection ? <ErrorState error={error} onRetry={() => void refetch()} /> : null}
       {lastBulk && !deciding ? <LastBulkResults bulk={lastBulk} onDismiss={() => setLastBulk(null)} /> : null}
       {canDecide ? (
-        <Box
-          role="toolbar"
-          aria-label={t('queue.bulk.toolbar')}
-          sx={{ display: 'flex', alignItems: 'center', gap: 1, mb: 1, flexWrap: 'wrap' }}
+        <SelectionToolbar
+          label={t('queue.bulk.toolbar')}
+          count={selected.size}
+          countText={t('queue.bulk.selected', { n: selected.size })}
+          countTestId="queue-selected"
+          onClear={() => setSelected(new Map())}
         >
-          <Typography variant="body2" aria-live="polite" sx={{ mr: 1 }} data-testid="queue-selected">
-            {t('queue.bulk.selected', { n: selected.size })}
-          </Typography>
           <Button
             variant="contained"
             size="small"
@@ -157,12 +115,7 @@ export function QueueView({ canDecide }: { canDecide: boolean }) {
           >
             {t('queue.bulk.cancel')}
           </Button>
-          {selected.size > 0 ? (
-            <Button size="small" onClick={() => setSelected(new Map())}>
-              {t('queue.bulk.clear')}
-            </Button>
-          ) : null}
-        </Box>
+        </SelectionToolbar>
       ) : (
         <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
           {t('queue.readOnly')}
@@ -188,39 +141,40 @@ export function QueueView({ canDecide }: { canDecide: boolean }) {
                   />
                 </TableCell>
               ) : null}
-              {COLUMNS.map((column) => (
-                <TableCell
-                  key={column}
-                  align={column === 'amount' ? 'right' : 'left'}
-                  sx={{ whiteSpace: 'nowrap' }}
-                >
-                  {t(`queue.column.${column}`)}
-                </TableCell>
-              ))}
+              <ColumnHeads
+                columns={COLUMNS}
+                heading={(column) => t(`queue.column.${column}`)}
+                numeric={['amount']}
+              />
             </TableRow>
           </TableHead>
-          <TableBody>{body}</TableBody>
+          <ListTableBody
+            rows={connection?.edges.map(({ node }) => (
+              <QueueRow
+                key={node.id}
+                interception={node}
+                now={now}
+                selectable={canDecide}
+                selected={selected.has(node.id)}
+                onToggle={() => toggle(node)}
+              />
+            ))}
+            loading={loading}
+            columns={columns}
+            skeletonRows={6}
+            error={error}
+            onRetry={() => void refetch()}
+            empty={<EmptyState title={t('queue.empty')} hint={t('queue.emptyHint')} />}
+          />
         </Table>
       </TableContainer>
-      <Box
-        component="nav"
-        aria-label={t('orders.pagination')}
-        sx={{ display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: 2, mt: 2 }}
-      >
-        <Button onClick={() => go(previousPage(state))} disabled={state.cursors.length === 0}>
-          {t('orders.previous')}
-        </Button>
-        <Typography variant="body2" aria-live="polite">
-          {t('orders.page', { page: state.cursors.length + 1 })}
-        </Typography>
-        <Button
-          onClick={() => connection?.pageInfo.endCursor && go(nextPage(state, connection.pageInfo.endCursor))}
-          disabled={!connection?.pageInfo.hasNextPage || !connection.pageInfo.endCursor}
-          data-testid="queue-next"
-        >
-          {t('orders.next')}
-        </Button>
-      </Box>
+      <CursorPager
+        state={state}
+        pageInfo={connection?.pageInfo}
+        onPage={go}
+        label={t('orders.pagination')}
+        nextTestId="queue-next"
+      />
       {deciding ? (
         <BulkDecideDialog
           decision={deciding}

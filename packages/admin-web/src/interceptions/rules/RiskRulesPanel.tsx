@@ -1,10 +1,9 @@
-import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { RiskRulesPanelDocument } from '@/gql/graphql';
 import { Section } from '@/shared/Section';
-import { ErrorState } from '@/shared/States';
+import { LoadingState } from '@/shared/States';
 import { RiskRuleRow } from './RiskRuleRow';
 
 /** The screening rules (the view: it owns its query), switchable and editable by the roles that may. */
@@ -13,11 +12,7 @@ export function RiskRulesPanel({ canEdit }: { canEdit: boolean }) {
   const { data, error, refetch } = useQuery(RiskRulesPanelDocument, { fetchPolicy: 'cache-and-network' });
   let body;
   if (!data) {
-    body = error ? (
-      <ErrorState error={error} onRetry={() => void refetch()} />
-    ) : (
-      <Skeleton variant="rounded" height={160} aria-label={t('common.loading')} />
-    );
+    body = <LoadingState error={error} onRetry={() => void refetch()} height={160} />;
   } else {
     body = data.riskRules.map((rule) => <RiskRuleRow key={rule.code} rule={rule} canEdit={canEdit} />);
   }

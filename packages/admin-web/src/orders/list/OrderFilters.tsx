@@ -1,9 +1,8 @@
-import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
-import MenuItem from '@mui/material/MenuItem';
-import TextField from '@mui/material/TextField';
+import type { FragmentType } from '@apollo/client';
 import { useTranslation } from 'react-i18next';
-import { enumLabel, type EnumGroup } from '@/shared/enumLabel';
+import type { WarehouseFilter_WarehousesFragment } from '@/gql/graphql';
+import { DayField, enumOptions, FilterBar, SelectFilter } from '@/shared/FilterFields';
+import { WarehouseFilter } from '@/shared/WarehouseFilter';
 import {
   FULFILMENT_STATUSES,
   ORDER_SOURCES,
@@ -14,8 +13,6 @@ import {
   type OrderListState,
 } from '../urls';
 
-const ANY = '';
-
 /** The list's filters; every change goes to the URL through `onChange`. */
 export function OrderFilters({
   state,
@@ -23,109 +20,85 @@ export function OrderFilters({
   onChange,
 }: {
   state: OrderListState;
-  warehouses: readonly { code: string; name: string }[];
+  warehouses: readonly FragmentType<WarehouseFilter_WarehousesFragment>[];
   onChange: (next: OrderListState) => void;
 }) {
   const { t } = useTranslation();
   const set = <K extends keyof OrderListFilters>(key: K, value: OrderListFilters[K] | undefined) =>
     onChange(withFilter(state, key, value));
 
-  const enumSelect = <K extends 'status' | 'fulfilmentStatus' | 'source' | 'type'>(
-    key: K,
-    label: string,
-    group: EnumGroup,
-    values: readonly NonNullable<OrderListFilters[K]>[],
-  ) => (
-    <TextField
-      select
-      size="small"
-      id={`filter-${key}`}
-      label={label}
-      value={state[key] ?? ANY}
-      onChange={(e) => set(key, (e.target.value || undefined) as OrderListFilters[K] | undefined)}
-      sx={{ minWidth: key === 'fulfilmentStatus' ? 190 : 150 }}
-    >
-      <MenuItem value={ANY}>{t('common.any')}</MenuItem>
-      {values.map((value) => (
-        <MenuItem key={value} value={value}>
-          {enumLabel(t, group, value)}
-        </MenuItem>
-      ))}
-    </TextField>
-  );
-
-  const hasFilter = Object.keys(state).some((key) => key !== 'cursors');
-
   return (
-    <Box
-      component="form"
-      role="search"
-      aria-label={t('orders.filters.label')}
-      onSubmit={(e) => e.preventDefault()}
-      sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, alignItems: 'center', mb: 2 }}
+    <FilterBar
+      label={t('orders.filters.label')}
+      state={state}
+      onClear={() => onChange({ cursors: [] })}
+      alignItems="center"
     >
-      {enumSelect('status', t('orders.filters.status'), 'orderStatus', ORDER_STATUSES)}
-      {enumSelect(
-        'fulfilmentStatus',
-        t('orders.filters.fulfilmentStatus'),
-        'fulfilmentStatus',
-        FULFILMENT_STATUSES,
-      )}
-      <TextField
-        select
-        size="small"
+      <SelectFilter
+        id="filter-status"
+        label={t('orders.filters.status')}
+        value={state.status}
+        onChange={(value) => set('status', value)}
+        options={enumOptions(t, 'orderStatus', ORDER_STATUSES)}
+        sx={{ minWidth: 150 }}
+      />
+      <SelectFilter
+        id="filter-fulfilmentStatus"
+        label={t('orders.filters.fulfilmentStatus')}
+        value={state.fulfilmentStatus}
+        onChange={(value) => set('fulfilmentStatus', value)}
+        options={enumOptions(t, 'fulfilmentStatus', FULFILMENT_STATUSES)}
+        sx={{ minWidth: 190 }}
+      />
+      <WarehouseFilter
+        warehouses={warehouses}
         id="filter-warehouse"
         label={t('orders.filters.warehouse')}
-        value={state.warehouse ?? ANY}
-        onChange={(e) => set('warehouse', e.target.value || undefined)}
+        value={state.warehouse}
+        onChange={(value) => set('warehouse', value)}
         sx={{ minWidth: 170 }}
-      >
-        <MenuItem value={ANY}>{t('common.any')}</MenuItem>
-        {state.warehouse && !warehouses.some((w) => w.code === state.warehouse) ? (
-          <MenuItem value={state.warehouse}>{state.warehouse}</MenuItem>
-        ) : null}
-        {warehouses.map((w) => (
-          <MenuItem key={w.code} value={w.code}>
-            {w.name} ({w.code})
-          </MenuItem>
-        ))}
-      </TextField>
-      {enumSelect('source', t('orders.filters.source'), 'orderSource', ORDER_SOURCES)}
-      {enumSelect('type', t('orders.filters.type'), 'orderType', ORDER_TYPES)}
-      <TextField
-        select
-        size="small"
+      />
+      <SelectFilter
+        id="filter-source"
+        label={t('orders.filters.source')}
+        value={state.source}
+        onChange={(value) => set('source', value)}
+        options={enumOptions(t, 'orderSource', ORDER_SOURCES)}
+        sx={{ minWidth: 150 }}
+      />
+      <SelectFilter
+        id="filter-type"
+        label={t('orders.filters.type')}
+        value={state.type}
+        onChange={(value) => set('type', value)}
+        options={enumOptions(t, 'orderType', ORDER_TYPES)}
+        sx={{ minWidth: 150 }}
+      />
+      <SelectFilter
         id="filter-held"
         label={t('orders.filters.held')}
-        value={state.held === undefined ? ANY : String(state.held)}
-        onChange={(e) => set('held', e.target.value === ANY ? undefined : e.target.value === 'true')}
+        value={state.held === undefined ? undefined : state.held ? 'true' : 'false'}
+        onChange={(value) => set('held', value === undefined ? undefined : value === 'true')}
+        options={[
+          { value: 'true', label: t('orders.filters.heldYes') },
+          { value: 'false', label: t('orders.filters.heldNo') },
+        ]}
         sx={{ minWidth: 110 }}
-      >
-        <MenuItem value={ANY}>{t('common.any')}</MenuItem>
-        <MenuItem value="true">{t('orders.filters.heldYes')}</MenuItem>
-        <MenuItem value="false">{t('orders.filters.heldNo')}</MenuItem>
-      </TextField>
-      <TextField
-        type="date"
-        size="small"
+      />
+      <DayField
         id="filter-from"
         label={t('orders.filters.createdFrom')}
         value={state.createdFrom ?? ''}
-        onChange={(e) => set('createdFrom', e.target.value || undefined)}
-        slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: state.createdTo } }}
+        onChange={(day) => set('createdFrom', day || undefined)}
+        max={state.createdTo}
       />
-      <TextField
-        type="date"
-        size="small"
+      <DayField
         id="filter-to"
         label={t('orders.filters.createdTo')}
         value={state.createdTo ?? ''}
-        onChange={(e) => set('createdTo', e.target.value || undefined)}
-        slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: state.createdFrom } }}
+        onChange={(day) => set('createdTo', day || undefined)}
+        min={state.createdFrom}
       />
-      <Button onClick={() => onChange({ cursors: [] })} disabled={!hasFilter}>
-        {t('orders.filters.clear')}
-      </Button>
-    </Box>
+    </FilterBar>
   );
 }

@@ -1,31 +1,23 @@
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
-import Skeleton from '@mui/material/Skeleton';
 import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@apollo/client/react';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate } from 'react-router';
 import { OrderListPageDocument } from '@/gql/graphql';
+import { ColumnHeads } from '@/shared/ColumnHeads';
+import { CursorPager } from '@/shared/CursorPager';
+import { hasFilter } from '@/shared/FilterFields';
+import { ListTableBody } from '@/shared/ListTableBody';
 import { LIVE_QUERY, useRefetchWhenVisible } from '@/shared/live';
 import { EmptyState, ErrorState } from '@/shared/States';
 import { usePageTitle } from '@/shared/usePageTitle';
-import {
-  currentCursor,
-  nextPage,
-  orderListFilter,
-  orderListUrl,
-  parseOrderListSearch,
-  previousPage,
-  type OrderListState,
-} from '../urls';
+import { useUrlState } from '@/shared/useUrlState';
+import { currentCursor, orderListFilter, orderListUrl, parseOrderListSearch } from '../urls';
 import { OrderFilters } from './OrderFilters';
 import { OrderRow } from './OrderRow';
 
@@ -45,10 +37,7 @@ const SKELETON_ROWS = 8;
 /** The order list: filters and cursor paging, all in the URL; 50 orders a page, newest first; live (polls). */
 export function OrderListPage() {
   const { t } = useTranslation();
-  const location = useLocation();
-  const navigate = useNavigate();
-  const state = useMemo(() => parseOrderListSearch(location.search), [location.search]);
-  const go = (next: OrderListState) => void navigate(orderListUrl(next));
+  const [state, go] = useUrlState(parseOrderListSearch, orderListUrl);
   usePageTitle(t('orders.title'));
 
   const { data, previousData, loading, error, refetch } = useQuery(OrderListPageDocument, {
@@ -59,42 +48,6 @@ export function OrderListPage() {
   useRefetchWhenVisible(refetch);
   const warehouses = data?.warehouses ?? previousData?.warehouses ?? [];
   const connection = data?.orders;
-  const page = state.cursors.length + 1;
-
-  let body;
-  if (!connection && loading) {
-    body = Array.from({ length: SKELETON_ROWS }, (_, row) => (
-      <TableRow key={`skeleton-${row}`} aria-hidden>
-        {COLUMNS.map((column) => (
-          <TableCell key={column}>
-            <Skeleton variant="text" />
-          </TableCell>
-        ))}
-      </TableRow>
-    ));
-  } else if (!connection || connection.edges.length === 0) {
-    body = (
-      <TableRow>
-        <TableCell colSpan={COLUMNS.length}>
-          {error ? (
-            <ErrorState error={error} onRetry={() => void refetch()} />
-          ) : (
-            <EmptyState
-              title={t('orders.empty')}
-              hint={t('orders.emptyHint')}
-              action={
-                Object.keys(state).length > 1 ? (
-                  <Button onClick={() => go({ cursors: [] })}>{t('orders.filters.clear')}</Button>
-                ) : undefined
-              }
-            />
-          )}
-        </TableCell>
-      </TableRow>
-    );
-  } else {
-    body = connection.edges.map((edge) => <OrderRow key={edge.node.id} order={edge.node} />);
-  }
 
   return (
     <Box>
@@ -112,39 +65,43 @@ export function OrderListPage() {
         >
           <TableHead>
             <TableRow>
-              {COLUMNS.map((column) => (
-                <TableCell
-                  key={column}
-                  align={column === 'payable' ? 'right' : 'left'}
-                  sx={{ whiteSpace: 'nowrap' }}
-                >
-                  {t(`orders.column.${column}`)}
-                </TableCell>
-              ))}
+              <ColumnHeads
+                columns={COLUMNS}
+                heading={(column) => t(`orders.column.${column}`)}
+                numeric={['payable']}
+              />
             </TableRow>
           </TableHead>
-          <TableBody>{body}</TableBody>
+          <ListTableBody
+            rows={connection?.edges.map((edge) => (
+              <OrderRow key={edge.node.id} order={edge.node} />
+            ))}
+            loading={loading}
+            columns={COLUMNS.length}
+            skeletonRows={SKELETON_ROWS}
+            error={error}
+            onRetry={() => void refetch()}
+            empty={
+              <EmptyState
+                title={t('orders.empty')}
+                hint={t('orders.emptyHint')}
+                action={
+                  hasFilter(state) ? (
+                    <Button onClick={() => go({ cursors: [] })}>{t('orders.filters.clear')}</Button>
+                  ) : undefined
+                }
+              />
+            }
+          />
         </Table>
       </TableContainer>
-      <Box
-        component="nav"
-        aria-label={t('orders.pagination')}
-        sx={{ display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: 2, mt: 2 }}
-      >
-        <Button onClick={() => go(previousPage(state))} disabled={state.cursors.length === 0}>
-          {t('orders.previous')}
-        </Button>
-        <Typography variant="body2" aria-live="polite">
-          {t('orders.page', { page })}
-        </Typography>
-        <Button
-          onClick={() => connection?.pageInfo.endCursor && go(nextPage(state, connection.pageInfo.endCursor))}
-          disabled={!connection?.pageInfo.hasNextPage || !connection.pageInfo.endCursor}
-          data-testid="orders-next"
-        >
-          {t('orders.next')}
-        </Button>
-      </Box>
+      <CursorPager
+        state={state}
+        pageInfo={connection?.pageInfo}
+        onPage={go}
+        label={t('orders.pagination')}
+        nextTestId="orders-next"
+      />
     </Box>
   );
 }

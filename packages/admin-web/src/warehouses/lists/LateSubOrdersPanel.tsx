@@ -1,9 +1,8 @@
-import MenuItem from '@mui/material/MenuItem';
-import TextField from '@mui/material/TextField';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { LateSubOrdersDocument } from '@/gql/graphql';
 import { currentCursor } from '@/shared/cursors';
+import { WarehouseFilter } from '@/shared/WarehouseFilter';
 import { SubOrderTable, type Selection } from './SubOrderTable';
 
 /** Sub-orders past their warehouse's SLA, latest first, narrowed to one warehouse or not (the view: its query). */
@@ -34,37 +33,25 @@ export function LateSubOrdersPanel({
       testId="late-table"
       rowTestId="late-row"
       columns={['late', 'dispatchedAt']}
-      nodes={connection?.edges.map((e) => e.node)}
-      hasNextPage={connection?.pageInfo.hasNextPage ?? false}
-      onNext={() => connection?.pageInfo.endCursor && onCursors([...cursors, connection.pageInfo.endCursor])}
-      onPrevious={cursors.length > 0 ? () => onCursors(cursors.slice(0, -1)) : null}
-      page={cursors.length + 1}
+      subOrders={connection?.edges.map((e) => e.node)}
+      cursors={cursors}
+      onCursors={onCursors}
+      pageInfo={connection?.pageInfo}
       loading={loading}
       error={error}
       onRetry={() => void refetch()}
       selection={selection}
       emptyTitle={t('warehouses.lists.lateEmpty')}
       filters={
-        <TextField
-          select
-          size="small"
+        <WarehouseFilter
+          warehouses={warehouses}
           id="late-warehouse"
           label={t('warehouses.lists.warehouse')}
-          value={warehouse ?? ''}
-          onChange={(e) => onWarehouse(e.target.value || undefined)}
+          value={warehouse}
+          onChange={onWarehouse}
+          showAny
           sx={{ minWidth: 200, mb: 1.5 }}
-          slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
-        >
-          <MenuItem value="">{t('common.any')}</MenuItem>
-          {warehouse && !warehouses.some((w) => w.code === warehouse) ? (
-            <MenuItem value={warehouse}>{warehouse}</MenuItem>
-          ) : null}
-          {warehouses.map((w) => (
-            <MenuItem key={w.code} value={w.code}>
-              {w.name} ({w.code})
-            </MenuItem>
-          ))}
-        </TextField>
+        />
       }
     />
   );

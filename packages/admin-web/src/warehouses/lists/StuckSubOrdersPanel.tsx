@@ -53,11 +53,10 @@ export function StuckSubOrdersPanel({
       testId={config.testId}
       rowTestId={config.rowTestId}
       columns={config.columns}
-      nodes={connection?.edges.map((e) => e.node)}
-      hasNextPage={connection?.pageInfo.hasNextPage ?? false}
-      onNext={() => connection?.pageInfo.endCursor && onCursors([...cursors, connection.pageInfo.endCursor])}
-      onPrevious={cursors.length > 0 ? () => onCursors(cursors.slice(0, -1)) : null}
-      page={cursors.length + 1}
+      subOrders={connection?.edges.map((e) => e.node)}
+      cursors={cursors}
+      onCursors={onCursors}
+      pageInfo={connection?.pageInfo}
       loading={loading}
       error={error}
       onRetry={() => void refetch()}

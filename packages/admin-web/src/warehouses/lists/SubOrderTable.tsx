@@ -1,9 +1,6 @@
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
-import Skeleton from '@mui/material/Skeleton';
 import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
@@ -11,29 +8,19 @@ import Typography from '@mui/material/Typography';
 import type { FragmentType } from '@apollo/client';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SubOrderRow_SubOrderFragment } from '@/gql/graphql';
-import type { LineAttribute } from '@/gql/schema';
+import { SubOrderTable_SubOrdersFragmentDoc, type SubOrderTable_SubOrdersFragment } from '@/gql/graphql';
+import { CursorPager } from '@/shared/CursorPager';
+import type { NextPageInfo } from '@/shared/cursors';
+import { ListTableBody } from '@/shared/ListTableBody';
 import { Section } from '@/shared/Section';
+import { useFragmentList } from '@/shared/useFragmentData';
 import { EmptyState, ErrorState } from '@/shared/States';
 import type { MovingSubOrder } from '../reroute/stockCheck';
 import { SubOrderRow, type SubOrderColumn } from './SubOrderRow';
 import { ScrollRegion } from '@/shared/ScrollRegion';
 
-/** A sub-order of a list page, with what re-routing it needs (read by the list's own query) and its row fragment. */
-export type ListedSubOrder = FragmentType<SubOrderRow_SubOrderFragment> & {
-  readonly id: string;
-  readonly number: string;
-  readonly warehouse: { readonly code: string } | null;
-  readonly lines: readonly {
-    readonly sku: string;
-    readonly title: string;
-    readonly quantity: number;
-    readonly attributes: readonly LineAttribute[];
-  }[];
-};
-
 /** What the re-route dialog needs of a listed sub-order. */
-export function movingOf(sub: ListedSubOrder): MovingSubOrder {
+export function movingOf(sub: SubOrderTable_SubOrdersFragment): MovingSubOrder {
   return { number: sub.number, warehouseCode: sub.warehouse?.code ?? null, lines: sub.lines };
 }
 
@@ -45,18 +32,20 @@ export interface Selection {
   readonly setMany: (subs: readonly MovingSubOrder[], on: boolean) => void;
 }
 
-/** One paged, selectable list of sub-orders (late, out of stock, dead-lettered) in its own section. */
+/**
+ * One paged, selectable list of sub-orders (late, out of stock, dead-lettered) in its own section. It reads its
+ * fragment (what selecting and re-routing need) for the whole page at once; each row reads its own.
+ */
 export function SubOrderTable({
   title,
   hint,
   testId,
   rowTestId,
   columns,
-  nodes,
-  hasNextPage,
-  onNext,
-  onPrevious,
-  page,
+  subOrders,
+  cursors,
+  onCursors,
+  pageInfo,
   loading,
   error,
   onRetry,
@@ -69,11 +58,12 @@ export function SubOrderTable({
   testId: string;
   rowTestId: string;
   columns: readonly SubOrderColumn[];
-  nodes: readonly ListedSubOrder[] | undefined;
-  hasNextPage: boolean;
-  onNext: () => void;
-  onPrevious: (() => void) | null;
-  page: number;
+  /** the page's sub-orders; undefined until it has arrived */
+  subOrders: readonly FragmentType<SubOrderTable_SubOrdersFragment>[] | undefined;
+  /** this list's stack of `after` cursors (in the URL) and how to change it */
+  cursors: readonly string[];
+  onCursors: (cursors: readonly string[]) => void;
+  pageInfo: NextPageInfo | undefined;
   loading: boolean;
   error: unknown;
   onRetry: () => void;
@@ -82,43 +72,12 @@ export function SubOrderTable({
   emptyTitle: string;
 }) {
   const { t } = useTranslation();
+  const listed = useFragmentList(SubOrderTable_SubOrdersFragmentDoc, subOrders ?? []);
+  const nodes = subOrders && listed ? listed : undefined;
   const width = 3 + columns.length + (selection.selectable ? 1 : 0);
   const moving = (nodes ?? []).map(movingOf);
   const all = moving.length > 0 && moving.every((m) => selection.selected.has(m.number));
   const some = moving.some((m) => selection.selected.has(m.number));
-
-  let body;
-  if (!nodes && loading) {
-    body = Array.from({ length: 3 }, (_, row) => (
-      <TableRow key={`skeleton-${row}`} aria-hidden>
-        {Array.from({ length: width }, (_, cell) => (
-          <TableCell key={cell}>
-            <Skeleton variant="text" />
-          </TableCell>
-        ))}
-      </TableRow>
-    ));
-  } else if (!nodes || nodes.length === 0) {
-    body = (
-      <TableRow>
-        <TableCell colSpan={width}>
-          {error ? <ErrorState error={error} onRetry={onRetry} /> : <EmptyState title={emptyTitle} />}
-        </TableCell>
-      </TableRow>
-    );
-  } else {
-    body = nodes.map((node) => (
-      <SubOrderRow
-        key={node.id}
-        subOrder={node}
-        columns={columns}
-        testId={rowTestId}
-        selectable={selection.selectable}
-        selected={selection.selected.has(node.number)}
-        onToggle={() => selection.toggle(movingOf(node))}
-      />
-    ));
-  }
 
   return (
     <Section
@@ -161,22 +120,35 @@ export function SubOrderTable({
               ))}
             </TableRow>
           </TableHead>
-          <TableBody>{body}</TableBody>
+          <ListTableBody
+            rows={nodes?.map((node) => (
+              <SubOrderRow
+                key={node.id}
+                subOrder={node}
+                columns={columns}
+                testId={rowTestId}
+                selectable={selection.selectable}
+                selected={selection.selected.has(node.number)}
+                onToggle={() => selection.toggle(movingOf(node))}
+              />
+            ))}
+            loading={loading}
+            columns={width}
+            skeletonRows={3}
+            error={error}
+            onRetry={onRetry}
+            empty={<EmptyState title={emptyTitle} />}
+          />
         </Table>
       </ScrollRegion>
-      <Box
-        component="nav"
-        aria-label={t('warehouses.lists.pagination', { list: title })}
-        sx={{ display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: 2, mt: 1 }}
-      >
-        <Button size="small" onClick={() => onPrevious?.()} disabled={!onPrevious}>
-          {t('orders.previous')}
-        </Button>
-        <Typography variant="body2">{t('orders.page', { page })}</Typography>
-        <Button size="small" onClick={onNext} disabled={!hasNextPage}>
-          {t('orders.next')}
-        </Button>
-      </Box>
+      <CursorPager
+        state={{ cursors }}
+        pageInfo={pageInfo}
+        onPage={(next) => onCursors(next.cursors)}
+        label={t('warehouses.lists.pagination', { list: title })}
+        dense
+        announcePage={false}
+      />
     </Section>
   );
 }

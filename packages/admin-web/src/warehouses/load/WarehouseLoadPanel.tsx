@@ -1,7 +1,6 @@
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import Skeleton from '@mui/material/Skeleton';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -17,7 +16,7 @@ import type { FulfilmentStatus } from '@/gql/schema';
 import { enumLabel } from '@/shared/enumLabel';
 import { LIVE_QUERY, useRefetchWhenVisible } from '@/shared/live';
 import { Section } from '@/shared/Section';
-import { EmptyState, ErrorState } from '@/shared/States';
+import { EmptyState, LoadingState } from '@/shared/States';
 import { loadTable } from './loadTable';
 import { ScrollRegion } from '@/shared/ScrollRegion';
 
@@ -50,11 +49,7 @@ export function WarehouseLoadPanel({
 
   let body;
   if (!data) {
-    body = error ? (
-      <ErrorState error={error} onRetry={() => void refetch()} />
-    ) : (
-      <Skeleton variant="rounded" height={200} aria-label={t('common.loading')} />
-    );
+    body = <LoadingState error={error} onRetry={() => void refetch()} height={200} />;
   } else {
     const { statuses, rows, max } = loadTable(data.warehouses, data.warehouseLoad);
     body =

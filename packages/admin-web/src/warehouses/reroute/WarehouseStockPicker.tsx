@@ -1,7 +1,6 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
-import Skeleton from '@mui/material/Skeleton';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -14,7 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { MONO } from '@/app/theme';
 import { WarehouseStockPickerDocument } from '@/gql/graphql';
 import { enumLabel } from '@/shared/enumLabel';
-import { ErrorState } from '@/shared/States';
+import { LoadingState } from '@/shared/States';
 import { checkStock, type MovingSubOrder, type StockCheck } from './stockCheck';
 
 /**
@@ -42,10 +41,7 @@ export function WarehouseStockPicker({
   } = useQuery(WarehouseStockPickerDocument, {
     fetchPolicy: 'network-only',
   });
-  if (!data) {
-    if (loadError) return <ErrorState error={loadError} onRetry={() => void refetch()} />;
-    return <Skeleton variant="rounded" height={56} aria-label={t('common.loading')} />;
-  }
+  if (!data) return <LoadingState error={loadError} onRetry={() => void refetch()} height={56} />;
   const current = new Set(subOrders.map((s) => s.warehouseCode));
   const onlyOneWarehouse = current.size === 1 ? [...current][0] : undefined;
   const checks = new Map(data.warehouses.map((w) => [w.code, checkStock(subOrders, w)]));

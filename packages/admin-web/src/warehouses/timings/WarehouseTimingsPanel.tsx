@@ -1,11 +1,9 @@
 import Box from '@mui/material/Box';
-import Skeleton from '@mui/material/Skeleton';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
@@ -14,8 +12,9 @@ import { WarehouseTimingsDocument, type WarehouseTimingsQuery } from '@/gql/grap
 import { FulfilmentStatus } from '@/gql/schema';
 import { formatSeconds } from '@/shared/duration';
 import { enumLabel } from '@/shared/enumLabel';
+import { DayField } from '@/shared/FilterFields';
 import { Section } from '@/shared/Section';
-import { EmptyState, ErrorState } from '@/shared/States';
+import { EmptyState, LoadingState } from '@/shared/States';
 import { timingRange } from '../urls';
 import { ScrollRegion } from '@/shared/ScrollRegion';
 
@@ -55,11 +54,7 @@ export function WarehouseTimingsPanel({
   });
   let body;
   if (!data) {
-    body = error ? (
-      <ErrorState error={error} onRetry={() => void refetch()} />
-    ) : (
-      <Skeleton variant="rounded" height={160} aria-label={t('common.loading')} />
-    );
+    body = <LoadingState error={error} onRetry={() => void refetch()} height={160} />;
   } else if (data.warehouseTimings.length === 0) {
     body = <EmptyState title={t('warehouses.timings.empty')} />;
   } else {
@@ -123,23 +118,19 @@ export function WarehouseTimingsPanel({
         {t('warehouses.timings.explain')}
       </Typography>
       <Box sx={{ display: 'flex', gap: 1.5, mb: 2, flexWrap: 'wrap' }}>
-        <TextField
-          type="date"
-          size="small"
+        <DayField
           id="timings-from"
           label={t('warehouses.timings.from')}
           value={days.from}
-          onChange={(e) => e.target.value && onDays(e.target.value, days.to)}
-          slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: days.to } }}
+          onChange={(day) => day && onDays(day, days.to)}
+          max={days.to}
         />
-        <TextField
-          type="date"
-          size="small"
+        <DayField
           id="timings-to"
           label={t('warehouses.timings.to')}
           value={days.to}
-          onChange={(e) => e.target.value && onDays(days.from, e.target.value)}
-          slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: days.from } }}
+          onChange={(day) => day && onDays(days.from, day)}
+          min={days.from}
         />
       </Box>
       {body}

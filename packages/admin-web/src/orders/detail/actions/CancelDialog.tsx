@@ -8,12 +8,11 @@ import Typography from '@mui/material/Typography';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { MONO } from '@/app/theme';
-import { CancelOrderDocument, OrderDetailPageDocument, type CancelOrderMutation } from '@/gql/graphql';
+import { CancelOrderDocument, OrderDetailPageDocument } from '@/gql/graphql';
 import { ActionDialog } from '@/shared/ActionDialog';
-import { enumLabel } from '@/shared/enumLabel';
 import { useIdempotencyKey } from '@/shared/idempotency';
 import { formatMoney } from '@/shared/money';
-import { RefundStatusChip } from '@/shared/StatusChip';
+import { RefundTable } from '@/shared/RefundTable';
 import { useDisabledReason } from './ActionBar';
 import { OutcomeTable } from './OutcomeTable';
 import { useRefetchOrderPage, type ActionTarget } from './target';
@@ -58,45 +57,6 @@ function CancelPreview({ target }: { target: ActionTarget }) {
                   {t('actions.cancel.cannot', { reason: reasonOf(c.cancel.reasonCode) })}
                 </Typography>
               )}
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
-  );
-}
-
-type Refund = CancelOrderMutation['cancelOrder']['refunds'][number];
-
-function RefundTable({ refunds }: { refunds: readonly Refund[] }) {
-  const { t } = useTranslation();
-  if (refunds.length === 0) {
-    return (
-      <Typography variant="body2" color="text.secondary">
-        {t('actions.cancel.noRefunds')}
-      </Typography>
-    );
-  }
-  return (
-    <Table size="small" aria-label={t('actions.cancel.refunds')}>
-      <TableHead>
-        <TableRow>
-          <TableCell>{t('order.refunds.method')}</TableCell>
-          <TableCell align="right">{t('order.refunds.amount')}</TableCell>
-          <TableCell>{t('order.refunds.status')}</TableCell>
-          <TableCell>{t('order.refunds.subOrder')}</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {refunds.map((r) => (
-          <TableRow key={r.id} data-testid="action-refund">
-            <TableCell>{enumLabel(t, 'paymentMethod', r.method)}</TableCell>
-            <TableCell align="right">{formatMoney(r.amount)}</TableCell>
-            <TableCell>
-              <RefundStatusChip status={r.status} />
-            </TableCell>
-            <TableCell sx={{ fontFamily: MONO }}>
-              {r.subOrderNumber ?? t('order.refunds.wholeOrder')}
             </TableCell>
           </TableRow>
         ))}
@@ -154,7 +114,12 @@ export function CancelDialog({ target, onClose }: { target: ActionTarget; onClos
             <Typography variant="subtitle2" component="h3" sx={{ mt: 2, mb: 0.5 }}>
               {t('actions.cancel.refunds')}
             </Typography>
-            <RefundTable refunds={payload?.refunds ?? []} />
+            <RefundTable
+              refunds={payload?.refunds ?? []}
+              label={t('actions.cancel.refunds')}
+              empty={t('actions.cancel.noRefunds')}
+              rowTestId="action-refund"
+            />
           </>
         );
       }}

@@ -15,6 +15,7 @@ import { ReleaseInterceptionDocument } from '@/gql/graphql';
 import { ActionDialog, refusalOf, RefusalText, type Refusal } from '@/shared/ActionDialog';
 import { enumLabel } from '@/shared/enumLabel';
 import { useIdempotencyKey } from '@/shared/idempotency';
+import { toggled } from '@/shared/selection';
 import { formatDateTime } from '@/shared/time';
 import { useRefetchOrderPage, type ActionTarget } from './target';
 
@@ -31,13 +32,7 @@ export function ReleaseDialog({ target, onClose }: { target: ActionTarget; onClo
   const [attempted, setAttempted] = useState(false);
   const [release] = useMutation(ReleaseInterceptionDocument);
   const ids = holds.filter((h) => chosen.has(h.id)).map((h) => h.id);
-  const toggle = (id: string) =>
-    setChosen((now) => {
-      const next = new Set(now);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
+  const toggle = (id: string) => setChosen((now) => toggled(now, id));
 
   return (
     <ActionDialog

@@ -14,7 +14,9 @@ import { OrderPayments_OrderFragmentDoc, type OrderPayments_OrderFragment } from
 import { enumLabel } from '@/shared/enumLabel';
 import { formatMoney } from '@/shared/money';
 import { Section } from '@/shared/Section';
-import { PaymentStatusChip, RefundStatusChip } from '@/shared/StatusChip';
+import { toggled } from '@/shared/selection';
+import { RefundTable } from '@/shared/RefundTable';
+import { PaymentStatusChip } from '@/shared/StatusChip';
 import { formatDateTime } from '@/shared/time';
 import { useFragmentData } from '@/shared/useFragmentData';
 import { ScrollRegion } from '@/shared/ScrollRegion';
@@ -32,13 +34,7 @@ function SubHeading({ children }: { children: ReactNode }) {
 function Payments({ payments }: { payments: Order['payments'] }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
-  const toggle = (id: string) =>
-    setOpen((current) => {
-      const next = new Set(current);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
+  const toggle = (id: string) => setOpen((current) => toggled(current, id));
   if (payments.length === 0) {
     return (
       <Typography variant="body2" color="text.secondary">
@@ -202,40 +198,12 @@ export function OrderPayments({ order: ref }: { order: FragmentType<OrderPayment
       ) : null}
 
       <SubHeading>{t('order.refunds.title')}</SubHeading>
-      {order.refunds.length === 0 ? (
-        <Typography variant="body2" color="text.secondary">
-          {t('order.refunds.empty')}
-        </Typography>
-      ) : (
-        <Table size="small" aria-label={t('order.refunds.title')}>
-          <TableHead>
-            <TableRow>
-              <TableCell>{t('order.refunds.method')}</TableCell>
-              <TableCell align="right">{t('order.refunds.amount')}</TableCell>
-              <TableCell>{t('order.refunds.status')}</TableCell>
-              <TableCell>{t('order.refunds.subOrder')}</TableCell>
-              <TableCell>{t('order.refunds.reason')}</TableCell>
-              <TableCell>{t('order.refunds.createdAt')}</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {order.refunds.map((refund) => (
-              <TableRow key={refund.id}>
-                <TableCell>{enumLabel(t, 'paymentMethod', refund.method)}</TableCell>
-                <TableCell align="right">{formatMoney(refund.amount)}</TableCell>
-                <TableCell>
-                  <RefundStatusChip status={refund.status} />
-                </TableCell>
-                <TableCell sx={{ fontFamily: MONO }}>
-                  {refund.subOrderNumber ?? t('order.refunds.wholeOrder')}
-                </TableCell>
-                <TableCell>{refund.reason}</TableCell>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(refund.createdAt)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
+      <RefundTable
+        refunds={order.refunds}
+        detailed
+        label={t('order.refunds.title')}
+        empty={t('order.refunds.empty')}
+      />
     </Section>
   );
 }
