@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const MAIN = fileURLToPath(new URL('../../packages/server/dist/main.js', import.meta.url));
+const MAIN = fileURLToPath(new URL('../../packages/server/dist/start.js', import.meta.url));
 
 /** Resolves when nothing listens on `port`; throws otherwise (another run would answer in our place). */
 async function assertFree(port) {

@@ -59,6 +59,7 @@ export async function seedReferenceData(db: DataSource): Promise<void> {
 export async function seedDemoIfEmpty(
   db: DataSource,
   config: Config,
+  orderCount: number,
   log: (line: string) => void,
 ): Promise<void> {
   if (await db.getRepository(StaffEntity).exists()) return;
@@ -66,8 +67,8 @@ export async function seedDemoIfEmpty(
   log('demo: seeding staff, keys, warehouses and stock…');
   await seedReferenceData(db);
   if (!(await db.getRepository(OrderEntity).exists())) {
-    log(`demo: generating ${config.demoOrderCount} orders…`);
-    await seedDemoOrders(db, config, config.demoOrderCount);
+    log(`demo: generating ${orderCount} orders…`);
+    await seedDemoOrders(db, config, orderCount);
   }
   log(`demo: seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -30,13 +30,16 @@ beforeAll(async () => {
   await ensureDatabase(postgres.url('postgres'), 'oms');
   databaseUrl = postgres.url('oms');
   warehouse = await startTestWarehouse(DEMO_WMS_SECRET);
-  server = await startProductServer({
-    DATABASE_URL: databaseUrl,
-    OMS_DEMO: 'on',
-    OMS_DEMO_ORDERS: '0',
-    OMS_DEMO_WMS_URL: warehouse.url,
-    OMS_WORKER: 'on',
-  });
+  server = await startProductServer(
+    {
+      DATABASE_URL: databaseUrl,
+      OMS_DEMO: 'on',
+      OMS_DEMO_ORDERS: '0',
+      OMS_DEMO_WMS_URL: warehouse.url,
+      OMS_WORKER: 'on',
+    },
+    'start.js',
+  );
 }, 120_000);
 afterAll(async () => {
   await server?.stop('SIGKILL');

@@ -60,12 +60,13 @@ export function spawnProduct(entry: string, env: Record<string, string>): Produc
   };
 }
 
-/** The API server (dist/main.js) on a free port, once /readyz answers 200. */
+/** The API server (dist/main.js, or another entry) on a free port, once /readyz answers 200. */
 export async function startProductServer(
   env: Record<string, string>,
+  entry = 'main.js',
 ): Promise<ProductProcess & { url: string }> {
   const port = await findFreePort();
-  const product = spawnProduct('main.js', { PORT: String(port), OMS_SIMULATORS: 'off', ...env });
+  const product = spawnProduct(entry, { PORT: String(port), OMS_SIMULATORS: 'off', ...env });
   const url = `http://127.0.0.1:${port}`;
   const until = Date.now() + 60_000;
   for (;;) {

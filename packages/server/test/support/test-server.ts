@@ -25,7 +25,7 @@ export interface TestServer {
 /** Starts the app (no demo, no simulators) on a free port over a fresh database. */
 export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
   const db = await createTestDatabase();
-  const config: Config = { ...loadConfig({}), demo: false, simulators: false, ...overrides };
+  const config: Config = { ...loadConfig({}), demo: false, ...overrides };
   const services = createServices(db.dataSource, config);
   const app = await createApp(db.dataSource, services, config);
   const server: Server = createServer(app.express);
