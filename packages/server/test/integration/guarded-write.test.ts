@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OrderEntity, SubOrderEntity } from '../../src/entities/index.js';
-import { seedReferenceData } from '../../src/seed/demo.js';
+import { seedReferenceData } from '../support/reference-data.js';
 import { applyOrderEvent, applySubOrderEvent } from '../../src/services/status-writes.js';
 import { createOrder, paidOrder } from '../support/orders.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';

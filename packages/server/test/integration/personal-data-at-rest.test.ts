@@ -9,7 +9,7 @@ import {
   PersonalDataDecryptionError,
   personalDataCipher,
 } from '../../src/privacy/personal-data-cipher.js';
-import { seedReferenceData } from '../../src/seed/demo.js';
+import { seedReferenceData } from '../support/reference-data.js';
 import { createOrder } from '../support/orders.js';
 import { loginAs, startTestServer, type TestServer } from '../support/test-server.js';
 import { databaseUrl } from '../support/urls.js';

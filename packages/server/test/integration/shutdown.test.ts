@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findFreePort } from '../../src/database/free-port.js';
-import { DEMO_WMS_SECRET } from '../../src/seed/demo-accounts.js';
+import { TEST_WMS_SECRET } from '../support/reference-data.js';
 import { API_KEY, createOrder, orderInput } from '../support/orders.js';
 import {
   createProductDatabase,
@@ -27,7 +27,7 @@ let warehouse: TestWarehouse;
 
 beforeAll(async () => {
   database = await createProductDatabase();
-  warehouse = await startTestWarehouse(DEMO_WMS_SECRET);
+  warehouse = await startTestWarehouse(TEST_WMS_SECRET);
   // Deliveries take a while, so the worker has jobs in flight when it is told to stop.
   warehouse.delayMs = 300;
   await database.probe.query("UPDATE warehouses SET endpoint_url = $1 WHERE kind = 'WAREHOUSE'", [

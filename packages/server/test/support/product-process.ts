@@ -6,7 +6,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { createDataSource } from '../../src/database/data-source.js';
 import { findFreePort } from '../../src/database/free-port.js';
-import { seedReferenceData } from '../../src/seed/demo.js';
+import { seedReferenceData } from './reference-data.js';
 import { TEMPLATE_DATABASE, databaseUrl } from './urls.js';
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -60,13 +60,12 @@ export function spawnProduct(entry: string, env: Record<string, string>): Produc
   };
 }
 
-/** The API server (dist/main.js, or another entry) on a free port, once /readyz answers 200. */
+/** The API server (dist/main.js) on a free port, once /readyz answers 200. */
 export async function startProductServer(
   env: Record<string, string>,
-  entry = 'main.js',
 ): Promise<ProductProcess & { url: string }> {
   const port = await findFreePort();
-  const product = spawnProduct(entry, { PORT: String(port), OMS_SIMULATORS: 'off', ...env });
+  const product = spawnProduct('main.js', { PORT: String(port), ...env });
   const url = `http://127.0.0.1:${port}`;
   const until = Date.now() + 60_000;
   for (;;) {
@@ -96,7 +95,7 @@ export async function outputContains(product: ProductProcess, text: string, time
 
 /**
  * A database of the test's own for a product process: cloned from the migrated template, seeded with the reference
- * data (staff, the demo API key, warehouses) through a data source that is closed again, so every other connection
+ * data (staff, the tests' API key, warehouses) through a data source that is closed again, so every other connection
  * to it is the product's. `probe` is the test's one connection for checks.
  */
 export interface ProductDatabase {
