@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorker } from '../../src/jobs/worker.js';
 import { TEST_WMS_SECRET, seedReferenceData } from '../support/reference-data.js';
 import { kuaidi100Sign, wmsSignature } from '../../src/webhooks/signatures.js';
-import { brokenAmountRules } from '../support/amount-rules.js';
+import { brokenAmountRules } from '../../src/testing/index.js';
 import { API_KEY } from '../support/orders.js';
 import { loginAs, startTestServer, type TestServer } from '../support/test-server.js';
 import { eventually, startTestWarehouse, type TestWarehouse } from '../support/test-warehouse.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedReferenceData } from '../../src/seed/demo.js';
 import { seedDemoOrders } from '../../src/seed/orders/seed-orders.js';
-import { ORDER_DETAIL, ORDER_PAGE, QUEUE_PAGE } from '../support/queries.js';
+import { ORDER_DETAIL, ORDER_PAGE, QUEUE_PAGE } from '../../src/testing/index.js';
 import { loginAs, startTestServer, type TestServer } from '../support/test-server.js';
 
 /**

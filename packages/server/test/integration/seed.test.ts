@@ -16,7 +16,7 @@ import { personalDataCipher } from '../../src/privacy/personal-data-cipher.js';
 import { receiverIndexes, type ReceiverParts } from '../../src/privacy/personal-data-columns.js';
 import { seedReferenceData } from '../../src/seed/demo.js';
 import { seedDemoOrders } from '../../src/seed/orders/seed-orders.js';
-import { brokenAmountRules } from '../support/amount-rules.js';
+import { brokenAmountRules } from '../../src/testing/index.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 const COUNT = 5_000;

@@ -1,47 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { TestProject } from 'vitest/node';
-import { createDataSource } from '../../src/database/data-source.js';
-import { ensureDatabase } from '../../src/database/database.js';
-import { startEmbeddedPostgres } from '../../src/database/embedded-postgres.js';
-import { migrateQueue } from '../../src/database/queue.js';
-import { TEMPLATE_DATABASE, adminUrlFor, databaseUrl } from './urls.js';
-import pg from 'pg';
-
 declare module 'vitest' {
   export interface ProvidedContext {
     adminUrl: string;
   }
 }
 
-/**
- * One PostgreSQL for the whole run: the machine's when DATABASE_URL is set (as CI's second pass does), else an
- * embedded one in a temporary directory. Migrations run once into a template database that every test file
- * clones.
- */
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  let stop = async () => {};
-  let adminUrl = process.env.DATABASE_URL ? adminUrlFor(process.env.DATABASE_URL) : undefined;
-  if (!adminUrl) {
-    const dir = mkdtempSync(join(tmpdir(), 'oms-test-pg-'));
-    const server = await startEmbeddedPostgres(dir);
-    adminUrl = server.url('postgres');
-    stop = async () => {
-      await server.stop();
-      rmSync(dir, { recursive: true, force: true });
-    };
-  }
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
-  await admin.end();
-  await ensureDatabase(adminUrl, TEMPLATE_DATABASE);
-  const template = createDataSource(databaseUrl(adminUrl, TEMPLATE_DATABASE));
-  await template.initialize();
-  await template.runMigrations({ transaction: 'each' });
-  await template.destroy();
-  await migrateQueue(databaseUrl(adminUrl, TEMPLATE_DATABASE));
-  project.provide('adminUrl', adminUrl);
-  return stop;
-}
+export { setupTestPostgres as default } from '../../src/testing/index.js';
