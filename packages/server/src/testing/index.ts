@@ -6,5 +6,6 @@ export { TEMPLATE_DATABASE, adminUrlFor, databaseUrl } from './urls.js';
 export { createTestDatabase, type TestDatabase } from './test-database.js';
 export { loginAs, startTestServer, type TestServer } from './test-server.js';
 export { outputContains, spawnScript, type ProductProcess } from './child-process.js';
+export { findFreePort } from '../database/free-port.js';
 export { AMOUNT_RULES, brokenAmountRules } from './amount-rules.js';
 export { ORDER_DETAIL, ORDER_PAGE, QUEUE_PAGE } from './queries.js';

@@ -2,13 +2,21 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import type {} from 'vitest';
 import { createDataSource } from '../database/data-source.js';
 import { ensureDatabase } from '../database/database.js';
 import { startEmbeddedPostgres } from '../database/embedded-postgres.js';
 import { migrateQueue } from '../database/queue.js';
 import { TEMPLATE_DATABASE, adminUrlFor, databaseUrl } from './urls.js';
 
-/** What a Vitest global setup gets to hand values to the test files (`inject('adminUrl')` there). */
+declare module 'vitest' {
+  /** What setupTestPostgres hands every test file: `inject('adminUrl')`. */
+  export interface ProvidedContext {
+    adminUrl: string;
+  }
+}
+
+/** What a Vitest global setup gets to hand values to the test files. */
 export interface TestProjectLike {
   provide(key: 'adminUrl', value: string): void;
 }
