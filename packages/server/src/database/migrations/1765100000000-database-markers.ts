@@ -2,8 +2,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { APP_ROLE } from './1764800000000-app-role.js';
 
 /**
- * Facts about the database itself that the product reads at start (database/markers.ts), e.g. that the demo seeded
- * it. The app role may set a marker and read them, never change or remove one: only the tables' owner can.
+ * Facts about the database itself that the product can read (database/markers.ts), e.g. that the demo seeded it.
+ * The app role may set a marker and read them, never change or remove one: only the tables' owner can.
  */
 export class DatabaseMarkers1765100000000 implements MigrationInterface {
   name = 'DatabaseMarkers1765100000000';
