@@ -1,11 +1,19 @@
 // One lint setup for the whole repository. Import boundaries (conventions.md) are checked here:
-// schema imports nothing of the others and does no I/O; nobody reaches into another package's src/.
+// schema imports nothing of the others and does no I/O; nobody reaches into another package's src/; the server never
+// imports the demo (packages/demo builds on the server).
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const otherPackagesInternals = {
-  group: ['@oms/*/src', '@oms/*/src/**', '**/schema/src/**', '**/server/src/**', '**/admin-web/src/**'],
+  group: [
+    '@oms/*/src',
+    '@oms/*/src/**',
+    '**/schema/src/**',
+    '**/server/src/**',
+    '**/admin-web/src/**',
+    '**/demo/src/**',
+  ],
   message: 'Import another package by its name and public entry, never its src/ internals.',
 };
 
@@ -89,6 +97,24 @@ export default tseslint.config(
         group: ['../**'],
         message: 'server/src/errors/ imports nothing of the server: every room may use it.',
       }),
+    },
+  },
+  {
+    files: ['packages/server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            otherPackagesInternals,
+            {
+              group: ['@oms/demo', '@oms/demo/**', '**/demo', '**/demo/**'],
+              message:
+                'The server never imports the demo: packages/demo builds on the server, not the other way round.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

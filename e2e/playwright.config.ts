@@ -15,7 +15,7 @@ export const LIVING_DEMO_URL = `http://localhost:${PORT + 1}`;
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'oms-e2e-'));
 
 /** The product as `pnpm start` runs it, its output (JSON log lines and the banner) to its log file. */
-const startCommand = (logFile: string) => `node ../packages/server/dist/start.js > '${logFile}' 2>&1`;
+const startCommand = (logFile: string) => `node ../packages/demo/dist/start.js > '${logFile}' 2>&1`;
 
 export default defineConfig({
   testDir: './tests',

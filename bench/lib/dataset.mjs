@@ -1,6 +1,6 @@
 // The bench data set: BENCH_ORDERS (default 1,000,000) orders shaped like the demo data, kept in
 // bench/.data/<orders>-<version>/ and reused while its version matches (builder version, order count, migration
-// files). Built by the demo seed's own generation (packages/server/dist/seed/orders) and row definitions
+// files). Built by the demo seed's own generation (@oms/demo, packages/demo/src/seed/orders) and row definitions
 // (writer.ts TABLES, rows.ts draftsOf/valuesOf), so a column added to the seed flows in here by itself.
 //
 // Generating 1M distinct stories takes ~4 min on this machine (20,000 in 4.7 s), so a pool of stories (BENCH_POOL,
@@ -19,7 +19,6 @@ import { progress } from './progress.mjs';
 
 /** Bump when the builder writes different data. */
 const BUILDER_VERSION = 4;
-const DIST = new URL('../../packages/server/dist/', import.meta.url);
 const MIGRATIONS = new URL('../../packages/server/src/database/migrations/', import.meta.url);
 const DATA = new URL('../.data/', import.meta.url);
 const DAY = 86_400_000;
@@ -115,12 +114,18 @@ export async function openDataset({ orders, port }) {
 }
 
 async function build(databaseUrl, total) {
-  const { loadConfig } = await import(new URL('config.js', DIST));
-  const { loadContext, tellings } = await import(new URL('seed/orders/seed-orders.js', DIST));
-  const { SeedNumbers } = await import(new URL('seed/orders/numbers.js', DIST));
-  const { pickTime } = await import(new URL('seed/orders/clock.js', DIST));
-  const { TABLES, columnsOf, writeBlacklist } = await import(new URL('seed/orders/writer.js', DIST));
-  const { draftsOf, valuesOf } = await import(new URL('seed/orders/rows.js', DIST));
+  const { loadConfig } = await import('@oms/server');
+  const {
+    loadContext,
+    tellings,
+    SeedNumbers,
+    pickTime,
+    TABLES,
+    columnsOf,
+    writeBlacklist,
+    draftsOf,
+    valuesOf,
+  } = await import('@oms/demo');
   const phases = {};
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
   pool.on('error', () => {}); // an idle connection closed when the product stops

@@ -1,5 +1,5 @@
-// Starts the product as it runs (built server, NODE_ENV=production, embedded PostgreSQL, demo reference data without
-// demo orders or simulators) in its own process, and stops it. The data lives in a fresh temporary directory, removed
+// Starts the product as it runs (the built start command, NODE_ENV=production, embedded PostgreSQL, demo reference data
+// without demo orders or simulators) in its own process, and stops it. The data lives in a fresh temporary directory, removed
 // on stop, unless `dataDir` names a persistent one (the 1M-order data set), which is kept.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const MAIN = fileURLToPath(new URL('../../packages/server/dist/main.js', import.meta.url));
+const START = fileURLToPath(new URL('../../packages/demo/dist/start.js', import.meta.url));
 
 /** Resolves when nothing listens on `port`; throws otherwise (another run would answer in our place). */
 async function assertFree(port) {
@@ -31,7 +31,7 @@ export async function startProduct({ port, env = {}, dataDir: persistent }) {
   const profile = process.env.BENCH_PROFILE
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
     : [];
-  const child = spawn(process.execPath, [...profile, MAIN], {
+  const child = spawn(process.execPath, [...profile, START], {
     env: {
       ...process.env,
       PORT: String(port),

@@ -47,4 +47,39 @@ describe('import boundaries', () => {
       ),
     ).toEqual([]);
   });
+
+  it("keep the demo out of the server, its tests included, and the demo on the server's public entry", async () => {
+    const demoRefused = async (path: string, source: string) =>
+      (await restrictedImports(path, source)).filter((m) => m.includes('never imports the demo'));
+    for (const path of ['packages/server/src/x.ts', 'packages/server/test/integration/x.test.ts']) {
+      for (const from of [
+        '@oms/demo',
+        '@oms/demo/dist/index.js',
+        '../../../demo/src/seed/demo.js',
+        '../../demo/dist/start.js',
+      ]) {
+        expect(
+          await demoRefused(path, `import { x } from '${from}';\nx();\n`),
+          `${path} ← ${from}`,
+        ).toHaveLength(1);
+      }
+    }
+    expect(
+      await restrictedImports(
+        'packages/demo/src/x.ts',
+        "import { x } from '@oms/server/src/config.js';\nx();\n",
+      ),
+    ).toHaveLength(1);
+    expect(
+      await restrictedImports(
+        'packages/server/src/x.ts',
+        "import { x } from '@oms/demo/src/seed/demo.js';\nx();\n",
+      ),
+    ).toContain(
+      "'@oms/demo/src/seed/demo.js' import is restricted from being used by a pattern. Import another package by its name and public entry, never its src/ internals.",
+    );
+    expect(
+      await restrictedImports('packages/demo/src/x.ts', "import { x } from '@oms/server';\nx();\n"),
+    ).toEqual([]);
+  });
 });

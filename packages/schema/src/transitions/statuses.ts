@@ -19,7 +19,11 @@ export const FULFILMENT_STATUSES = [
 export type FulfilmentStatus = (typeof FULFILMENT_STATUSES)[number];
 
 /** Where a parent order's own strand ends: split into sub-orders, cancelled, or closed unpaid. */
-export const FINAL_ORDER_STATUSES = ['SPLIT', 'CANCELLED', 'CLOSED'] as const satisfies readonly OrderStatus[];
+export const FINAL_ORDER_STATUSES = [
+  'SPLIT',
+  'CANCELLED',
+  'CLOSED',
+] as const satisfies readonly OrderStatus[];
 /** Fulfilment statuses a sub-order never leaves. */
 export const FINAL_FULFILMENT_STATUSES = [
   'DELIVERED',

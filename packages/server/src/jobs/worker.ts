@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { Logger, run, type Runner, type WorkerEvents } from 'graphile-worker';
+import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { loadConfig } from '../config.js';
 import { logger } from '../logging/logger.js';
@@ -20,11 +21,30 @@ const quiet = new Logger(() => (level, message) => {
 });
 
 /**
+ * The worker's connections. graphile-worker ends a pool of its own making without waiting for it, and removes the
+ * pool's error handlers first: a connection still closing when PostgreSQL goes away a moment later (the embedded
+ * server stops right after the worker at shutdown) then emitted an unhandled error and the process exited 1 instead
+ * of 0. With a pool of ours, the handlers stay and stopping the worker waits for the pool to end.
+ */
+function workerPool(connectionString: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max: 10 });
+  pool.on('error', (error) =>
+    logger.error({ component: 'worker' }, `PostgreSQL idle client generated error: ${error.message}`),
+  );
+  pool.on('connect', (client) =>
+    client.on('error', (error) =>
+      logger.error({ component: 'worker' }, `PostgreSQL active client generated error: ${error.message}`),
+    ),
+  );
+  return pool;
+}
+
+/**
  * Runs the outbox worker in this process (or its own, `pnpm --filter @oms/server worker`). Each task is a thin
  * driver of a use case: delivery over HTTP reports to the delivery service, a hold's expiry, the SLA flags and the
  * payment window are the services' own; only re-queueing stuck deliveries is the queue's business.
  */
-export function startWorker(
+export async function startWorker(
   db: DataSource,
   connectionString: string,
   options: {
@@ -42,8 +62,11 @@ export function startWorker(
   if (options.paymentWindowMinutes !== undefined) config.paymentWindowMinutes = options.paymentWindowMinutes;
   const outbox = new GraphileOutbox(options.dispatchMaxAttempts ?? 8);
   const services = createServices(db, config, outbox);
-  return run({
-    connectionString,
+  const pool = workerPool(connectionString);
+  let ended: Promise<void> | undefined;
+  const end = () => (ended ??= pool.end());
+  const runner = await run({
+    pgPool: pool,
     events: options.events,
     concurrency: options.concurrency ?? 4,
     noHandleSignals: true,
@@ -66,6 +89,18 @@ export function startWorker(
     crontab: [FLAG_LATE_TASK, CLOSE_UNPAID_TASK, REQUEUE_STUCK_TASK]
       .map((task) => `* * * * * ${task}`)
       .join('\n'),
+  }).catch(async (error: unknown) => {
+    await end();
+    throw error;
+  });
+  // Stopped or stopped by itself (the supervisor restarts it with a new pool): either way its pool ends.
+  void runner.promise.then(end, end);
+  const stop = runner.stop;
+  return Object.assign(runner, {
+    stop: async (reason?: string) => {
+      await stop(reason);
+      await end();
+    },
   });
 }
 

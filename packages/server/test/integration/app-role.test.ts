@@ -5,7 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/database/database.js';
 import { APP_ROLE } from '../../src/database/migrations/1764800000000-app-role.js';
-import { seedReferenceData } from '../../src/seed/demo.js';
+import { seedReferenceData } from '../support/reference-data.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 // reliability.md, test plan row "audit": UPDATE, DELETE and TRUNCATE on audit rows fail — by the triggers

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedReferenceData } from '../../src/seed/demo.js';
+import { seedReferenceData } from '../support/reference-data.js';
 import { SESSION_COOKIE } from '../../src/http/cookies.js';
+import { API_KEY } from '../support/orders.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 const LOGIN =
@@ -89,11 +90,7 @@ describe('staff login', () => {
   });
 
   it('refuses staff queries to an integration key with FORBIDDEN, and a bad key with UNAUTHENTICATED', async () => {
-    const apiKeyCaller = await server.graphql(
-      '{ warehouses { code } }',
-      {},
-      { authorization: 'ApiKey demo-storefront-key' },
-    );
+    const apiKeyCaller = await server.graphql('{ warehouses { code } }', {}, API_KEY);
     expect(apiKeyCaller.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const badKey = await server.graphql('{ warehouses { code } }', {}, { authorization: 'ApiKey not-a-key' });
     expect(badKey.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');

@@ -4,8 +4,7 @@ import { DELIVER_TASK, GraphileOutbox } from '../../src/jobs/outbox.js';
 import { REQUEUE_STUCK_SQL } from '../../src/jobs/requeue-stuck.js';
 import { startWorker } from '../../src/jobs/worker.js';
 import { SubOrderEntity } from '../../src/entities/index.js';
-import { seedReferenceData } from '../../src/seed/demo.js';
-import { DEMO_WMS_SECRET } from '../../src/seed/demo-accounts.js';
+import { TEST_WMS_SECRET, seedReferenceData } from '../support/reference-data.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { paidOrder as paidOrderVia } from '../support/orders.js';
 import { eventually, startTestWarehouse, type TestWarehouse } from '../support/test-warehouse.js';
@@ -17,7 +16,7 @@ let worker: Runner;
 beforeAll(async () => {
   server = await startTestServer({ dispatchMaxAttempts: 3 });
   await seedReferenceData(server.db.dataSource);
-  warehouse = await startTestWarehouse(DEMO_WMS_SECRET);
+  warehouse = await startTestWarehouse(TEST_WMS_SECRET);
   await server.db.dataSource.query("UPDATE warehouses SET endpoint_url = $1 WHERE code = 'SH01'", [
     warehouse.url,
   ]);

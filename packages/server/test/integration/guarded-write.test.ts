@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OrderEntity, SubOrderEntity } from '../../src/entities/index.js';
-import { seedReferenceData } from '../../src/seed/demo.js';
+import { seedReferenceData } from '../support/reference-data.js';
 import { GraphileOutbox } from '../../src/jobs/outbox.js';
 import { applyOrderEvent, applySubOrderEvent } from '../../src/services/helpers/transitions.js';
 import { createOrder, paidOrder } from '../support/orders.js';

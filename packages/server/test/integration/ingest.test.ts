@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedReferenceData } from '../../src/seed/demo.js';
+import { API_KEY } from '../support/orders.js';
+import { seedReferenceData } from '../support/reference-data.js';
 import { loginAs, startTestServer, type TestServer } from '../support/test-server.js';
 
-const KEY = { authorization: 'ApiKey demo-storefront-key' };
 const CREATE = `mutation($input: CreateOrderInput!) { createOrder(input: $input) { created order {
   number status amounts { goods { fen } payable { fen } } subOrders { number status outOfStock warehouse { code } lines { sku } } } } }`;
 const PAY = `mutation($input: RecordPaymentInput!) { recordPayment(input: $input) { payment { status logs { status } }
@@ -80,7 +80,7 @@ async function count(table: string): Promise<number> {
 
 describe('createOrder', () => {
   it('creates an unpaid order with its amounts', async () => {
-    const { body } = await server.graphql<Created>(CREATE, { input: anOrder() }, KEY);
+    const { body } = await server.graphql<Created>(CREATE, { input: anOrder() }, API_KEY);
     expect(body.errors).toBeUndefined();
     const { order, created } = body.data!.createOrder;
     expect(created).toBe(true);
@@ -91,13 +91,13 @@ describe('createOrder', () => {
 
   it('returns the same order for a retry, and refuses the same key with other input', async () => {
     const input = anOrder();
-    const first = await server.graphql<Created>(CREATE, { input }, KEY);
-    const again = await server.graphql<Created>(CREATE, { input }, KEY);
+    const first = await server.graphql<Created>(CREATE, { input }, API_KEY);
+    const again = await server.graphql<Created>(CREATE, { input }, API_KEY);
     expect(again.body.data!.createOrder).toMatchObject({
       created: false,
       order: { number: first.body.data!.createOrder.order.number },
     });
-    const changed = await server.graphql(CREATE, { input: { ...input, freightFen: 800 } }, KEY);
+    const changed = await server.graphql(CREATE, { input: { ...input, freightFen: 800 } }, API_KEY);
     expect(changed.body.errors?.[0]?.extensions?.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 
@@ -105,7 +105,7 @@ describe('createOrder', () => {
     const input = anOrder();
     const before = await count('orders');
     const answers = await Promise.all(
-      Array.from({ length: 10 }, () => server.graphql<Created>(CREATE, { input }, KEY)),
+      Array.from({ length: 10 }, () => server.graphql<Created>(CREATE, { input }, API_KEY)),
     );
     const numbers = new Set(answers.map((a) => a.body.data?.createOrder.order.number));
     expect(numbers.size).toBe(1);
@@ -134,7 +134,7 @@ describe('createOrder', () => {
     [{ type: 'RETURN' }, 'type'],
   ])('refuses %j naming %s, storing nothing', async (overrides, field) => {
     const before = await count('orders');
-    const { body } = await server.graphql(CREATE, { input: anOrder(overrides) }, KEY);
+    const { body } = await server.graphql(CREATE, { input: anOrder(overrides) }, API_KEY);
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     expect(await count('orders')).toBe(before);
   });
@@ -148,7 +148,7 @@ describe('createOrder', () => {
 
 describe('recordPayment', () => {
   async function created(overrides: Record<string, unknown> = {}) {
-    const { body } = await server.graphql<Created>(CREATE, { input: anOrder(overrides) }, KEY);
+    const { body } = await server.graphql<Created>(CREATE, { input: anOrder(overrides) }, API_KEY);
     if (!body.data) throw new Error(JSON.stringify(body.errors));
     return body.data.createOrder.order;
   }
@@ -166,7 +166,7 @@ describe('recordPayment', () => {
       status: 'SUCCEEDED',
       occurredAt: new Date().toISOString(),
     };
-    const { body } = await server.graphql<Paid>(PAY, { input }, KEY);
+    const { body } = await server.graphql<Paid>(PAY, { input }, API_KEY);
     expect(body.errors).toBeUndefined();
     const paid = body.data!.recordPayment.order;
     expect(paid.status).toBe('SPLIT');
@@ -181,9 +181,9 @@ describe('recordPayment', () => {
     );
     expect(reservedAfter.reserved - reservedBefore.reserved).toBe(2);
 
-    const repeat = await server.graphql<Paid>(PAY, { input }, KEY);
+    const repeat = await server.graphql<Paid>(PAY, { input }, API_KEY);
     expect(repeat.body.data!.recordPayment.order.subOrders).toHaveLength(1);
-    const other = await server.graphql(PAY, { input: { ...input, amountFen: 1 } }, KEY);
+    const other = await server.graphql(PAY, { input: { ...input, amountFen: 1 } }, API_KEY);
     expect(other.body.errors?.[0]?.extensions?.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 
@@ -196,9 +196,9 @@ describe('recordPayment', () => {
       transactionNo: `ali-${order.number}`,
       occurredAt: new Date().toISOString(),
     };
-    const pending = await server.graphql<Paid>(PAY, { input: { ...base, status: 'PENDING' } }, KEY);
+    const pending = await server.graphql<Paid>(PAY, { input: { ...base, status: 'PENDING' } }, API_KEY);
     expect(pending.body.data!.recordPayment.order.status).toBe('PENDING_PAYMENT');
-    const done = await server.graphql<Paid>(PAY, { input: { ...base, status: 'SUCCEEDED' } }, KEY);
+    const done = await server.graphql<Paid>(PAY, { input: { ...base, status: 'SUCCEEDED' } }, API_KEY);
     expect(done.body.data!.recordPayment.order.status).toBe('SPLIT');
     expect(done.body.data!.recordPayment.payment).toEqual({
       status: 'SUCCEEDED',
@@ -251,7 +251,7 @@ describe('recordPayment', () => {
       status: 'SUCCEEDED',
       occurredAt: new Date().toISOString(),
     };
-    const { body } = await server.graphql<Paid>(PAY, { input }, KEY);
+    const { body } = await server.graphql<Paid>(PAY, { input }, API_KEY);
     expect(body.errors).toBeUndefined();
     const detail = await server.graphql<Created['createOrder'] & { order: Created['createOrder']['order'] }>(
       `query($n: String!) { order(number: $n) { subOrders { warehouse { code } lines { sku } } } }`,
@@ -283,7 +283,7 @@ describe('recordPayment', () => {
       status: 'SUCCEEDED',
       occurredAt: new Date().toISOString(),
     };
-    const { body } = await server.graphql<Paid>(PAY, { input }, KEY);
+    const { body } = await server.graphql<Paid>(PAY, { input }, API_KEY);
     expect(body.data!.recordPayment.order.subOrders).toEqual([
       expect.objectContaining({ status: 'CREATED', warehouse: null }),
     ]);
@@ -299,7 +299,7 @@ describe('recordPayment', () => {
       status: 'SUCCEEDED',
       occurredAt: new Date().toISOString(),
     };
-    const { body } = await server.graphql(PAY, { input }, KEY);
+    const { body } = await server.graphql(PAY, { input }, API_KEY);
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'amountFen' });
   });
 

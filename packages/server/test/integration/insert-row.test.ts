@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertRow } from '../../src/database/insert-row.js';
 import { OrderEntity, PaymentEntity, SubOrderEntity } from '../../src/entities/index.js';
-import { seedReferenceData } from '../../src/seed/demo.js';
+import { seedReferenceData } from '../support/reference-data.js';
 import { createOrder } from '../support/orders.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 

@@ -1,14 +1,13 @@
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorker } from '../../src/jobs/worker.js';
-import { seedReferenceData } from '../../src/seed/demo.js';
-import { DEMO_WMS_SECRET } from '../../src/seed/demo-accounts.js';
+import { TEST_WMS_SECRET, seedReferenceData } from '../support/reference-data.js';
 import { kuaidi100Sign, wmsSignature } from '../../src/auth/signatures.js';
-import { brokenAmountRules } from '../support/amount-rules.js';
+import { brokenAmountRules } from '../../src/testing/index.js';
+import { API_KEY } from '../support/orders.js';
 import { loginAs, startTestServer, type TestServer } from '../support/test-server.js';
 import { eventually, startTestWarehouse, type TestWarehouse } from '../support/test-warehouse.js';
 
-const KEY = { authorization: 'ApiKey demo-storefront-key' };
 const SALT = 'journey-salt';
 let server: TestServer;
 let warehouse: TestWarehouse;
@@ -18,7 +17,7 @@ let staff: Record<string, string>;
 beforeAll(async () => {
   server = await startTestServer({ kuaidi100Salt: SALT });
   await seedReferenceData(server.db.dataSource);
-  warehouse = await startTestWarehouse(DEMO_WMS_SECRET);
+  warehouse = await startTestWarehouse(TEST_WMS_SECRET);
   await server.db.dataSource.query('UPDATE warehouses SET endpoint_url = $1', [warehouse.url]);
   worker = await startWorker(server.db.dataSource, server.db.url, { concurrency: 2 });
   staff = await loginAs(server, 'agent', 'agent123');
@@ -59,7 +58,7 @@ async function callback(code: string, subOrderNumber: string, type: string, extr
   });
   const response = await fetch(`${server.url}/webhooks/wms/${code}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-oms-signature': wmsSignature(raw, DEMO_WMS_SECRET) },
+    headers: { 'content-type': 'application/json', 'x-oms-signature': wmsSignature(raw, TEST_WMS_SECRET) },
     body: raw,
   });
   expect(response.status).toBe(200);
@@ -132,7 +131,7 @@ describe('a whole order journey', () => {
     }>(
       'mutation($i: CreateOrderInput!) { createOrder(input: $i) { order { number amounts { payable { fen } } } } }',
       { i: input },
-      KEY,
+      API_KEY,
     );
     const { number, amounts } = created.body.data!.createOrder.order;
     expect((await detail(number)).status).toBe('PENDING_PAYMENT');
@@ -149,7 +148,7 @@ describe('a whole order journey', () => {
           occurredAt: new Date().toISOString(),
         },
       },
-      KEY,
+      API_KEY,
     );
     let order = await detail(number);
     expect(order.status).toBe('SPLIT');

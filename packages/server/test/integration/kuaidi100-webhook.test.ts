@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedReferenceData } from '../../src/seed/demo.js';
+import { seedReferenceData } from '../support/reference-data.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { createOrder, kuaidi100Push, payOrder, step, trackEntry, wmsCallback } from '../support/orders.js';
 

@@ -1,9 +1,9 @@
 import { encodeOrderNumber, permutationKeyFromSecret } from '@oms/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { personalDataCipher } from '../../src/privacy/personal-data-cipher.js';
-import { seedReferenceData } from '../../src/seed/demo.js';
+import { seedReferenceData } from '../support/reference-data.js';
 import { loginAs, startTestServer, type TestServer } from '../support/test-server.js';
-import { createOrder, paidOrder, shippedOrder } from '../support/orders.js';
+import { API_KEY, createOrder, paidOrder, shippedOrder } from '../support/orders.js';
 
 let server: TestServer;
 let agent: Record<string, string>;
@@ -224,11 +224,7 @@ describe('revealPersonalData', () => {
     expect(noReason.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
     const anonymous = await server.graphql(REVEAL, { n: found.number, r: 'x' });
     expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    const byKey = await server.graphql(
-      REVEAL,
-      { n: found.number, r: 'x' },
-      { authorization: 'ApiKey demo-storefront-key' },
-    );
+    const byKey = await server.graphql(REVEAL, { n: found.number, r: 'x' }, API_KEY);
     expect(byKey.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });

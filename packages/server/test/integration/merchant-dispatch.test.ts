@@ -1,8 +1,7 @@
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorker } from '../../src/jobs/worker.js';
-import { seedReferenceData } from '../../src/seed/demo.js';
-import { DEMO_WMS_SECRET } from '../../src/seed/demo-accounts.js';
+import { TEST_WMS_SECRET, seedReferenceData } from '../support/reference-data.js';
 import { createOrder, payOrder, step, wmsCallback } from '../support/orders.js';
 import { loginAs, startTestServer, type TestServer } from '../support/test-server.js';
 import { eventually, startTestWarehouse, type TestWarehouse } from '../support/test-warehouse.js';
@@ -14,7 +13,7 @@ let worker: Runner;
 beforeAll(async () => {
   server = await startTestServer();
   await seedReferenceData(server.db.dataSource);
-  merchant = await startTestWarehouse(DEMO_WMS_SECRET);
+  merchant = await startTestWarehouse(TEST_WMS_SECRET);
   await server.db.dataSource.query("UPDATE warehouses SET endpoint_url = $1 WHERE kind = 'MERCHANT'", [
     merchant.url,
   ]);

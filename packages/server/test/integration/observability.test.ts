@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { logger } from '../../src/logging/logger.js';
-import { seedReferenceData } from '../../src/seed/demo.js';
+import { seedReferenceData } from '../support/reference-data.js';
 import { loginAs, startTestServer, type TestServer } from '../support/test-server.js';
 
 // What the server writes to stdout: its JSON log lines (the product logs nowhere else).

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedReferenceData } from '../../src/seed/demo.js';
+import { API_KEY } from '../support/orders.js';
+import { seedReferenceData } from '../support/reference-data.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
-const KEY = { authorization: 'ApiKey demo-storefront-key' };
 let server: TestServer;
 
 beforeAll(async () => {
@@ -32,7 +32,7 @@ describe('the payment window', () => {
     const created = await server.graphql<{ createOrder: { order: { number: string } } }>(
       'mutation($i: CreateOrderInput!) { createOrder(input: $i) { order { number } } }',
       { i: input },
-      KEY,
+      API_KEY,
     );
     const number = created.body.data!.createOrder.order.number;
     const closeExpired = () => server.services.paymentWindow.closeExpired();
@@ -70,7 +70,7 @@ describe('the payment window', () => {
           occurredAt: new Date().toISOString(),
         },
       },
-      KEY,
+      API_KEY,
     );
     expect(late.body.data!.recordPayment.order.status).toBe('CLOSED');
     const afterLate = await server.db.dataSource.query(

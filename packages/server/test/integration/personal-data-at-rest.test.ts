@@ -9,10 +9,10 @@ import {
   PersonalDataDecryptionError,
   personalDataCipher,
 } from '../../src/privacy/personal-data-cipher.js';
-import { seedReferenceData } from '../../src/seed/demo.js';
+import { seedReferenceData } from '../support/reference-data.js';
 import { createOrder } from '../support/orders.js';
 import { loginAs, startTestServer, type TestServer } from '../support/test-server.js';
-import { databaseUrl } from '../support/urls.js';
+import { databaseUrl } from '../../src/testing/index.js';
 
 /**
  * reliability.md "Personal data": the receiver's phone and street address are stored encrypted, found by a blind

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureDatabase } from '../../src/database/database.js';
+import { ensureDatabase, openDatabase } from '../../src/database/database.js';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../../src/database/embedded-postgres.js';
 import { findFreePort } from '../../src/database/free-port.js';
-import { DEMO_WMS_SECRET } from '../../src/seed/demo-accounts.js';
+import { TEST_WMS_SECRET, seedReferenceData } from '../support/reference-data.js';
 import { API_KEY, orderInput } from '../support/orders.js';
 import { startProductServer, type ProductProcess } from '../support/product-process.js';
 import { eventually, startTestWarehouse, type TestWarehouse } from '../support/test-warehouse.js';
@@ -29,14 +29,15 @@ beforeAll(async () => {
   postgres = await startEmbeddedPostgres(dataDir, () => {}, pgPort);
   await ensureDatabase(postgres.url('postgres'), 'oms');
   databaseUrl = postgres.url('oms');
-  warehouse = await startTestWarehouse(DEMO_WMS_SECRET);
-  server = await startProductServer({
-    DATABASE_URL: databaseUrl,
-    OMS_DEMO: 'on',
-    OMS_DEMO_ORDERS: '0',
-    OMS_DEMO_WMS_URL: warehouse.url,
-    OMS_WORKER: 'on',
-  });
+  warehouse = await startTestWarehouse(TEST_WMS_SECRET);
+  const database = await openDatabase(
+    { databaseUrl, appDatabaseUrl: undefined, dataDir, embeddedPgPort: undefined },
+    () => {},
+  );
+  await seedReferenceData(database.dataSource);
+  await database.dataSource.query('UPDATE warehouses SET endpoint_url = $1', [warehouse.url]);
+  await database.close();
+  server = await startProductServer({ DATABASE_URL: databaseUrl, OMS_DEMO: 'off', OMS_WORKER: 'on' });
 }, 120_000);
 afterAll(async () => {
   await server?.stop('SIGKILL');

@@ -1,6 +1,6 @@
 import { encodeSubOrderNumber, permutationKeyFromSecret } from '@oms/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedReferenceData } from '../../src/seed/demo.js';
+import { seedReferenceData } from '../support/reference-data.js';
 import { REASSIGN_CHUNK } from '../../src/services/reassign/reassign-chunk.js';
 import { paidOrder, step, wmsCallback } from '../support/orders.js';
 import { loginAs, startTestServer, type TestServer } from '../support/test-server.js';

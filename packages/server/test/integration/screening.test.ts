@@ -2,7 +2,7 @@ import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorker } from '../../src/jobs/worker.js';
 import { blacklistEntry } from '../../src/privacy/personal-data-columns.js';
-import { seedReferenceData } from '../../src/seed/demo.js';
+import { seedReferenceData } from '../support/reference-data.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { paidOrder as paidOrderVia } from '../support/orders.js';
 import { eventually } from '../support/test-warehouse.js';

@@ -2,7 +2,7 @@ import argon2 from 'argon2';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DUMMY_PASSWORD_HASH, PASSWORD_HASH_OPTIONS } from '../../src/auth/passwords.js';
 import { SESSION_COOKIE } from '../../src/http/cookies.js';
-import { seedReferenceData } from '../../src/seed/demo.js';
+import { seedReferenceData } from '../support/reference-data.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 // reliability.md, test plan row "authz: session rotation, logout, expiry, cookie flags; 11 wrong passwords", and the

@@ -1,14 +1,8 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findFreePort } from '../../src/database/free-port.js';
-import { DEMO_WMS_SECRET } from '../../src/seed/demo-accounts.js';
+import { TEST_WMS_SECRET } from '../support/reference-data.js';
 import { API_KEY, createOrder, orderInput } from '../support/orders.js';
 import {
   createProductDatabase,
-  outputContains,
-  spawnProduct,
   startProductServer,
   type ProductDatabase,
 } from '../support/product-process.js';
@@ -27,7 +21,7 @@ let warehouse: TestWarehouse;
 
 beforeAll(async () => {
   database = await createProductDatabase();
-  warehouse = await startTestWarehouse(DEMO_WMS_SECRET);
+  warehouse = await startTestWarehouse(TEST_WMS_SECRET);
   // Deliveries take a while, so the worker has jobs in flight when it is told to stop.
   warehouse.delayMs = 300;
   await database.probe.query("UPDATE warehouses SET endpoint_url = $1 WHERE kind = 'WAREHOUSE'", [
@@ -210,44 +204,6 @@ describe('SIGTERM during in-flight mutations', () => {
     ).toEqual([]);
   });
 });
-
-describe('SIGTERM to the start command (embedded PostgreSQL)', () => {
-  it('stops the embedded PostgreSQL it started and exits 0', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'oms-shutdown-'));
-    try {
-      const port = await findFreePort();
-      const product = spawnProduct('start.js', {
-        // The embedded server is the point here, also when the suite itself runs against DATABASE_URL (CI's pass 2).
-        DATABASE_URL: '',
-        OMS_APP_DATABASE_URL: '',
-        PORT: String(port),
-        OMS_DATA_DIR: dataDir,
-        OMS_DEMO_ORDERS: '0',
-        OMS_SIMULATORS: 'off',
-        OMS_SHUTDOWN_DRAIN_MS: '200',
-      });
-      await outputContains(product, 'OMS ready', 90_000);
-      const postmaster = join(dataDir, 'pg', 'postmaster.pid');
-      const pgPid = Number(readFileSync(postmaster, 'utf8').split('\n')[0]);
-      expect(alive(pgPid)).toBe(true);
-      expect(await product.stop('SIGTERM'), product.output()).toBe(0);
-      expect(product.output()).toContain('SIGTERM: stopped cleanly');
-      expect(alive(pgPid)).toBe(false);
-      expect(existsSync(postmaster)).toBe(false);
-    } finally {
-      rmSync(dataDir, { recursive: true, force: true });
-    }
-  }, 150_000);
-});
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function sendVia(url: string) {
   return async (query: string, variables: Record<string, unknown> = {}, headers = {}) => {

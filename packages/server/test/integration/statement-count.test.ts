@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedReferenceData } from '../../src/seed/demo.js';
+import { seedReferenceData } from '../support/reference-data.js';
 import { paidOrder, shippedOrder } from '../support/orders.js';
-import { ORDER_DETAIL, ORDER_PAGE, QUEUE_PAGE } from '../support/queries.js';
+import { ORDER_DETAIL, ORDER_PAGE, QUEUE_PAGE } from '../../src/testing/index.js';
 import { loginAs, startTestServer, type TestServer } from '../support/test-server.js';
 
 const INTERCEPT = 'mutation($i: InterceptOrderInput!) { interceptOrder(input: $i) { order { held } } }';

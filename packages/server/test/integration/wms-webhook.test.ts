@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedReferenceData } from '../../src/seed/demo.js';
-import { DEMO_WMS_SECRET } from '../../src/seed/demo-accounts.js';
+import { TEST_WMS_SECRET, seedReferenceData } from '../support/reference-data.js';
 import { wmsSignature } from '../../src/auth/signatures.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { paidOrder, wmsCallback } from '../support/orders.js';
@@ -72,7 +71,7 @@ describe('warehouse callbacks', () => {
     const raw = JSON.stringify(body);
     const tampered = await fetch(`${server.url}/webhooks/wms/SH01`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-oms-signature': wmsSignature(raw, DEMO_WMS_SECRET) },
+      headers: { 'content-type': 'application/json', 'x-oms-signature': wmsSignature(raw, TEST_WMS_SECRET) },
       body: raw.replace('ACCEPTED', 'PACKED'),
     });
     expect(tampered.status).toBe(401);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_WMS_SECRET } from '../../src/seed/demo-accounts.js';
+import { TEST_WMS_SECRET } from '../support/reference-data.js';
 import { paidOrder } from '../support/orders.js';
 import {
   createProductDatabase,
@@ -30,7 +30,7 @@ const startWorkerProcess = async () => {
 
 beforeAll(async () => {
   database = await createProductDatabase();
-  warehouse = await startTestWarehouse(DEMO_WMS_SECRET);
+  warehouse = await startTestWarehouse(TEST_WMS_SECRET);
   await database.probe.query("UPDATE warehouses SET endpoint_url = $1 WHERE kind = 'WAREHOUSE'", [
     warehouse.url,
   ]);

@@ -1,9 +1,9 @@
-import { DEMO_WMS_SECRET } from '../../src/seed/demo-accounts.js';
+import { TEST_API_KEY, TEST_WMS_SECRET } from './reference-data.js';
 import { kuaidi100Sign, wmsSignature } from '../../src/auth/signatures.js';
 import type { TestServer } from './test-server.js';
 
-/** The demo integration key, as storefronts and payment channels send it. */
-export const API_KEY = { authorization: 'ApiKey demo-storefront-key' };
+/** The tests' integration key, as storefronts and payment channels send it. */
+export const API_KEY = { authorization: `ApiKey ${TEST_API_KEY}` };
 
 let counter = 0;
 
@@ -35,7 +35,7 @@ interface CreatedOrder {
   amounts: { payable: { fen: number } };
 }
 
-/** Creates an order through the API as the demo storefront; throws on errors. */
+/** Creates an order through the API as the tests' storefront; throws on errors. */
 export async function createOrder(
   server: TestServer,
   overrides: Record<string, unknown> = {},
@@ -93,7 +93,7 @@ export async function wmsCallback(
   server: TestServer,
   warehouseCode: string,
   body: Record<string, unknown>,
-  secret = DEMO_WMS_SECRET,
+  secret = TEST_WMS_SECRET,
 ): Promise<{ status: number; json: { outcome?: string } }> {
   const raw = JSON.stringify({ occurredAt: new Date().toISOString(), ...body });
   const response = await fetch(`${server.url}/webhooks/wms/${warehouseCode}`, {

@@ -1,63 +1,25 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { createDataSource } from '../../src/database/data-source.js';
 import { findFreePort } from '../../src/database/free-port.js';
-import { seedReferenceData } from '../../src/seed/demo.js';
-import { TEMPLATE_DATABASE, databaseUrl } from './urls.js';
+import {
+  TEMPLATE_DATABASE,
+  databaseUrl,
+  outputContains,
+  spawnScript,
+  type ProductProcess,
+} from '../../src/testing/index.js';
+import { seedReferenceData } from './reference-data.js';
+
+export { outputContains, type ProductProcess };
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 
-/** A built entry point (main.js, worker-main.js, start.js) running as a child process, as it runs in production. */
-export interface ProductProcess {
-  readonly child: ChildProcess;
-  readonly pid: number;
-  /** Everything it printed so far (stdout and stderr). */
-  output(): string;
-  /** Its exit code (or the signal's name) once it exits. */
-  readonly exited: Promise<number | string>;
-  /** Sends `signal` (unless it is gone already) and waits for the exit. */
-  stop(signal?: NodeJS.Signals): Promise<number | string>;
-}
-
-const running = new Set<ChildProcess>();
-// A test that fails half-way must not leave its children behind.
-process.once('exit', () => {
-  for (const child of running) child.kill('SIGKILL');
-});
-
-/** Starts `dist/<entry>` with `env` on top of this process's environment. */
+/** Starts the server's built `dist/<entry>` (main.js, worker-main.js) with `env` on top of this process's environment. */
 export function spawnProduct(entry: string, env: Record<string, string>): ProductProcess {
-  const script = `${DIST}${entry}`;
-  if (!existsSync(script))
-    throw new Error(`${script} is missing: run pnpm --filter @oms/schema --filter @oms/server build`);
-  const child = spawn(process.execPath, [script], {
-    env: { ...process.env, LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  running.add(child);
-  let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  const exited = new Promise<number | string>((resolve) =>
-    child.once('exit', (code, signal) => {
-      running.delete(child);
-      resolve(code ?? signal ?? 'unknown');
-    }),
-  );
-  return {
-    child,
-    pid: child.pid!,
-    output: () => output,
-    exited,
-    stop: async (signal = 'SIGTERM') => {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      return exited;
-    },
-  };
+  return spawnScript(`${DIST}${entry}`, env);
 }
 
 /** The API server (dist/main.js) on a free port, once /readyz answers 200. */
@@ -65,7 +27,7 @@ export async function startProductServer(
   env: Record<string, string>,
 ): Promise<ProductProcess & { url: string }> {
   const port = await findFreePort();
-  const product = spawnProduct('main.js', { PORT: String(port), OMS_SIMULATORS: 'off', ...env });
+  const product = spawnProduct('main.js', { PORT: String(port), ...env });
   const url = `http://127.0.0.1:${port}`;
   const until = Date.now() + 60_000;
   for (;;) {
@@ -84,18 +46,9 @@ export async function startProductServer(
   return Object.assign(product, { url });
 }
 
-/** Waits until `text` appears in the process's output. */
-export async function outputContains(product: ProductProcess, text: string, timeoutMs = 30_000) {
-  const until = Date.now() + timeoutMs;
-  while (!product.output().includes(text)) {
-    if (Date.now() > until) throw new Error(`"${text}" never appeared:\n${product.output()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 /**
  * A database of the test's own for a product process: cloned from the migrated template, seeded with the reference
- * data (staff, the demo API key, warehouses) through a data source that is closed again, so every other connection
+ * data (staff, the tests' API key, warehouses) through a data source that is closed again, so every other connection
  * to it is the product's. `probe` is the test's one connection for checks.
  */
 export interface ProductDatabase {

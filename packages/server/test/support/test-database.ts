@@ -1,43 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import type { DataSource } from 'typeorm';
 import { inject } from 'vitest';
-import { createDataSource, StatementCounter } from '../../src/database/data-source.js';
-import { TEMPLATE_DATABASE, databaseUrl } from './urls.js';
+import { createTestDatabase as createOn, type TestDatabase } from '../../src/testing/index.js';
 
-/** A fresh, migrated database of this test file's own, with a statement counter. */
-export interface TestDatabase {
-  readonly dataSource: DataSource;
-  readonly url: string;
-  readonly counter: StatementCounter;
-  readonly drop: () => Promise<void>;
-}
+export type { TestDatabase };
 
-async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: inject('adminUrl') });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-/** Clones the migrated template into a new database (a fraction of a second) and opens it. */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const name = `oms_test_${randomBytes(6).toString('hex')}`;
-  await admin((client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`));
-  const url = databaseUrl(inject('adminUrl'), name);
-  const counter = new StatementCounter();
-  const dataSource = createDataSource(url, { counter });
-  await dataSource.initialize();
-  return {
-    dataSource,
-    url,
-    counter,
-    drop: async () => {
-      await dataSource.destroy();
-      await admin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-    },
-  };
-}
+/** A fresh, migrated database of this test file's own (src/testing/test-database.ts). */
+export const createTestDatabase = (): Promise<TestDatabase> => createOn(inject('adminUrl'));

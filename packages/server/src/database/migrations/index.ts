@@ -8,6 +8,7 @@ import { MerchantLocations1764600000000 } from './1764600000000-merchant-locatio
 import { PersonalDataAtRest1764700000000 } from './1764700000000-personal-data-at-rest.js';
 import { AppRole1764800000000 } from './1764800000000-app-role.js';
 import { OrderScopedIndexes1765000000000 } from './1765000000000-order-scoped-indexes.js';
+import { DatabaseMarkers1765100000000 } from './1765100000000-database-markers.js';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   PersonalDataAtRest1764700000000,
   AppRole1764800000000,
   OrderScopedIndexes1765000000000,
+  DatabaseMarkers1765100000000,
 ];

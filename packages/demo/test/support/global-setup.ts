@@ -1,0 +1,1 @@
+export { setupTestPostgres as default } from '@oms/server/testing';
