@@ -17,8 +17,17 @@ const otherPackagesInternals = {
   message: 'Import another package by its name and public entry, never its src/ internals.',
 };
 
-/** `no-restricted-imports` with the package rule and these patterns (a later config replaces an earlier one's). */
-const restrict = (...patterns) => ['error', { patterns: [otherPackagesInternals, ...patterns] }];
+const noDemo = {
+  group: ['@oms/demo', '@oms/demo/**', '**/demo', '**/demo/**'],
+  message: 'The server never imports the demo: packages/demo builds on the server, not the other way round.',
+};
+
+/**
+ * `no-restricted-imports` for a file of packages/server: the package rules (no other package's src/, never the
+ * demo) and these patterns. A later config's options replace an earlier one's, so every server config goes through
+ * here.
+ */
+const restrict = (...patterns) => ['error', { patterns: [otherPackagesInternals, noDemo, ...patterns] }];
 
 // The rooms inside packages/server (docs/architecture.md, "Rooms inside the server"): calls go one way, from the
 // edges (api/, http/) and the worker (jobs/) into the use cases (services/), and from there into the domain rules,
@@ -88,6 +97,7 @@ export default tseslint.config(
       ],
     },
   },
+  { files: ['packages/server/**/*.ts'], rules: { 'no-restricted-imports': restrict() } },
   ...roomRules,
   {
     // Domain errors are the innermost room: they know nothing of the server around them.
@@ -97,24 +107,6 @@ export default tseslint.config(
         group: ['../**'],
         message: 'server/src/errors/ imports nothing of the server: every room may use it.',
       }),
-    },
-  },
-  {
-    files: ['packages/server/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            otherPackagesInternals,
-            {
-              group: ['@oms/demo', '@oms/demo/**', '**/demo', '**/demo/**'],
-              message:
-                'The server never imports the demo: packages/demo builds on the server, not the other way round.',
-            },
-          ],
-        },
-      ],
     },
   },
   {
