@@ -32,7 +32,7 @@ describe('rooms inside the server', () => {
     expect(await refusals('errors/x.ts', use('../logging/logger.js'))).toHaveLength(1);
   });
 
-  it('keep the package rules in every room: never the demo, never another package's src/', async () => {
+  it("keep the package rules in every room: never the demo, never another package's src/", async () => {
     expect(await refusals('services/cancel/x.ts', use('@oms/demo'))).toHaveLength(1);
     expect(await refusals('api/x.ts', use('../../../schema/src/index.js'))).toHaveLength(1);
   });
