@@ -32,7 +32,15 @@ export { personalDataCipher } from './privacy/personal-data-cipher.js';
 export { byDistance, planSplit, type PlanWarehouse } from './services/split/split-plan.js';
 export { PgSequenceBlockSource } from './services/numbers/pg-sequence-block-source.js';
 export type { Actor } from './services/helpers/history.js';
-export { DELIVER_TASK, EXPIRE_TASK } from './jobs/outbox.js';
+export {
+  heldBy,
+  holdExpiresAt,
+  interceptedDetails,
+  interceptionSettledDetails,
+  screeningHold,
+} from './services/helpers/holds.js';
+// The outbox, for rows written in bulk that must be delivered (or expire) as the services' would.
+export { GraphileOutbox } from './jobs/outbox.js';
 
 // What a client of the webhooks signs with, and the product's logger.
 export { kuaidi100Sign, verifyWmsSignature, wmsSignature } from './auth/signatures.js';

@@ -47,7 +47,6 @@ export const STAFF = { agent: staff('agent'), ops: staff('ops'), manager: staff(
 /** Jobs and services as timeline actors (the ids the services use). */
 export const SYSTEM = {
   splitter: { type: 'SYSTEM', id: 'splitter' },
-  screening: { type: 'SYSTEM', id: 'screening' },
   dispatcher: { type: 'SYSTEM', id: 'dispatcher' },
   openPlatform: { type: 'SYSTEM', id: 'open-platform' },
   paymentWindow: { type: 'SYSTEM', id: 'payment-window' },

@@ -1,12 +1,21 @@
 import {
+  amountPaidByCustomer,
   assertTransition,
   screenOrder,
+  screeningFacts,
+  type BlacklistKind,
   type InterceptionRule,
   type InterceptionStatus,
   type RuleHit,
 } from '@oms/schema';
-import type { Actor } from '@oms/server';
-import { DAY, MINUTE, type StoryClock } from './clock.js';
+import {
+  heldBy,
+  holdExpiresAt,
+  interceptedDetails,
+  interceptionSettledDetails,
+  type Actor,
+} from '@oms/server';
+import { MINUTE, type StoryClock } from './clock.js';
 import type { InterceptionDraft, SubOrderDraft } from './model.js';
 import type { OrderStory } from './story.js';
 
@@ -14,31 +23,33 @@ import type { OrderStory } from './story.js';
 export interface ScreeningExtras {
   /** Paid orders to the same address in the window, this one included (ADDRESS_VELOCITY). */
   readonly paidOrdersToAddress?: number;
-  readonly blacklisted?: readonly ('PHONE' | 'ADDRESS' | 'ACCOUNT')[];
+  readonly blacklisted?: readonly BlacklistKind[];
 }
 
 /**
- * Screens the order with the stored rules, exactly as services/holds/screening.service.ts does (packages/schema
- * `screenOrder` over the same facts), so a held order's evidence carries the live thresholds and an order that is
- * not meant to be held provably does not trip a rule.
+ * Screens the order with the stored rules by packages/schema's own `screeningFacts` and `screenOrder`, as the
+ * server's screening does, so a held order's evidence carries the live thresholds and an order that is not meant to
+ * be held provably does not trip a rule.
  */
 export function screen(story: OrderStory, extras: ScreeningExtras = {}): RuleHit[] {
   const { order } = story;
-  const perSku = new Map<string, number>();
-  for (const line of order.lines) perSku.set(line.sku, (perSku.get(line.sku) ?? 0) + line.quantity);
   return screenOrder(
-    {
+    screeningFacts({
       payableFen: order.amounts.payable,
-      accountAgeDays: Math.floor((order.createdAt.getTime() - order.customerRegisteredAt.getTime()) / DAY),
+      createdAt: order.createdAt,
+      customerRegisteredAt: order.customerRegisteredAt,
+      lines: order.lines,
       paidOrdersToAddress: extras.paidOrdersToAddress ?? 1,
       blacklisted: extras.blacklisted ?? [],
-      maxQuantityPerSku: Math.max(0, ...perSku.values()),
-    },
+    }),
     story.ctx.rules,
   );
 }
 
-/** Raises an ACTIVE interception (services/holds/holds.ts raiseHold), holding the order or one sub-order. */
+/**
+ * Raises an ACTIVE interception holding the order or one sub-order, with the server's own figures: the amount the
+ * manager sees, the end of the rollback period and the INTERCEPTED entry's details (services/helpers/holds.ts).
+ */
 export function raiseHold(
   story: OrderStory,
   request: {
@@ -51,7 +62,7 @@ export function raiseHold(
   },
 ): InterceptionDraft {
   const { order, ctx } = story;
-  const expiresAt = new Date(request.at.getTime() + ctx.rollbackMinutes * MINUTE);
+  const expiresAt = holdExpiresAt(request.at, ctx.rollbackMinutes);
   const interception: InterceptionDraft = {
     subOrder: request.sub,
     rule: request.rule,
@@ -64,7 +75,7 @@ export function raiseHold(
     decidedBy: null,
     decidedAt: null,
     note: null,
-    amountFen: order.amounts.payable + order.amounts.giftCard + order.amounts.points,
+    amountFen: amountPaidByCustomer(order.amounts),
   };
   order.interceptions.push(interception);
   refreshHeld(story);
@@ -74,12 +85,7 @@ export function raiseHold(
     at: request.at,
     sub: request.sub,
     reason: request.reason,
-    after: () => ({
-      rule: request.rule,
-      interceptionId: String(interception.id),
-      evidence: request.evidence,
-      expiresAt: expiresAt.toISOString(),
-    }),
+    after: () => interceptedDetails(request, String(interception.id), expiresAt),
   });
   return interception;
 }
@@ -118,16 +124,17 @@ export function settleHold(
     sub: interception.subOrder,
     reason: note,
     before: { status: 'ACTIVE' },
-    after: () => ({ status: to, interceptionId: String(interception.id), rule: interception.rule }),
+    after: () => interceptionSettledDetails(to, String(interception.id), interception.rule),
   });
   return at;
 }
 
-/** held = an ACTIVE interception covers it: its own, or one on the whole order (as refreshHeldFlags does). */
+/** What the order's ACTIVE holds hold, by the server's own rule (heldBy). */
 function refreshHeld(story: OrderStory): void {
   const { order } = story;
-  const active = order.interceptions.filter((i) => i.status === 'ACTIVE');
-  const wholeOrder = active.some((i) => i.subOrder === null);
-  order.held = active.length > 0;
-  for (const sub of order.subOrders) sub.held = wholeOrder || active.some((i) => i.subOrder === sub);
+  const held = heldBy(
+    order.interceptions.filter((i) => i.status === 'ACTIVE').map((i) => ({ subOrder: i.subOrder })),
+  );
+  order.held = held.order;
+  for (const sub of order.subOrders) sub.held = held.isHeld(sub);
 }

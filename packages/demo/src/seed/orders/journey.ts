@@ -6,6 +6,7 @@ import {
   type OrderType,
   type PaymentMethod,
 } from '@oms/schema';
+import { screeningHold } from '@oms/server';
 import { basket, type BasketKind } from './baskets.js';
 import { cutoffDeadline, MINUTE } from './clock.js';
 import { CLIENTS, STAFF, SYSTEM, type SeedContext } from './context.js';
@@ -112,14 +113,9 @@ function afterSplit(story: OrderStory, plan: JourneyPlan): void {
       throw new Error(
         `seed ${plan.hold.rule} story screens as ${hits.map((h) => h.rule).join(', ') || 'clean'}`,
       );
-    const hold = raiseHold(story, {
-      rule: hits[0].rule,
-      reason: `screening: ${hits.map((h) => h.rule).join(', ')}`,
-      evidence: Object.fromEntries(hits.map((h) => [h.rule, h.evidence])),
-      actor: SYSTEM.screening,
-      sub: null,
-      at: story.clock.advance(0.001, 0.01),
-    });
+    // The one hold the server's screening raises for these hits (services/helpers/holds.ts screeningHold).
+    const request = screeningHold(hits, story.ctx.rollbackMinutes)!;
+    const hold = raiseHold(story, { ...request, sub: null, at: story.clock.advance(0.001, 0.01) });
     const { outcome } = plan.hold;
     if (outcome === 'ACTIVE') return;
     if (outcome === 'EXPIRED')

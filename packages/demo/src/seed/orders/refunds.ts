@@ -1,4 +1,10 @@
-import type { InstrumentAmounts, PaymentMethod } from '@oms/schema';
+import {
+  collectedCashPayment,
+  paidByInstrument,
+  planInstrumentRefund,
+  type InstrumentAmounts,
+  type PaymentMethod,
+} from '@oms/schema';
 import type { Actor } from '@oms/server';
 import { shanghaiDate, type StoryClock } from './clock.js';
 import { SYSTEM, uniqueValue } from './context.js';
@@ -6,10 +12,12 @@ import type { PaymentDraft, SubOrderDraft } from './model.js';
 import type { OrderStory } from './story.js';
 
 /**
- * Refunds per instrument (domain.md §4): cash to the channel it came from, each gift card's share back to that card
- * and points back to the account, each with a reversing usage row. Amounts come from the caller
- * (refundForCancelledLines over the frozen allocations); cash that was never taken (unpaid, COD) is not refunded.
- * Refunds are created PENDING and answered at once here (the demo's channel simulator), so they are SUCCEEDED.
+ * Refunds per instrument where packages/schema's refund plan sends them, as the server's refund helper does: cash
+ * back to the payment that collected it, each gift card's share back to that card and points back to the account
+ * (at the rate the customer paid), each with a reversing usage row carrying the balance after it. Amounts come from
+ * the caller (refundForCancelledLines over the frozen allocations); cash that was never taken (unpaid, COD) is not
+ * refunded. Refunds are created PENDING and answered at once here (the demo's channel simulator), so they are
+ * SUCCEEDED.
  */
 export function refund(
   story: OrderStory,
@@ -45,36 +53,46 @@ export function refund(
     payment.logs.push({ status: payment.status, at: settledAt, reference: `refund_id=${serial}` });
     made.push({ method: payment.method, amountFen });
   };
-  const cash = order.payments.find((p) => p.cardIndex === null && p.method !== 'POINTS' && p.paidAt !== null);
-  back(cash, amounts.cash);
-  amounts.giftCards.forEach((share, k) => {
-    const payment = order.payments.find((p) => p.cardIndex === k);
-    if (!payment || share === 0) return;
-    back(payment, share);
-    const cardNumber = story.priced.giftCards[k]!.cardNumber;
-    const card = order.giftCardUsages.filter((u) => u.cardNumber === cardNumber);
-    const original = card[0]!;
-    order.giftCardUsages.push({
-      cardNumber: original.cardNumber,
-      amountFen: -share,
-      balanceAfterFen: card[card.length - 1]!.balanceAfterFen + share,
-      at: createdAt,
-      reversalOf: original,
-    });
+  const latestOfCard = (cardNumber: string) =>
+    order.giftCardUsages.filter((u) => u.cardNumber === cardNumber).at(-1)!;
+  const cards = order.giftCardUsages
+    .filter((usage) => usage.reversalOf === null)
+    .map((usage) => ({
+      usage,
+      cardNumber: usage.cardNumber,
+      balanceAfterFen: latestOfCard(usage.cardNumber).balanceAfterFen,
+      payment: order.payments.find(
+        (p) => p.cardIndex !== null && story.priced.giftCards[p.cardIndex]!.cardNumber === usage.cardNumber,
+      ),
+    }));
+  const spent = order.pointsUsages.find((usage) => usage.reversalOf === null);
+  const plan = planInstrumentRefund(amounts, paidByInstrument(order.lines.map((l) => l.alloc)), {
+    cash: collectedCashPayment(order.payments),
+    cards,
+    points: spent ? { ...spent, usage: spent, balanceAfter: order.pointsUsages.at(-1)!.balanceAfter } : null,
   });
-  if (amounts.points > 0) {
+  if (plan.cash) back(plan.cash.payment, plan.cash.amountFen);
+  for (const { card, amountFen, balanceAfterFen } of plan.cards) {
+    back(card.payment, amountFen);
+    order.giftCardUsages.push({
+      cardNumber: card.cardNumber,
+      amountFen: -amountFen,
+      balanceAfterFen,
+      at: createdAt,
+      reversalOf: card.usage,
+    });
+  }
+  if (plan.points) {
     back(
       order.payments.find((p) => p.method === 'POINTS'),
-      amounts.points,
+      plan.points.valueFen,
     );
-    const original = order.pointsUsages[0]!;
-    const latest = order.pointsUsages[order.pointsUsages.length - 1]!;
     order.pointsUsages.push({
-      points: -amounts.points,
-      valueFen: -amounts.points,
-      balanceAfter: latest.balanceAfter + amounts.points,
+      points: -plan.points.points,
+      valueFen: -plan.points.valueFen,
+      balanceAfter: plan.points.balanceAfter,
       at: createdAt,
-      reversalOf: original,
+      reversalOf: plan.points.usage.usage,
     });
   }
   if (made.length === 0) return;

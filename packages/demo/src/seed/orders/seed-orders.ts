@@ -1,6 +1,6 @@
 import type { Region, RuleSetting, WarehouseCapability } from '@oms/schema';
-import type { DataSource } from 'typeorm';
-import { DELIVER_TASK, EXPIRE_TASK, type Config } from '@oms/server';
+import type { DataSource, EntityManager } from 'typeorm';
+import { GraphileOutbox, type Config } from '@oms/server';
 import { SCARCE_SKUS } from './baskets.js';
 import { pickTime } from './clock.js';
 import type { SeedContext } from './context.js';
@@ -112,36 +112,35 @@ export async function seedDemoOrders(
        WHERE s.warehouse_id = r.warehouse_id AND s.sku = r.sku`,
       [JSON.stringify(reservations)],
     );
-    await queueJobs(manager.query.bind(manager), orders, config.dispatchMaxAttempts);
+    await queueJobs(manager, orders, config.dispatchMaxAttempts);
   });
 }
 
 /**
- * The graphile-worker jobs the services queue with these rows: delivery of each outbox message still PENDING
- * (raiseHold's and enqueueOutbound's twins) and the expiry of each ACTIVE hold at the end of its rollback period.
- * Skipped when the queue schema is absent (a database without the worker).
+ * What the services would have queued with these rows, through the product's own outbox: delivery of each outbox
+ * message still PENDING and the expiry of each ACTIVE hold at the end of its rollback period. Skipped when the queue
+ * schema is absent (a database without the worker).
  */
 async function queueJobs(
-  query: (sql: string, parameters?: unknown[]) => Promise<unknown>,
+  manager: EntityManager,
   orders: readonly OrderDraft[],
   maxAttempts: number,
 ): Promise<void> {
-  const [{ present }] = (await query(
+  const [{ present }] = (await manager.query(
     "SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'graphile_worker') AS present",
   )) as [{ present: boolean }];
   if (!present) return;
-  const pending = orders.flatMap((o) => o.outbound.filter((m) => m.status === 'PENDING').map((m) => m.id));
-  const active = orders.flatMap((o) => o.interceptions.filter((i) => i.status === 'ACTIVE').map((i) => i.id));
-  await query(
-    `SELECT graphile_worker.add_job(identifier => $1, payload => json_build_object('messageId', m.id::text),
-       max_attempts => $3, job_key => 'outbound:' || m.id)
-     FROM outbound_messages m WHERE m.id = ANY($2::bigint[])`,
-    [DELIVER_TASK, pending, maxAttempts],
+  const outbox = new GraphileOutbox(maxAttempts);
+  await outbox.deliver(
+    manager,
+    orders.flatMap((o) => o.outbound.filter((m) => m.status === 'PENDING').map((m) => String(m.id))),
   );
-  await query(
-    `SELECT graphile_worker.add_job(identifier => $1, payload => json_build_object('interceptionId', i.id::text),
-       run_at => i.expires_at, job_key => 'expire:' || i.id, max_attempts => 5)
-     FROM interceptions i WHERE i.id = ANY($2::bigint[])`,
-    [EXPIRE_TASK, active],
+  await outbox.expireHolds(
+    manager,
+    orders.flatMap((o) =>
+      o.interceptions
+        .filter((i) => i.status === 'ACTIVE')
+        .map((i) => ({ interceptionId: String(i.id), at: i.expiresAt })),
+    ),
   );
 }

@@ -1,5 +1,6 @@
 import {
   assertTransition,
+  isFinalFulfilment,
   shardForCustomer,
   type OrderSource,
   type OrderType,
@@ -38,8 +39,6 @@ export interface EntryInput {
   readonly after?: EventDraft['after'];
   readonly visible?: boolean;
 }
-
-const FINAL = new Set(['DELIVERED', 'REJECTED', 'CANCELLED']);
 
 /**
  * One order being walked through its life. Every status change goes through the transition table of
@@ -165,7 +164,7 @@ export class OrderStory {
       sub.dispatchState = 'ACKNOWLEDGED';
     }
     if (row.to === 'SHIPPED') sub.shippedAt = at;
-    if (FINAL.has(row.to)) sub.finishedAt = at;
+    if (isFinalFulfilment(row.to)) sub.finishedAt = at;
     if (row.effects.includes('CLEAR_CANCEL_REQUEST')) sub.cancelRequestedAt = null;
     sub.status = row.to;
     sub.version += 1;

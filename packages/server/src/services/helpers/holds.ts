@@ -1,4 +1,9 @@
-import { amountPaidByCustomer, type InterceptionRule, type RuleHit } from '@oms/schema';
+import {
+  amountPaidByCustomer,
+  type InterceptionRule,
+  type InterceptionStatus,
+  type RuleHit,
+} from '@oms/schema';
 import type { EntityManager } from 'typeorm';
 import { InterceptionEntity, type OrderEntity } from '../../entities/index.js';
 import { recordOrderEvent, type Actor } from './history.js';
@@ -59,6 +64,35 @@ export function interceptedDetails(
     interceptionId,
     evidence: request.evidence,
     expiresAt: expiresAt.toISOString(),
+  };
+}
+
+/** The details of the timeline entry that settles a hold. */
+export function interceptionSettledDetails(
+  status: InterceptionStatus,
+  interceptionId: string,
+  rule: InterceptionRule,
+): Record<string, unknown> {
+  return { status, interceptionId, rule };
+}
+
+/**
+ * What the ACTIVE holds of an order hold: the order when there is any, a sub-order when one is its own or one is on
+ * the whole order (`subOrder` null). Keys are whatever identifies a sub-order to the caller.
+ */
+export function heldBy<K>(active: readonly { readonly subOrder: K | null }[]): {
+  readonly order: boolean;
+  readonly wholeOrder: boolean;
+  readonly subOrders: readonly K[];
+  readonly isHeld: (subOrder: K) => boolean;
+} {
+  const wholeOrder = active.some((hold) => hold.subOrder === null);
+  const subOrders = active.flatMap((hold): K[] => (hold.subOrder === null ? [] : [hold.subOrder]));
+  return {
+    order: active.length > 0,
+    wholeOrder,
+    subOrders,
+    isHeld: (subOrder) => wholeOrder || subOrders.includes(subOrder),
   };
 }
 

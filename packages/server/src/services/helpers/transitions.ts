@@ -12,7 +12,7 @@ import { countTransition } from '../../metrics/domain-counters.js';
 import type { Tx } from './deps.js';
 import { runEffects, type EffectParams, type EffectTarget } from './effects.js';
 import { recordOrderEvent, recordOrderEvents, type Actor, type OrderEventInput } from './history.js';
-import { refreshHeldFlags } from './holds.js';
+import { interceptionSettledDetails, refreshHeldFlags } from './holds.js';
 
 // The guarded transitions (docs/reliability.md): each checks the event against the transition table with the
 // caller's facts, writes the new status with an UPDATE that only matches while the row is still in the state and
@@ -242,7 +242,7 @@ export async function applyInterceptionEvent(
     actor,
     reason: note,
     before: { status: 'ACTIVE' },
-    after: { status: row.to, interceptionId: interception.id, rule: interception.rule },
+    after: interceptionSettledDetails(row.to, interception.id, interception.rule),
   });
   await runEffects({ tx, actor, reason: note }, [row], [{ order }]);
   return row;
