@@ -19,7 +19,7 @@ const startCommand = (logFile: string) => `node ../packages/demo/dist/start.js >
 
 export default defineConfig({
   testDir: './tests',
-  // After every spec: no receiver phone or street address in the servers' logs (reliability.md "privacy").
+  // After every spec: no receiver phone or street address in the servers' logs (docs/reliability.md "privacy").
   globalTeardown: './privacy-log-check.ts',
   timeout: 30_000,
   expect: { timeout: 10_000 },

@@ -6,7 +6,7 @@ import { E2E_SERVERS } from './servers.js';
 const CHECK = fileURLToPath(new URL('../packages/server/dist/logging/privacy-log-check.js', import.meta.url));
 
 /**
- * Playwright's global teardown, after every spec and while both servers still run (reliability.md test plan,
+ * Playwright's global teardown, after every spec and while both servers still run (docs/reliability.md test plan,
  * "privacy"): every receiver phone and street address in the two servers' databases is searched for, exactly, in
  * their logs (e2e/.logs/<port>.log); one hit fails the run. The server's own script does the search, so it reads the
  * data as the server stores it.

@@ -1,4 +1,4 @@
-// The write reference of P4 (performance.md: "the same rows written by hand-written SQL in one transaction"): the
+// The write reference of P4 (docs/performance.md: "the same rows written by hand-written SQL in one transaction"): the
 // rows the product wrote for an ingested order, read back after our run, written again as copies with fresh ids and
 // fresh unique values, one order per transaction: ids leased, the stock rows it reserves locked in a fixed order, and
 // one INSERT statement (one CTE per table) that also reserves the stock, over a `pg` pool at the same concurrency.

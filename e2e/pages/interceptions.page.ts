@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 
-/** The interception queue (console.md "Interception queue"): holds waiting for a decision, decided in bulk. */
+/** The interception queue (docs/console.md "Interception queue"): holds waiting for a decision, decided in bulk. */
 export class InterceptionQueuePage {
   readonly table: Locator;
   readonly rows: Locator;

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 
-/** The order detail page (console.md "Order detail"). */
+/** The order detail page (docs/console.md "Order detail"). */
 export class OrderDetailPage {
   readonly number: Locator;
   readonly status: Locator;

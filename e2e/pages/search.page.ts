@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 
-/** The app bar's one search box (console.md "Search"). */
+/** The app bar's one search box (docs/console.md "Search"). */
 export class SearchBox {
   readonly input: Locator;
   readonly message: Locator;

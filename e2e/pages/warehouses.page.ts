@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 
-/** The warehouses screen (console.md "Warehouses"): load, late and stuck sub-orders, re-routing them in bulk. */
+/** The warehouses screen (docs/console.md "Warehouses"): load, late and stuck sub-orders, re-routing them in bulk. */
 export class WarehousesPage {
   readonly load: Locator;
   readonly lateTable: Locator;

@@ -2,7 +2,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/roles.js';
 
-// reliability.md, test plan row "a11y": axe (WCAG 2 A/AA) on the main pages in zh-CN and en, zero violations.
+// docs/reliability.md, test plan row "a11y": axe (WCAG 2 A/AA) on the main pages in zh-CN and en, zero violations.
 // Exceptions, each with its reason, are listed in docs/accessibility.md; there are none today, so no rule is
 // disabled and no element excluded here.
 

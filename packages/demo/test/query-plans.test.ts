@@ -11,7 +11,7 @@ import { seedReferenceData } from '../src/seed/demo.js';
 import { seedDemoOrders } from '../src/seed/orders/seed-orders.js';
 
 /**
- * performance.md "Always true": every list is cursor-paged on an index and every look-up hits a unique or selective
+ * docs/performance.md "Always true": every list is cursor-paged on an index and every look-up hits a unique or selective
  * index. Each console read runs here against a seeded database big enough that a missing index shows as a
  * sequential scan (the planner prefers an index for a selective read once a table has thousands of rows), and every
  * statement it ran is EXPLAINed with its own parameters.

@@ -159,7 +159,7 @@ describe(`the demo seed (${COUNT} orders)`, () => {
     console.log(`seeded ${COUNT} orders in ${(seededMs / 1000).toFixed(1)} s`);
   });
 
-  it('keeps every amount rule of domain.md §4', async () => {
+  it('keeps every amount rule of docs/domain.md §4', async () => {
     expect(await brokenAmountRules(db.dataSource)).toEqual([]);
   });
 

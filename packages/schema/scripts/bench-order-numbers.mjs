@@ -1,4 +1,4 @@
-// P6 micro-benchmark (performance.md): order numbers per second from one process after warm-up, and zero
+// P6 micro-benchmark (docs/performance.md): order numbers per second from one process after warm-up, and zero
 // duplicates across 4 processes × 1M drawing blocks from one shared sequence (the parent plays PostgreSQL's
 // `nextval`, handing out disjoint blocks over IPC). Runs against the built package: `pnpm build` first.
 // Prints; never fails on a timing. Exits 1 only on a duplicate or a broken child. Last line: JSON for machines.

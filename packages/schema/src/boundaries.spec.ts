@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-// The import boundaries of conventions.md are ESLint rules (eslint.config.mjs); this proves they bite.
+// The import boundaries of docs/conventions.md are ESLint rules (eslint.config.mjs); this proves they bite.
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const eslint = new ESLint({ cwd: root });
 

@@ -1,4 +1,4 @@
-// The outbox worker as its own process (performance.md "Processes"; the fault tests kill it).
+// The outbox worker as its own process (docs/performance.md "Processes"; the fault tests kill it).
 import 'reflect-metadata';
 import { loadConfig } from './config.js';
 import { openDatabase } from './database/database.js';

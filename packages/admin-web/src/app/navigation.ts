@@ -6,7 +6,7 @@ import type { StaffRole } from '@/gql/schema';
 /**
  * What the interface offers each role, in ONE place. The server enforces every permission on every query and
  * mutation; the console only shapes itself so that people are not offered what the server would refuse. Both read
- * the same permission matrix (roles.md), `PERMISSION_MATRIX` in `@oms/schema`, so they cannot drift apart:
+ * the same permission matrix (docs/roles.md), `PERMISSION_MATRIX` in `@oms/schema`, so they cannot drift apart:
  *
  * - navigation items: each names the permission it needs to be listed;
  * - abilities: the role-shaped switches pages use (e.g. the queue's bulk buttons, the rules' switches).

@@ -10,7 +10,7 @@ import { QueueView } from './queue/QueueView';
 import { RiskRulesPanel } from './rules/RiskRulesPanel';
 
 /**
- * The interception queue (console.md, managers; ops read only): the holds waiting for a decision, then the rules
+ * The interception queue (docs/console.md, managers; ops read only): the holds waiting for a decision, then the rules
  * that raise them and the blacklist. What the person may change follows the role (`app/navigation.ts`); the server
  * enforces the same.
  */

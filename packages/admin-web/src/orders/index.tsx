@@ -14,7 +14,7 @@ export const orderRoutes: RouteObject[] = [
 
 /**
  * When the console starts on an order's page (an agent following a link), its code and its data are requested at
- * once, beside the session check, instead of one after the other once the app shell has rendered (performance.md
+ * once, beside the session check, instead of one after the other once the app shell has rendered (docs/performance.md
  * P8). `import()` caches the module, so the lazy route reuses it.
  */
 export function prefetchOrderPage(client: ApolloClient, pathname: string): void {

@@ -10,7 +10,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MONO } from '@/app/theme';
 
-/** One item of a bulk payload (api.md "Bulk payloads"), in input order. */
+/** One item of a bulk payload (docs/api.md "Bulk payloads"), in input order. */
 export interface BulkItemResult {
   readonly id: string;
   readonly ok: boolean;

@@ -1,6 +1,6 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 
-/** The `extensions.code` of every GraphQL error in `error` (api.md "Errors carry extensions.code"). */
+/** The `extensions.code` of every GraphQL error in `error` (docs/api.md "Errors carry extensions.code"). */
 export function errorCodes(error: unknown): string[] {
   if (!CombinedGraphQLErrors.is(error)) return [];
   return error.errors.flatMap((e) => (typeof e.extensions?.code === 'string' ? [e.extensions.code] : []));

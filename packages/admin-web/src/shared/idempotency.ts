@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 
 /**
- * A fresh idempotency key (api.md: a retry with the same key returns the first result and changes nothing more).
+ * A fresh idempotency key (docs/api.md: a retry with the same key returns the first result and changes nothing more).
  * Built from `crypto.getRandomValues`, which, unlike `randomUUID`, also exists outside secure contexts.
  */
 export function newIdempotencyKey(): string {

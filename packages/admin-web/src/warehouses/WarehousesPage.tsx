@@ -29,7 +29,7 @@ import {
 } from './urls';
 
 /**
- * The warehouses screen (console.md, ops and managers): each warehouse's load, the late, out-of-stock and
+ * The warehouses screen (docs/console.md, ops and managers): each warehouse's load, the late, out-of-stock and
  * dead-lettered sub-orders, re-routing one or many of them, and time in state. Each section is a view with its own
  * query (they page and refresh independently); the page keeps the selection they share and the URL state.
  */

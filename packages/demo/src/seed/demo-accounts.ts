@@ -1,6 +1,6 @@
 import type { ApiKeyScope, StaffRole } from '@oms/schema';
 
-/** The demo staff accounts of api.md; created only in demo mode. */
+/** The demo staff accounts of docs/api.md; created only in demo mode. */
 export const DEMO_LOGINS: readonly {
   username: string;
   password: string;
@@ -13,13 +13,13 @@ export const DEMO_LOGINS: readonly {
   { username: 'admin', password: 'admin123', role: 'ADMIN', displayName: '管理员 张伟' },
 ];
 
-/** The demo integration key (api.md). */
+/** The demo integration key (docs/api.md). */
 export const DEMO_API_KEY = {
   name: 'demo storefront',
   key: 'demo-storefront-key',
   scopes: ['orders:create', 'payments:record'] as ApiKeyScope[],
 };
 
-/** The demo warehouses' shared webhook secret and the demo Kuaidi100 salt (api.md). */
+/** The demo warehouses' shared webhook secret and the demo Kuaidi100 salt (docs/api.md). */
 export const DEMO_WMS_SECRET = 'demo-wms-secret';
 export const DEMO_KUAIDI100_SALT = 'demo-kuaidi100-salt';

@@ -14,7 +14,7 @@ export interface DemoWarehouse {
   cutoffHour: number;
 }
 
-/** Five warehouses in five regions (demo data, api.md). */
+/** Five warehouses in five regions (demo data, docs/api.md). */
 export const DEMO_WAREHOUSES: readonly DemoWarehouse[] = [
   {
     code: 'BJ01',

@@ -21,7 +21,7 @@ export interface Simulators {
 const STEP_MS = [5_000, 30_000] as const;
 
 /**
- * Demo mode at every start (api.md): points every demo warehouse's dispatch endpoint at OMS_DEMO_WMS_URL, else at
+ * Demo mode at every start (docs/api.md): points every demo warehouse's dispatch endpoint at OMS_DEMO_WMS_URL, else at
  * the built-in warehouse simulator when simulators are on, else at nothing (dispatches then wait, visibly).
  */
 export async function configureDemoWarehouses(

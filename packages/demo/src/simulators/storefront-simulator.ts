@@ -52,7 +52,7 @@ const PLACES: readonly [string, string, string, string][] = [
 const pick = <T>(items: readonly T[]): T => items[between(0, items.length - 1)]!;
 
 /**
- * The demo storefront (api.md "Demo mode"): a few new orders a minute, created and paid through the real API with
+ * The demo storefront (docs/api.md "Demo mode"): a few new orders a minute, created and paid through the real API with
  * the demo integration key, so the console always has fresh orders moving.
  */
 export class StorefrontSimulator {

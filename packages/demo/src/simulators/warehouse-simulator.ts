@@ -29,7 +29,7 @@ interface Dispatch {
 }
 
 /**
- * The demo warehouse system (api.md "Demo mode"): takes dispatches over real HTTP at /simulators/wms and answers
+ * The demo warehouse system (docs/api.md "Demo mode"): takes dispatches over real HTTP at /simulators/wms and answers
  * them later with signed callbacks to /webhooks/wms/:code: accept, pick, pack, ship with a carrier and tracking
  * number. Now and then it is slow (so SLA flags appear) or out of stock (it refuses the dispatch), and it confirms
  * the cancels and intercepts it receives.

@@ -1,4 +1,4 @@
-/** Our carrier codes (domain.md §7). */
+/** Our carrier codes (docs/domain.md §7). */
 export const CARRIER_CODES = ['JD', 'SF', 'ZTO', 'YTO', 'STO', 'YUNDA', 'EMS'] as const;
 /** One carrier code. */
 export type CarrierCode = (typeof CARRIER_CODES)[number];

@@ -3,7 +3,7 @@ import { LOGISTICS_NODES } from '../transitions/statuses.js';
 import { CARRIERS, carrierByCode, carrierFromKuaidi100, isCarrierCode } from './carriers.js';
 import { KUAIDI100_STATES, mapKuaidi100State } from './kuaidi100.js';
 
-// domain.md §7 and Kuaidi100's documentation, one row per code: [code, node, customer-visible].
+// docs/domain.md §7 and Kuaidi100's documentation, one row per code: [code, node, customer-visible].
 const EXPECTED: [string, string, boolean][] = [
   ['0', 'IN_TRANSIT', true],
   ['1', 'COLLECTED', true],

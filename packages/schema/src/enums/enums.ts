@@ -1,14 +1,14 @@
-/** Where an order comes from (domain.md §2). */
+/** Where an order comes from (docs/domain.md §2). */
 export const ORDER_SOURCES = ['SELF_OPERATED', 'THIRD_PARTY', 'OFFLINE_STORE'] as const;
 /** An order's source. */
 export type OrderSource = (typeof ORDER_SOURCES)[number];
 
-/** Line attributes that drive splitting, and gifts (api.md `LineAttribute`). */
+/** Line attributes that drive splitting, and gifts (docs/api.md `LineAttribute`). */
 export const LINE_ATTRIBUTES = ['COLD_CHAIN', 'OVERSIZE', 'PRESALE', 'GIFT'] as const;
 /** One line attribute. */
 export type LineAttribute = (typeof LINE_ATTRIBUTES)[number];
 
-/** Payment instruments (api.md `PaymentMethod`). */
+/** Payment instruments (docs/api.md `PaymentMethod`). */
 export const PAYMENT_METHODS = [
   'WECHAT_PAY',
   'ALIPAY',
@@ -30,7 +30,7 @@ export const CASH_METHODS: readonly PaymentMethod[] = [
   'COD',
 ];
 
-/** A payment's status (domain.md §2). */
+/** A payment's status (docs/domain.md §2). */
 export const PAYMENT_STATUSES = [
   'PENDING',
   'SUCCEEDED',
@@ -47,13 +47,13 @@ export const REFUND_STATUSES = ['PENDING', 'SUCCEEDED', 'FAILED'] as const;
 /** One refund status. */
 export type RefundStatus = (typeof REFUND_STATUSES)[number];
 
-/** Invoice kinds (api.md `InvoiceInput.type`). */
+/** Invoice kinds (docs/api.md `InvoiceInput.type`). */
 export const INVOICE_TYPES = ['ELECTRONIC', 'VAT_SPECIAL'] as const;
 /** One invoice kind. */
 export type InvoiceType = (typeof INVOICE_TYPES)[number];
 
 /**
- * Where a sub-order's dispatch stands while it is `CREATED` (domain.md §3.2): not sent yet, queued, failing and
+ * Where a sub-order's dispatch stands while it is `CREATED` (docs/domain.md §3.2): not sent yet, queued, failing and
  * retried, given up (ops re-drive it), or acknowledged by the warehouse.
  */
 export const DISPATCH_STATES = ['NONE', 'PENDING', 'RETRYING', 'DEAD_LETTER', 'ACKNOWLEDGED'] as const;
@@ -65,7 +65,7 @@ export const WAREHOUSE_CAPABILITIES = ['COLD_CHAIN', 'OVERSIZE'] as const;
 /** One capability. */
 export type WarehouseCapability = (typeof WAREHOUSE_CAPABILITIES)[number];
 
-/** Interception rules (domain.md §9). */
+/** Interception rules (docs/domain.md §9). */
 export const INTERCEPTION_RULES = [
   'HIGH_VALUE_NEW_ACCOUNT',
   'ADDRESS_VELOCITY',

@@ -1,4 +1,4 @@
-/** China's seven big regions (大区), the unit of "nearest warehouse" (domain.md §6.3). */
+/** China's seven big regions (大区), the unit of "nearest warehouse" (docs/domain.md §6.3). */
 export const REGIONS = ['NORTH', 'EAST', 'SOUTH', 'CENTRAL', 'SOUTHWEST', 'NORTHWEST', 'NORTHEAST'] as const;
 /** One region. */
 export type Region = (typeof REGIONS)[number];

@@ -6,7 +6,7 @@ export type Fen = number;
 /** The one currency the OMS books in. */
 export const CURRENCY = 'CNY';
 
-/** An amount as the API shows it (api.md `Money`): exact fen, the exact yuan decimal, the currency. */
+/** An amount as the API shows it (docs/api.md `Money`): exact fen, the exact yuan decimal, the currency. */
 export interface Money {
   readonly fen: Fen;
   readonly yuan: string;

@@ -2,7 +2,7 @@ import { AmountRuleError } from './amount-rule-error.js';
 import { assertNonNegativeFen, type Fen } from './fen.js';
 
 /**
- * One line's frozen shares of the order-level amounts (domain.md 分摊), fixed at payment:
+ * One line's frozen shares of the order-level amounts (docs/domain.md 分摊), fixed at payment:
  * cash = lineAmount + freight − couponDiscount − promotionDiscount − giftCard − points, every figure ≥ 0.
  */
 export interface LineAllocation {

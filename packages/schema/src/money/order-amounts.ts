@@ -23,7 +23,7 @@ export interface OrderAmountsInput {
   readonly payableFen?: Fen;
 }
 
-/** An order's (or a sub-order's) figures (api.md `amounts`); `payable` is the cash part. */
+/** An order's (or a sub-order's) figures (docs/api.md `amounts`); `payable` is the cash part. */
 export interface OrderAmounts {
   readonly goods: Fen;
   readonly freight: Fen;
@@ -64,7 +64,7 @@ export interface ValidatedOrderAmounts {
   readonly giftCardAmounts: readonly Fen[];
 }
 
-/** Checks every rule of domain.md section 4 in input order and throws AmountRuleError naming the first field that breaks one. */
+/** Checks every rule of docs/domain.md section 4 in input order and throws AmountRuleError naming the first field that breaks one. */
 export function validateOrderAmounts(input: OrderAmountsInput): ValidatedOrderAmounts {
   const lineAmounts = lineAmountsOf(input.lines);
   const goods = sumFen(lineAmounts, 'lines');

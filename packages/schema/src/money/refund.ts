@@ -30,7 +30,7 @@ export function paidByInstrument(
 
 /**
  * The refund, per instrument, for cancelling the given lines: exactly their frozen shares, never re-allocated over
- * the lines that remain (domain.md: allocations are frozen at payment), so refunding every line, in any batches,
+ * the lines that remain (docs/domain.md: allocations are frozen at payment), so refunding every line, in any batches,
  * returns exactly what was paid per instrument. Throws AmountRuleError naming `cancelledLineIndexes[k]` for an
  * unknown, repeated or already refunded line.
  */
@@ -60,7 +60,7 @@ export function pointsForValue(valueFen: Fen, points: number, paidValueFen: Fen)
   return Math.round((valueFen * points) / paidValueFen);
 }
 
-/** What the customer pays for an order across every instrument: order total − coupon − promotion (domain.md §4). */
+/** What the customer pays for an order across every instrument: order total − coupon − promotion (docs/domain.md §4). */
 export function amountPaidByCustomer(amounts: {
   readonly goods: Fen;
   readonly freight: Fen;

@@ -49,7 +49,7 @@ export interface ReturnReallocation {
 }
 
 /**
- * Refund and re-allocation for a return under threshold promotions (退货重算, domain.md section 4). A promotion is
+ * Refund and re-allocation for a return under threshold promotions (退货重算, docs/domain.md section 4). A promotion is
  * lost by this return when some line is kept, it still held before (goods of its lines not returned earlier ≥
  * threshold) and the goods of its lines that are kept fall below its threshold. Its discount was spread over every line of the order in
  * proportion to line amounts, like the frozen promotion column (`allocate`, same rounding); the kept lines' part of

@@ -30,7 +30,7 @@ export function sumLineAllocations(
 }
 
 /**
- * Each sub-order's figures, the sums of its lines' frozen allocations (domain.md: Σ over sub-orders = the parent, to
+ * Each sub-order's figures, the sums of its lines' frozen allocations (docs/domain.md: Σ over sub-orders = the parent, to
  * the fen); `groups[g]` lists the line indexes of sub-order g. Throws AmountRuleError (`groups`, `groups[g]`,
  * `groups[g][k]`) unless every line is in exactly one non-empty group.
  */

@@ -1,4 +1,4 @@
-// Issue order must not show in the numbers (domain.md §5: no volume leak). Fixed key and start, so no flakiness.
+// Issue order must not show in the numbers (docs/domain.md §5: no volume leak). Fixed key and start, so no flakiness.
 import { describe, expect, it } from 'vitest';
 import { permutationKeyFromSecret } from './feistel.js';
 import { InMemorySequenceBlockSource, OrderNumberGenerator } from './generator.js';

@@ -1,4 +1,4 @@
-/** The part of an address shown to staff without a reveal: down to the district (domain.md §10). */
+/** The part of an address shown to staff without a reveal: down to the district (docs/domain.md §10). */
 export interface AddressParts {
   readonly province: string;
   readonly city: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PERMISSION_MATRIX, PERMISSIONS, STAFF_ROLES, hasPermission, permissionsOf } from './roles.js';
 
-// roles.md, transcribed row by row: a change to the matrix must change this table too.
+// docs/roles.md, transcribed row by row: a change to the matrix must change this table too.
 const EXPECTED: Record<string, [agent: boolean, ops: boolean, manager: boolean, admin: boolean]> = {
   ORDER_READ: [true, true, true, true],
   PERSONAL_DATA_REVEAL: [true, true, true, true],
@@ -18,13 +18,13 @@ const EXPECTED: Record<string, [agent: boolean, ops: boolean, manager: boolean, 
 };
 
 describe('permission matrix', () => {
-  it.each(PERMISSIONS.map((p) => [p]))('%s is granted exactly as roles.md says', (permission) => {
+  it.each(PERMISSIONS.map((p) => [p]))('%s is granted exactly as docs/roles.md says', (permission) => {
     const expected = EXPECTED[permission];
     expect(expected, `roles.spec has no row for ${permission}`).toBeDefined();
     expect(STAFF_ROLES.map((role) => hasPermission(role, permission))).toEqual(expected);
   });
 
-  it('has no row that roles.md lacks', () => {
+  it('has no row that docs/roles.md lacks', () => {
     expect(Object.keys(PERMISSION_MATRIX).sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 

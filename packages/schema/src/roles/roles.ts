@@ -1,9 +1,9 @@
-/** Staff roles, least to most powerful (roles.md). */
+/** Staff roles, least to most powerful (docs/roles.md). */
 export const STAFF_ROLES = ['AGENT', 'OPS', 'MANAGER', 'ADMIN'] as const;
 /** A staff member's role. */
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
-/** What a staff member may do; each maps to one row of the matrix in roles.md. */
+/** What a staff member may do; each maps to one row of the matrix in docs/roles.md. */
 export const PERMISSIONS = [
   'ORDER_READ',
   'PERSONAL_DATA_REVEAL',
@@ -21,7 +21,7 @@ export const PERMISSIONS = [
 /** One permission of the matrix. */
 export type Permission = (typeof PERMISSIONS)[number];
 
-/** The row of roles.md that each permission stands for, for docs and review. */
+/** The row of docs/roles.md that each permission stands for, for docs and review. */
 export const PERMISSION_DESCRIPTIONS: Readonly<Record<Permission, string>> = {
   ORDER_READ: 'look up orders, sub-orders, tracking; see timelines (personal data masked)',
   PERSONAL_DATA_REVEAL: "reveal one order's personal data in full (audited, reason required)",
@@ -41,7 +41,7 @@ const EVERY_ROLE = STAFF_ROLES;
 const OPS_AND_UP = ['OPS', 'MANAGER', 'ADMIN'] as const;
 const MANAGER_AND_UP = ['MANAGER', 'ADMIN'] as const;
 
-/** The permission matrix of roles.md, as data: which roles hold each permission. */
+/** The permission matrix of docs/roles.md, as data: which roles hold each permission. */
 export const PERMISSION_MATRIX: Readonly<Record<Permission, readonly StaffRole[]>> = {
   ORDER_READ: EVERY_ROLE,
   PERSONAL_DATA_REVEAL: EVERY_ROLE,
@@ -72,7 +72,7 @@ export function isStaffRole(value: unknown): value is StaffRole {
   return typeof value === 'string' && (STAFF_ROLES as readonly string[]).includes(value);
 }
 
-/** Integration API key scopes (api.md); a key sees nothing beyond its scopes. */
+/** Integration API key scopes (docs/api.md); a key sees nothing beyond its scopes. */
 export const API_KEY_SCOPES = ['orders:create', 'payments:record'] as const;
 /** One scope of an integration API key. */
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];

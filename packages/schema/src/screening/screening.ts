@@ -3,7 +3,7 @@ import type { InterceptionRule } from '../enums/enums.js';
 /** Rules the screening runs by itself (MANUAL is raised by staff). */
 export type AutomaticRule = Exclude<InterceptionRule, 'MANUAL'>;
 
-/** One rule as managers configure it: on or off, with its thresholds (domain.md §9). */
+/** One rule as managers configure it: on or off, with its thresholds (docs/domain.md §9). */
 export interface RuleSetting {
   readonly code: AutomaticRule;
   readonly enabled: boolean;
@@ -108,7 +108,7 @@ export const RULE_PRIORITY: readonly AutomaticRule[] = [
   'QUANTITY_LIMIT',
 ];
 
-/** Every enabled rule that fires on the facts, most serious first (domain.md §9: one interception per order). */
+/** Every enabled rule that fires on the facts, most serious first (docs/domain.md §9: one interception per order). */
 export function screenOrder(facts: ScreeningFacts, settings: readonly RuleSetting[]): RuleHit[] {
   const byCode = new Map(settings.map((s) => [s.code, s]));
   return RULE_PRIORITY.flatMap((code) => {

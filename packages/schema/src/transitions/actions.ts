@@ -4,7 +4,7 @@ import type { TransitionFacts } from './guards.js';
 import type { FulfilmentStatus, OrderStatus } from './statuses.js';
 import { TRANSITIONS, type GuardName, type Strand } from './table.js';
 
-/** What staff can do to an order or sub-order (api.md `StaffAction`). */
+/** What staff can do to an order or sub-order (docs/api.md `StaffAction`). */
 export const STAFF_ACTIONS = [
   'INTERCEPT',
   'RELEASE',

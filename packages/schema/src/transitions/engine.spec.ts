@@ -51,7 +51,7 @@ describe('assertTransition', () => {
   });
 });
 
-describe('cancel semantics (domain.md §3)', () => {
+describe('cancel semantics (docs/domain.md §3)', () => {
   it('cancels at once before any warehouse acknowledged the dispatch', () => {
     expect(assertTransition('FULFILMENT', 'CREATED', 'CANCEL').to).toBe('CANCELLED');
   });
@@ -75,7 +75,7 @@ describe('cancel semantics (domain.md §3)', () => {
   });
 });
 
-describe('reassign (domain.md §3)', () => {
+describe('reassign (docs/domain.md §3)', () => {
   it('is allowed only before PICKING and restarts at the new warehouse', () => {
     const facts = { targetHasStock: true, cancelRequested: false };
     expect(assertTransition('FULFILMENT', 'ACCEPTED', 'REASSIGN_WAREHOUSE', facts).to).toBe('CREATED');
@@ -121,7 +121,7 @@ describe('classifyReport: warehouse callbacks are forward-only', () => {
   });
 });
 
-describe('logistics nodes (domain.md §7)', () => {
+describe('logistics nodes (docs/domain.md §7)', () => {
   it('move forward by rank only', () => {
     expect(classifyReport('LOGISTICS', 'COLLECTED', 'REPORT_OUT_FOR_DELIVERY')).toBe('APPLY');
     expect(classifyReport('LOGISTICS', 'OUT_FOR_DELIVERY', 'REPORT_IN_TRANSIT')).toBe('STALE');

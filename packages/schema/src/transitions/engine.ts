@@ -15,7 +15,7 @@ const STRAND_NOUN: Readonly<Record<Strand, string>> = {
   INTERCEPTION: 'an interception',
 };
 
-/** Refusal of a transition the table does not allow; names the current state (api.md `INVALID_TRANSITION`). */
+/** Refusal of a transition the table does not allow; names the current state (docs/api.md `INVALID_TRANSITION`). */
 export class InvalidTransitionError extends Error {
   readonly code = 'INVALID_TRANSITION';
   constructor(
@@ -107,7 +107,7 @@ export function targetOf<S extends Strand>(strand: S, event: StrandEvents[S]): S
 }
 
 /**
- * How to treat a report from a warehouse or carrier (reliability.md): `APPLY` it, a `REPEAT` of what already
+ * How to treat a report from a warehouse or carrier (docs/reliability.md): `APPLY` it, a `REPEAT` of what already
  * happened (a no-op success), or `STALE` (arrived late or out of order: stored and noted, never applied).
  */
 export type ReportOutcome = 'APPLY' | 'REPEAT' | 'STALE';

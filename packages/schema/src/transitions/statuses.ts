@@ -1,9 +1,9 @@
-/** The parent order's status strand (domain.md §3.1). */
+/** The parent order's status strand (docs/domain.md §3.1). */
 export const ORDER_STATUSES = ['PENDING_PAYMENT', 'PAID', 'SPLIT', 'CANCELLED', 'CLOSED'] as const;
 /** A parent order's status. */
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
-/** A sub-order's fulfilment strand (domain.md §3.2), in forward order. */
+/** A sub-order's fulfilment strand (docs/domain.md §3.2), in forward order. */
 export const FULFILMENT_STATUSES = [
   'CREATED',
   'DISPATCHED',
@@ -40,7 +40,7 @@ export function isFinalFulfilment(status: FulfilmentStatus): boolean {
   return (FINAL_FULFILMENT_STATUSES as readonly FulfilmentStatus[]).includes(status);
 }
 
-/** A shipment's logistics node (domain.md §3.3, §7). */
+/** A shipment's logistics node (docs/domain.md §3.3, §7). */
 export const LOGISTICS_NODES = [
   'COLLECTED',
   'IN_TRANSIT',
@@ -54,7 +54,7 @@ export const LOGISTICS_NODES = [
 /** A shipment's logistics node. */
 export type LogisticsNode = (typeof LOGISTICS_NODES)[number];
 
-/** An interception's status (domain.md §2). */
+/** An interception's status (docs/domain.md §2). */
 export const INTERCEPTION_STATUSES = ['ACTIVE', 'RELEASED', 'CANCELLED_ORDER', 'EXPIRED'] as const;
 /** An interception's status. */
 export type InterceptionStatus = (typeof INTERCEPTION_STATUSES)[number];
@@ -78,7 +78,7 @@ export const FULFILMENT_RANK: Readonly<Record<FulfilmentStatus, number>> = {
 /**
  * Rank of each logistics node: the delivery path (collected → signed), then the return path (rejected →
  * return-signed). `EXCEPTION` has no rank: it is a side node that can be left towards any node ranked at or
- * above the last normal one (domain.md §7).
+ * above the last normal one (docs/domain.md §7).
  */
 export const LOGISTICS_RANK: Readonly<Record<Exclude<LogisticsNode, 'EXCEPTION'>, number>> = {
   COLLECTED: 1,
@@ -90,7 +90,7 @@ export const LOGISTICS_RANK: Readonly<Record<Exclude<LogisticsNode, 'EXCEPTION'>
   RETURN_SIGNED: 7,
 };
 
-/** The status a customer sees for one sub-order (or an unsplit order), mapped from the strands (domain.md §3). */
+/** The status a customer sees for one sub-order (or an unsplit order), mapped from the strands (docs/domain.md §3). */
 export const CUSTOMER_STATUSES = ['待付款', '待发货', '待收货', '已完成', '已取消', '已拒收'] as const;
 /** One customer-facing status. */
 export type CustomerStatus = (typeof CUSTOMER_STATUSES)[number];

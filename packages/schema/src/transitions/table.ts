@@ -109,7 +109,7 @@ export interface TransitionRow<S extends Strand = Strand> {
   readonly to: StrandStates[S];
   /** All must hold; empty when the event alone decides. */
   readonly guards: readonly GuardName[];
-  /** Staff may trigger it when their role holds this permission (roles.md); absent: staff never trigger it. */
+  /** Staff may trigger it when their role holds this permission (docs/roles.md); absent: staff never trigger it. */
   readonly permission?: Permission;
   /** Machines and jobs that may trigger it. */
   readonly actors: readonly AutomatedActor[];
@@ -147,7 +147,7 @@ const ORDER_ROWS = rows('ORDER', [
     actors: ['SYSTEM'],
     effects: ['REFUND_PAYMENTS'],
   },
-  // The split happens even under a hold (api.md "Holds before payment"): the hold then covers every
+  // The split happens even under a hold (docs/api.md "Holds before payment"): the hold then covers every
   // sub-order, and dispatch waits for its release. Sub-orders are created, then screened, by the payment's use case.
   { from: 'PAID', event: 'SPLIT', to: 'SPLIT', actors: ['SYSTEM'] },
   ...fromEach<'ORDER'>(['PENDING_PAYMENT', 'PAID'], {

@@ -9,7 +9,7 @@ export type Requirement = Permission | `scope:${ApiKeyScope}`;
 const isPermission = (value: string): value is Permission =>
   (PERMISSIONS as readonly string[]).includes(value);
 
-/** The one auth checker (conventions.md): no principal → UNAUTHENTICATED; the wrong one → FORBIDDEN. */
+/** The one auth checker (docs/conventions.md): no principal → UNAUTHENTICATED; the wrong one → FORBIDDEN. */
 export class AuthChecker implements AuthCheckerInterface<RequestContext, Requirement> {
   check({ context }: ResolverData<RequestContext>, requirements: Requirement[]): boolean {
     const principal = context.principal;

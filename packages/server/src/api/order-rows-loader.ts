@@ -34,7 +34,7 @@ interface RawRow {
  * Every kind of row under an order (lines, sub-orders, payments, events, parcels …) from ONE statement per batch:
  * the kinds asked for in the same tick are fetched together as `UNION ALL` of `to_jsonb(row)`, each part carrying
  * its own sort position. An order page then costs one statement for the order's direct children and one for what
- * hangs under its sub-orders, however many kinds, lines or events there are (performance.md "no N+1").
+ * hangs under its sub-orders, however many kinds, lines or events there are (docs/performance.md "no N+1").
  */
 export function createGroupLoaders<K extends Record<string, RowKind<ObjectLiteral>>>(
   db: DataSource,

@@ -2,7 +2,7 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { domainError } from '../errors/domain-error.js';
 
 /**
- * Login throttling (reliability.md): at most 10 failed logins per account and 50 per client address in 15 minutes;
+ * Login throttling (docs/reliability.md): at most 10 failed logins per account and 50 per client address in 15 minutes;
  * past that, RATE_LIMITED before any password is checked. A success clears the account's count. Counts live in this
  * process (one server process per deployment today; a shared store is the step when there are several).
  */

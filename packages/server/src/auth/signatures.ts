@@ -7,7 +7,7 @@ function sameText(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-/** `sha256=<hex HMAC-SHA256 of the raw body>` (api.md WMS callbacks and outbound dispatches). */
+/** `sha256=<hex HMAC-SHA256 of the raw body>` (docs/api.md WMS callbacks and outbound dispatches). */
 export function wmsSignature(body: Buffer | string, secret: string): string {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 }

@@ -23,7 +23,7 @@ export class StatementCounter implements Logger {
 }
 
 /**
- * Bounds on every wait, so a database that is down or stuck gives errors, not hangs (reliability.md "PostgreSQL
+ * Bounds on every wait, so a database that is down or stuck gives errors, not hangs (docs/reliability.md "PostgreSQL
  * restarted under traffic"): a connection (or a free pool slot) within 10 s, a statement within 30 s on the server
  * and 35 s on the client (the client's bound also covers a server that stopped answering), no transaction left idle
  * for more than 30 s holding its locks, and TCP keep-alive to notice a peer that vanished.

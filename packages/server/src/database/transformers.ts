@@ -2,7 +2,7 @@ import type { ValueTransformer } from 'typeorm';
 
 /**
  * bigint columns come back from `pg` as strings; fen amounts and ids fit in a safe integer, so they are numbers
- * in the application. One transformer, used by every fen column (conventions.md "money in one place").
+ * in the application. One transformer, used by every fen column (docs/conventions.md "money in one place").
  */
 export const bigintNumber: ValueTransformer = {
   to: (value: number | null | undefined) => value,

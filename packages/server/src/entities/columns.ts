@@ -16,7 +16,7 @@ export function FenColumn(options: ColumnOptions = {}): PropertyDecorator {
   return Column({ type: 'bigint', transformer: bigintNumber, default: 0, ...options });
 }
 
-/** The shard (00–99) taken from the order number; every order-scoped row carries it (domain.md §5). */
+/** The shard (00–99) taken from the order number; every order-scoped row carries it (docs/domain.md §5). */
 export function ShardColumn(): PropertyDecorator {
   return Column({ type: 'smallint' });
 }

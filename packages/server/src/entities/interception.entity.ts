@@ -3,7 +3,7 @@ import type { InterceptionRule } from '@oms/schema';
 import { Column, Entity } from 'typeorm';
 import { FenColumn, IdColumn, RefColumn, ShardColumn, TimeColumn } from './columns.js';
 
-/** A hold on an order or on one sub-order (domain.md §2, §9). */
+/** A hold on an order or on one sub-order (docs/domain.md §2, §9). */
 @Entity('interceptions')
 export class InterceptionEntity {
   @IdColumn() id: string;

@@ -2,7 +2,7 @@ import type { ActorType } from '@oms/schema';
 import { Column, Entity } from 'typeorm';
 import { IdColumn, RefColumn, ShardColumn, TimeColumn } from './columns.js';
 
-/** One entry of an order's history (domain.md §2): written by one writer, in the transaction of the change. */
+/** One entry of an order's history (docs/domain.md §2): written by one writer, in the transaction of the change. */
 @Entity('order_events')
 export class OrderEventEntity {
   @IdColumn() id: string;

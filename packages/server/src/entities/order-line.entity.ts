@@ -2,7 +2,7 @@ import type { LineAllocation, LineAttribute } from '@oms/schema';
 import { Column, Entity } from 'typeorm';
 import { FenColumn, IdColumn, RefColumn, ShardColumn } from './columns.js';
 
-/** One line of an order, with its frozen allocations (domain.md §4). */
+/** One line of an order, with its frozen allocations (docs/domain.md §4). */
 @Entity('order_lines')
 export class OrderLineEntity {
   @IdColumn() id: string;

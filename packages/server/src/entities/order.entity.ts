@@ -18,7 +18,7 @@ export interface InvoiceRecord {
   taxId: string | null;
 }
 
-/** The parent order (domain.md §2). */
+/** The parent order (docs/domain.md §2). */
 @Entity('orders')
 export class OrderEntity {
   @IdColumn() id: string;

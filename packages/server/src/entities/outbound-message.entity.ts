@@ -1,7 +1,7 @@
 import { Column, Entity } from 'typeorm';
 import { IdColumn, RefColumn, ShardColumn, TimeColumn } from './columns.js';
 
-/** What an outbound message asks of a warehouse (api.md "Outbound messages"). */
+/** What an outbound message asks of a warehouse (docs/api.md "Outbound messages"). */
 export type OutboundType = 'DISPATCH' | 'CANCEL' | 'INTERCEPT';
 /** Where its delivery stands. */
 export type OutboundStatus = 'PENDING' | 'SENT' | 'DEAD_LETTER' | 'DROPPED';

@@ -2,7 +2,7 @@ import type { PaymentMethod, PaymentStatus, RefundStatus } from '@oms/schema';
 import { Column, Entity } from 'typeorm';
 import { FenColumn, IdColumn, RefColumn, ShardColumn, TimeColumn } from './columns.js';
 
-/** One payment instrument of an order (domain.md §2). */
+/** One payment instrument of an order (docs/domain.md §2). */
 @Entity('payments')
 export class PaymentEntity {
   @IdColumn() id: string;
@@ -56,7 +56,7 @@ export class PointsUsageEntity {
   @RefColumn({ nullable: true }) reversalOfId: string | null;
 }
 
-/** Money going back to one instrument (domain.md §2). */
+/** Money going back to one instrument (docs/domain.md §2). */
 @Entity('refunds')
 export class RefundEntity {
   @IdColumn() id: string;

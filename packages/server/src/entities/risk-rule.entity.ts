@@ -2,7 +2,7 @@ import type { BlacklistKind, InterceptionRule } from '@oms/schema';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { IdColumn, TimeColumn } from './columns.js';
 
-/** One screening rule, switched on or off, with its thresholds (domain.md §9). */
+/** One screening rule, switched on or off, with its thresholds (docs/domain.md §9). */
 @Entity('risk_rules')
 export class RiskRuleEntity {
   @PrimaryColumn({ type: 'text' }) code: Exclude<InterceptionRule, 'MANUAL'>;

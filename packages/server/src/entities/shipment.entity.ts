@@ -2,7 +2,7 @@ import type { CarrierCode, LogisticsNode } from '@oms/schema';
 import { Column, Entity } from 'typeorm';
 import { IdColumn, RefColumn, ShardColumn, TimeColumn } from './columns.js';
 
-/** One parcel of a sub-order (domain.md §2). */
+/** One parcel of a sub-order (docs/domain.md §2). */
 @Entity('shipments')
 export class ShipmentEntity {
   @IdColumn() id: string;
@@ -12,12 +12,12 @@ export class ShipmentEntity {
   @Column({ type: 'text' }) carrierCode: CarrierCode;
   @Column({ type: 'text' }) trackingNumber: string;
   @Column({ type: 'text', nullable: true }) node: LogisticsNode | null;
-  /** The last node on the normal path, for leaving EXCEPTION (domain.md §7). */
+  /** The last node on the normal path, for leaving EXCEPTION (docs/domain.md §7). */
   @Column({ type: 'text', nullable: true }) lastNormalNode: LogisticsNode | null;
   @TimeColumn() shippedAt: Date;
 }
 
-/** One carrier tracking entry, raw and normalised (domain.md §7). */
+/** One carrier tracking entry, raw and normalised (docs/domain.md §7). */
 @Entity('logistics_events')
 export class LogisticsEventEntity {
   @IdColumn() id: string;

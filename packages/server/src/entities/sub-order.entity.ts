@@ -3,7 +3,7 @@ import type { DispatchState } from '@oms/schema';
 import { Column, Entity } from 'typeorm';
 import { FenColumn, IdColumn, RefColumn, ShardColumn, TimeColumn } from './columns.js';
 
-/** The unit of fulfilment after the split (domain.md §2). */
+/** The unit of fulfilment after the split (docs/domain.md §2). */
 @Entity('sub_orders')
 export class SubOrderEntity {
   @IdColumn() id: string;

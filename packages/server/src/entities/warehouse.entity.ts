@@ -2,7 +2,7 @@ import type { Region, WarehouseCapability } from '@oms/schema';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { IdColumn } from './columns.js';
 
-/** A warehouse and its SLA (domain.md §2, §8). */
+/** A warehouse and its SLA (docs/domain.md §2, §8). */
 @Entity('warehouses')
 export class WarehouseEntity {
   @IdColumn() id: string;

@@ -29,7 +29,7 @@ function closeListener(server: Server): Promise<void> {
 }
 
 /**
- * SIGTERM (and SIGINT) end the process gracefully (reliability.md "SIGTERM during in-flight mutations"): readiness
+ * SIGTERM (and SIGINT) end the process gracefully (docs/reliability.md "SIGTERM during in-flight mutations"): readiness
  * turns 503 first, the listener stays open for `drainMs` so a load balancer stops sending, then closes while
  * in-flight requests finish (each mutation is one transaction: it commits or, past the hard timeout, rolls back),
  * the worker finishes its jobs, and the pool and the embedded PostgreSQL stop; then exit 0.

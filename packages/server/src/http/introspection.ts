@@ -19,7 +19,7 @@ function asksForSchema(document: DocumentNode): boolean {
   return found;
 }
 
-/** api.md: introspection is answered in development and to signed-in ADMIN sessions, refused to everyone else. */
+/** docs/api.md: introspection is answered in development and to signed-in ADMIN sessions, refused to everyone else. */
 export function introspectionGuard(production: boolean): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {

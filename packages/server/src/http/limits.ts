@@ -19,14 +19,14 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 
-/** The most items one page of any connection gives (api.md: `first` capped at 100). */
+/** The most items one page of any connection gives (docs/api.md: `first` capped at 100). */
 export const MAX_PAGE_SIZE = 100;
 
-/** The most lexical tokens one document may have (reliability.md: sized from the console's largest operation). */
+/** The most lexical tokens one document may have (docs/reliability.md: sized from the console's largest operation). */
 export const MAX_TOKENS = 3_000;
 
 /**
- * GraphQL limits (reliability.md): graphql-armor's defaults refuse the console's own order page (fragment spreads and
+ * GraphQL limits (docs/reliability.md): graphql-armor's defaults refuse the console's own order page (fragment spreads and
  * Relay edges add depth), so the limits are set from the console's largest operation plus a margin; batched bodies
  * are refused and no stack traces leave the server. The 512 KiB body limit is Express's (http/app.ts). The input
  * guard below refuses bad variables and oversized pages before any resolver runs.
@@ -62,7 +62,7 @@ function pathText(path: readonly (string | number)[]): string {
 }
 
 /**
- * The field a variable's path names, as resolvers name it (api.md: `extensions.field` is the input path, e.g.
+ * The field a variable's path names, as resolvers name it (docs/api.md: `extensions.field` is the input path, e.g.
  * `lines[0].quantity`): inside an input object, the path within it; a scalar variable, the argument it fills.
  */
 function fieldOf(argument: string, path: readonly (string | number)[]): string {

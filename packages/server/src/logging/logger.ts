@@ -17,7 +17,7 @@ export function logLevelFrom(env: NodeJS.ProcessEnv = process.env): LevelWithSil
 const PERSONAL_FIELDS = ['receiverName', 'receiverPhone', 'receiverAddress', 'phone', 'address'];
 
 /**
- * What never reaches a log line (reliability.md: logs never carry a full phone or street address): credentials in
+ * What never reaches a log line (docs/reliability.md: logs never carry a full phone or street address): credentials in
  * headers, receiver fields at the top level or one level down, request bodies and GraphQL variables, and the bound
  * values of a failed SQL statement (a TypeORM QueryFailedError carries them in `parameters`, PostgreSQL repeats a
  * conflicting key's value in `detail`).

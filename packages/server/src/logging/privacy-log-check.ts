@@ -4,7 +4,7 @@ import pg from 'pg';
 import { PersonalDataCipher } from '../privacy/personal-data-cipher.js';
 
 /**
- * The privacy row of reliability.md's test plan: after a run, the logs hold none of the receiver phones and street
+ * The privacy row of docs/reliability.md's test plan: after a run, the logs hold none of the receiver phones and street
  * addresses in the databases the run used. Exact search for each value (and for its JSON-escaped form).
  */
 

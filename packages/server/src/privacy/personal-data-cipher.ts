@@ -11,7 +11,7 @@ import {
 import { normalizeAddress, normalizePhone, type AddressParts } from '@oms/schema';
 
 /**
- * Receiver phones and street addresses at rest (reliability.md "Personal data", ADR 0009): AES-256-GCM with a random
+ * Receiver phones and street addresses at rest (docs/reliability.md "Personal data", ADR 0009): AES-256-GCM with a random
  * 12-byte IV per value, stored as `v1:<base64 of iv | tag | ciphertext>`, and a keyed hash (HMAC-SHA256, the "blind
  * index") of the normalised phone and address for exact search, ADDRESS_VELOCITY and the blacklist. Both keys are
  * derived (HKDF-SHA256) from one 32-byte master key, `OMS_PERSONAL_DATA_KEY`.

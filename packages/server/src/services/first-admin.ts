@@ -4,7 +4,7 @@ import { StaffEntity } from '../entities/index.js';
 
 /**
  * Outside demo mode, the first start creates `admin` with the password from OMS_ADMIN_PASSWORD, so a real
- * deployment can be set up through the API (api.md "Administration"); with no staff and no password it refuses.
+ * deployment can be set up through the API (docs/api.md "Administration"); with no staff and no password it refuses.
  */
 export async function ensureFirstAdmin(
   db: DataSource,

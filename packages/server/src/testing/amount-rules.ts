@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 
 /**
- * The amount rules of domain.md §4, checked in SQL over the given orders (all when `orderIds` is null): each query
+ * The amount rules of docs/domain.md §4, checked in SQL over the given orders (all when `orderIds` is null): each query
  * returns the orders that break one rule, so an empty result everywhere means every rule holds.
  */
 export const AMOUNT_RULES: Readonly<Record<string, string>> = {

@@ -8,7 +8,7 @@ import { APP_ROLE } from '../../src/database/migrations/1764800000000-app-role.j
 import { seedReferenceData } from '../support/reference-data.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
-// reliability.md, test plan row "audit": UPDATE, DELETE and TRUNCATE on audit rows fail — by the triggers
+// docs/reliability.md, test plan row "audit": UPDATE, DELETE and TRUNCATE on audit rows fail — by the triggers
 // (audit.test.ts, as the owner) and because the server connects as a non-owner role, which can neither change the
 // rows nor take the triggers away.
 

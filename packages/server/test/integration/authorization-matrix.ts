@@ -1,7 +1,7 @@
 import type { ApiKeyScope, Permission } from '@oms/schema';
 
 /**
- * Who may call each operation of the API: the permission of roles.md it needs, an integration scope, any signed-in
+ * Who may call each operation of the API: the permission of docs/roles.md it needs, an integration scope, any signed-in
  * caller (`staff`), or anyone (`public`). One row per operation; the authorization test fails for an operation of the
  * schema that has no row here, so a new operation cannot ship without a decision.
  */

@@ -3,7 +3,7 @@ import { seedReferenceData } from '../support/reference-data.js';
 import { API_KEY, createOrder, orderInput } from '../support/orders.js';
 import { loginAs, startTestServer, type TestServer } from '../support/test-server.js';
 
-// reliability.md, test plan rows "bad input": GraphQL limits (depth, alias, token, cost, directives, size, batched
+// docs/reliability.md, test plan rows "bad input": GraphQL limits (depth, alias, token, cost, directives, size, batched
 // bodies, `first: 100000`) refuse before any resolver runs; bad values are BAD_USER_INPUT naming the field with no
 // SQL in any error; Apollo's CSRF prevention is on.
 

@@ -139,7 +139,7 @@ describe('cancelOrder', () => {
 });
 
 // Many rounds of real concurrency: bounded generously, a loaded 2-core machine takes several times longer.
-describe('races (reliability.md)', { timeout: 180_000 }, () => {
+describe('races (docs/reliability.md)', { timeout: 180_000 }, () => {
   it('20 concurrent cancels of one paid order: one cancellation, one set of refunds, one request to the warehouse', async () => {
     for (let round = 0; round < 50; round++) {
       const { order, subOrders } = await twoSubOrders();
@@ -197,7 +197,7 @@ describe('races (reliability.md)', { timeout: 180_000 }, () => {
   });
 });
 
-describe('idempotency keys (reliability.md)', () => {
+describe('idempotency keys (docs/reliability.md)', () => {
   it('replays the first answer for the same key and input, refuses other input, and runs once under concurrency', async () => {
     const order = await createOrder(server, {
       giftCards: [{ cardNumber: '8800777766665555', amountFen: 500, balanceAfterFen: 0 }],

@@ -16,7 +16,7 @@ afterAll(() => server?.close());
 const SYSTEM = { type: 'SYSTEM' as const, id: 'test' };
 const outbox = new GraphileOutbox(8);
 
-describe('a competing write between read and write (reliability.md)', () => {
+describe('a competing write between read and write (docs/reliability.md)', () => {
   it('makes the guarded sub-order write refuse with VERSION_CONFLICT and change nothing', async () => {
     const { subOrderNumber } = await paidOrder(server);
     const db = server.db.dataSource;

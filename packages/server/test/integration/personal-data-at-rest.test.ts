@@ -15,7 +15,7 @@ import { loginAs, startTestServer, type TestServer } from '../support/test-serve
 import { databaseUrl } from '../../src/testing/index.js';
 
 /**
- * reliability.md "Personal data": the receiver's phone and street address are stored encrypted, found by a blind
+ * docs/reliability.md "Personal data": the receiver's phone and street address are stored encrypted, found by a blind
  * index, revealed in the clear only through the audited reveal (ADR 0009).
  */
 let server: TestServer;

@@ -11,7 +11,7 @@ import { API_KEY, orderInput } from '../support/orders.js';
 import { startProductServer, type ProductProcess } from '../support/product-process.js';
 import { eventually, startTestWarehouse, type TestWarehouse } from '../support/test-warehouse.js';
 
-// reliability.md "PostgreSQL restarted under traffic": the built server (in-process worker on) over a PostgreSQL of
+// docs/reliability.md "PostgreSQL restarted under traffic": the built server (in-process worker on) over a PostgreSQL of
 // this test's own; traffic keeps going while PostgreSQL is stopped and started again on the same data and port.
 
 const CLIENT_BOUND_MS = 15_000; // a request still unanswered after this is a hang (the pool gives up after 10 s)

@@ -189,7 +189,7 @@ describe('bulkReassignWarehouse', () => {
   });
 });
 
-describe('two bulk reassigns over the same 100 sub-orders in opposite order (reliability.md)', () => {
+describe('two bulk reassigns over the same 100 sub-orders in opposite order (docs/reliability.md)', () => {
   it('do not deadlock: both finish, every item ends at one of the two warehouses, stock reserved once', async () => {
     const numbers: string[] = [];
     for (let i = 0; i < 100; i++)
@@ -291,7 +291,7 @@ async function endState(number: string) {
   };
 }
 
-describe('bulkReassignWarehouse, set-based (performance.md P7)', () => {
+describe('bulkReassignWarehouse, set-based (docs/performance.md P7)', () => {
   it('leaves the same end state as one reassignWarehouse per sub-order, stock exact', async () => {
     const pairs: [string, string][] = [];
     const shape = async (i: number) => {

@@ -6,7 +6,7 @@ import { paidOrder as paidOrderVia } from '../support/orders.js';
 import { loginAs, startTestServer, type TestServer } from '../support/test-server.js';
 import { eventually, startTestWarehouse, type TestWarehouse } from '../support/test-warehouse.js';
 
-// reliability.md "warehouse answers 500 / times out repeatedly": back-off, then a dead letter that the sub-order and
+// docs/reliability.md "warehouse answers 500 / times out repeatedly": back-off, then a dead letter that the sub-order and
 // a metric show, and a re-drive (redriveDispatch) that sends it again, once more in seq order, audited.
 
 let server: TestServer;

@@ -5,7 +5,7 @@ import { SESSION_COOKIE } from '../../src/http/cookies.js';
 import { seedReferenceData } from '../support/reference-data.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
-// reliability.md, test plan row "authz: session rotation, logout, expiry, cookie flags; 11 wrong passwords", and the
+// docs/reliability.md, test plan row "authz: session rotation, logout, expiry, cookie flags; 11 wrong passwords", and the
 // Sessions fact: opaque, server-side, rotated at login, ended at logout, idle and absolute expiry; HttpOnly,
 // SameSite=Strict cookie; Argon2id; throttled per account and per address with no user enumeration by timing.
 // auth.test.ts covers the login basics, idle expiry and the per-account throttle; this file the rest.

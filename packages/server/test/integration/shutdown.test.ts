@@ -9,7 +9,7 @@ import {
 import type { TestServer } from '../support/test-server.js';
 import { eventually, startTestWarehouse, type TestWarehouse } from '../support/test-warehouse.js';
 
-// reliability.md "SIGTERM during in-flight mutations": the built server (dist/main.js, in-process worker on) in a
+// docs/reliability.md "SIGTERM during in-flight mutations": the built server (dist/main.js, in-process worker on) in a
 // process of its own, a burst of payments made slow in the database (each insert into payments sleeps), SIGTERM
 // while they run.
 

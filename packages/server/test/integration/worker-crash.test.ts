@@ -12,7 +12,7 @@ import {
 import type { TestServer } from '../support/test-server.js';
 import { eventually, startTestWarehouse, type TestWarehouse } from '../support/test-warehouse.js';
 
-// reliability.md "worker killed mid-dispatch": the API server with its in-process worker off (OMS_WORKER=off), the
+// docs/reliability.md "worker killed mid-dispatch": the API server with its in-process worker off (OMS_WORKER=off), the
 // worker as its own process (dist/worker-main.js), SIGKILLed while the warehouse holds its delivery open; a new worker
 // process retries the job and the warehouse records one order (one eventId).
 

@@ -2,7 +2,7 @@ import { DEMO_SKUS, type DemoSku } from '../catalog.js';
 import type { Rng } from './random.js';
 
 /**
- * What a story's customer puts in the cart. The kinds exist to produce each split reason of domain.md §6.3:
+ * What a story's customer puts in the cart. The kinds exist to produce each split reason of docs/domain.md §6.3:
  * cold-chain, oversize and pre-sale goods, a third-party merchant's goods, scarce goods (out of stock or only
  * elsewhere), plus the carts the screening rules look for (a scalper's bulk buy, a new account's expensive one).
  */

@@ -15,7 +15,7 @@ const CANCEL_REASONS = [
   '客户申请取消：价格变动',
 ];
 
-/** Refund of exactly the sub-order's frozen shares, per instrument (domain.md §4). */
+/** Refund of exactly the sub-order's frozen shares, per instrument (docs/domain.md §4). */
 export function refundSubOrder(
   story: OrderStory,
   sub: SubOrderDraft,

@@ -75,7 +75,7 @@ export class StoryClock {
 }
 
 /**
- * When an accepted sub-order must have shipped (domain.md §8), exactly as the SLA job computes it: midnight
+ * When an accepted sub-order must have shipped (docs/domain.md §8), exactly as the SLA job computes it: midnight
  * Asia/Shanghai at the end of the payment day when paid before the warehouse's cut-off hour, else a day later.
  */
 export function cutoffDeadline(paidAt: number, cutoffHour: number): number {

@@ -11,7 +11,7 @@ export function warehouseActor(warehouse: WarehouseInfo): Actor {
   return { type: 'WAREHOUSE', id: warehouse.code, name: warehouse.name };
 }
 
-/** Adds an outbox message (jobs/outbox.ts enqueueOutbound), numbered per sub-order. */
+/** Adds an outbox message (the outbox port, services/helpers/outbox.ts), numbered per sub-order. */
 export function outbound(
   story: OrderStory,
   sub: SubOrderDraft,

@@ -20,7 +20,7 @@ import { splitOrder, type SoldOut } from './split.js';
 import { OrderStory } from './story.js';
 import { walk, type SubTarget } from './walk.js';
 
-/** How far an order's own strand goes (the parent's end states of domain.md §3). */
+/** How far an order's own strand goes (the parent's end states of docs/domain.md §3). */
 export type OrderEnd = 'UNPAID' | 'CLOSED' | 'CANCELLED_UNPAID' | 'CANCELLED_PAID' | 'PAID' | 'SPLIT';
 
 /** One story, as a scenario describes it. */
@@ -36,7 +36,7 @@ export interface JourneyPlan {
   readonly storedValue?: boolean;
   /** See `basket`: the scalper's quantity, or the least goods amount of a high-value cart. */
   readonly basketParam?: number;
-  /** A staff hold put on the unpaid order (api.md "Holds before payment"). */
+  /** A staff hold put on the unpaid order (docs/api.md "Holds before payment"). */
   readonly prepayHold?: boolean;
   /** A screening hit after the split, and how the hold ended. */
   readonly hold?: {
@@ -89,7 +89,7 @@ function cancelOrder(story: OrderStory): void {
   );
 }
 
-/** Every sub-order still at a warehouse past its SLA gets `lateMinutes`, as the SLA job computes it (domain.md §8). */
+/** Every sub-order still at a warehouse past its SLA gets `lateMinutes`, as the SLA job computes it (docs/domain.md §8). */
 function flagLate(story: OrderStory, sub: SubOrderDraft): void {
   const { ctx, order } = story;
   const open = ['DISPATCHED', 'ACCEPTED', 'PICKING', 'PACKED'].includes(sub.status);

@@ -88,7 +88,7 @@ function pointsFor(rng: Rng, left: number): PointsUse | null {
 /**
  * Prices a cart: freight, coupon, promotion, gift cards and points chosen at realistic rates, then the figures and
  * each line's frozen allocations computed by packages/schema (computeOrderAmounts, allocateOrderLevelAmounts), so
- * the seed can only hold amounts the rules of domain.md §4 allow.
+ * the seed can only hold amounts the rules of docs/domain.md §4 allow.
  */
 export function priceOrder(rng: Rng, cart: readonly BasketLine[], options: PricingOptions): PricedOrder {
   const goods = cart.reduce((sum, l) => sum + l.sku.salePriceFen * l.quantity, 0);

@@ -10,7 +10,7 @@ import type { DataSource } from 'typeorm';
 import { PgSequenceBlockSource } from '@oms/server';
 
 /**
- * Order and sub-order numbers for the seed (domain.md §5), issued exactly as the server issues them: sequence values
+ * Order and sub-order numbers for the seed (docs/domain.md §5), issued exactly as the server issues them: sequence values
  * come from blocks leased on `order_number_seq` through the server's own block source (each nextval is a block of
  * 10,000), so the sequence always ends past every value the seed used and later issuance never collides; the
  * values are then permuted and encoded by packages/schema. Leasing is async, issuing is not: `ensure` tops the

@@ -130,7 +130,7 @@ export function coversPayable(story: OrderStory): boolean {
   return cash.reduce((sum, p) => sum + p.amountFen, 0) >= story.order.amounts.payable;
 }
 
-/** Cash on delivery: a PENDING payment covers the order until the parcel is signed (domain.md §3). */
+/** Cash on delivery: a PENDING payment covers the order until the parcel is signed (docs/domain.md §3). */
 export function payCod(story: OrderStory, at: Date): void {
   const { order } = story;
   const amountFen = order.amounts.payable;

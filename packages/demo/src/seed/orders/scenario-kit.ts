@@ -6,7 +6,7 @@ import { DAYS, HOURS } from './targets.js';
 import type { SubTarget } from './walk.js';
 
 /**
- * One kind of story the demo tells (api.md "Demo mode", domain.md §3–§9): how often it is told (`weight`, relative),
+ * One kind of story the demo tells (docs/api.md "Demo mode", docs/domain.md §3–§9): how often it is told (`weight`, relative),
  * how long ago its order was placed (`age`, minutes), and how to build it.
  */
 export interface Scenario {

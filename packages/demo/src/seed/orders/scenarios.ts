@@ -6,7 +6,7 @@ export type { Scenario } from './scenario-kit.js';
 
 /**
  * Every story the demo tells. Each status of every strand, every interception rule with every outcome, every carrier
- * and each special case of api.md "Demo mode" appears at least once per run (the seed tells each story once before
+ * and each special case of docs/api.md "Demo mode" appears at least once per run (the seed tells each story once before
  * drawing the rest by weight) and, at the default 5,000 orders, dozens of times; the weights (relative) keep the mix
  * plausible: most orders delivered or on their way, a few percent in each kind of trouble.
  */

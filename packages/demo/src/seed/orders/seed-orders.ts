@@ -75,9 +75,9 @@ export function* tellings(rng: Rng): Generator<Scenario> {
 }
 
 /**
- * Generates `count` demo orders covering every status of every strand (api.md "Demo mode"), by walking each order
+ * Generates `count` demo orders covering every status of every strand (docs/api.md "Demo mode"), by walking each order
  * through its story with packages/schema's rules (amounts, allocations, numbers, transitions), then writing the rows
- * directly in batches, in creation order, a transaction per batch (conventions.md: "writing rows directly until the
+ * directly in batches, in creation order, a transaction per batch (docs/conventions.md: "writing rows directly until the
  * services for a step exist"). Afterwards stock reservations are stored and the jobs the services would have queued
  * (dispatch deliveries, hold expiries) are added, so the running demo carries on from the seeded state.
  */

@@ -28,7 +28,7 @@ export interface OrderInit {
   readonly createdAt: number;
 }
 
-/** One timeline entry to add (the shape of services/history.ts `recordOrderEvent`). */
+/** One timeline entry to add (the shape of services/helpers/history.ts `recordOrderEvent`). */
 export interface EntryInput {
   readonly type: string;
   readonly actor: Actor;
@@ -122,7 +122,7 @@ export class OrderStory {
     if (input.at > this.order.updatedAt) this.order.updatedAt = input.at;
   }
 
-  /** An event of the order strand, like services/status-writes.ts applyOrderEvent. */
+  /** An event of the order strand, like services/helpers/transitions.ts applyOrderEvent. */
   orderEvent(
     event: StrandEvents['ORDER'],
     facts: TransitionFacts,
@@ -148,7 +148,7 @@ export class OrderStory {
     }
   }
 
-  /** An event of the fulfilment strand, like services/status-writes.ts applySubOrderEvent. */
+  /** An event of the fulfilment strand, like services/helpers/transitions.ts applySubOrderEvent. */
   subEvent(
     sub: SubOrderDraft,
     event: StrandEvents['FULFILMENT'],

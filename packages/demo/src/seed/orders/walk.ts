@@ -46,7 +46,7 @@ const WAREHOUSE_PATH: readonly FulfilmentStatus[] = [
   'PACKED',
   'SHIPPED',
 ];
-/** A merchant reports only shipping through the open platform (domain.md §3: it skips the warehouse steps). */
+/** A merchant reports only shipping through the open platform (docs/domain.md §3: it skips the warehouse steps). */
 const MERCHANT_PATH: readonly FulfilmentStatus[] = ['CREATED', 'DISPATCHED', 'SHIPPED'];
 const STEP: Partial<
   Record<FulfilmentStatus, { event: StrandEvents['FULFILMENT']; minutes: [number, number] }>

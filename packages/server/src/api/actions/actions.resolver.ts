@@ -29,7 +29,7 @@ export function withoutKey<T extends { idempotencyKey?: string | null }>(
 }
 
 /**
- * Cancels and reassignments (api.md "Mutations (staff)"). Each runs at most once per idempotency key: the service's
+ * Cancels and reassignments (docs/api.md "Mutations (staff)"). Each runs at most once per idempotency key: the service's
  * answer is kept as a small receipt (ids and per-item results), and the payload is built from it, fresh, every time.
  */
 @Resolver()

@@ -3,7 +3,7 @@ import { activeLogger } from '../../logging/request-scope.js';
 import type { BulkItemResult } from './intercept.types.js';
 
 /**
- * Per-item results in input order (api.md "Bulk payloads") from a set-based action's outcomes (null = done, else
+ * Per-item results in input order (docs/api.md "Bulk payloads") from a set-based action's outcomes (null = done, else
  * the error): expected failures keep their code and message, anything else is reported without its internals.
  */
 export function bulkResults(

@@ -5,7 +5,7 @@ import type { BulkItemResult } from './intercept.types.js';
 /**
  * Runs one action per item, each on its own (its own transaction: one failing item changes nothing of the others),
  * in a fixed order — `sortKey` ascending — so two bulk calls over the same items lock rows in the same order and
- * cannot deadlock; reports per item in input order (api.md "Bulk payloads"). An unexpected failure is reported
+ * cannot deadlock; reports per item in input order (docs/api.md "Bulk payloads"). An unexpected failure is reported
  * without its internals.
  */
 export async function runBulk(

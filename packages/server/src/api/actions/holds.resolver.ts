@@ -20,7 +20,7 @@ import {
 
 const MAX_BULK = 10_000;
 
-/** Holds, the managers' queue and notes (api.md "Mutations (staff)", `interceptions`). */
+/** Holds, the managers' queue and notes (docs/api.md "Mutations (staff)", `interceptions`). */
 @Resolver()
 export class HoldsResolver {
   @Authorized('ORDER_INTERCEPT')

@@ -70,7 +70,7 @@ export class BulkItemError {
   @Field(() => String) message: string;
 }
 
-/** One item of a bulk payload (api.md "Bulk payloads"), in input order. */
+/** One item of a bulk payload (docs/api.md "Bulk payloads"), in input order. */
 @ObjectType('BulkItemResult')
 export class BulkItemResult {
   @Field(() => String, { description: 'the item as given' }) id: string;

@@ -3,7 +3,7 @@ import type { SubOrderEntity } from '../../entities/index.js';
 import { staffOf, type RequestContext } from '../context.js';
 import { SubOrderObjectType } from '../orders/sub-order.type.js';
 
-/** Re-driving dead-lettered dispatches (reliability.md fault rows); the same people who re-route sub-orders. */
+/** Re-driving dead-lettered dispatches (docs/reliability.md fault rows); the same people who re-route sub-orders. */
 @Resolver()
 export class RedriveResolver {
   @Authorized('WAREHOUSE_REASSIGN')

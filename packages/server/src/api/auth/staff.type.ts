@@ -11,7 +11,7 @@ export class StaffType {
   @Field(() => StaffRoleEnum) role: StaffRole;
 }
 
-/** The answer to a successful login (api.md). */
+/** The answer to a successful login (docs/api.md). */
 @ObjectType('LoginPayload')
 export class LoginPayload {
   @Field(() => String, {

@@ -2,7 +2,7 @@ import { toMoney } from '@oms/schema';
 import { Field, ObjectType } from 'type-graphql';
 import { SafeInt } from './scalars.js';
 
-/** An amount of money (api.md `Money`): integer fen, its yuan string, the currency. */
+/** An amount of money (docs/api.md `Money`): integer fen, its yuan string, the currency. */
 @ObjectType('Money', {
   description: 'An amount: integer fen, the same as a yuan string ("1234.50"), the currency.',
 })
@@ -17,7 +17,7 @@ export function money(fen: number): MoneyType {
   return toMoney(fen);
 }
 
-/** An order's or sub-order's amounts (api.md "Contract details"). */
+/** An order's or sub-order's amounts (docs/api.md "Contract details"). */
 @ObjectType('Amounts')
 export class AmountsType {
   @Field(() => MoneyType) goods: MoneyType;

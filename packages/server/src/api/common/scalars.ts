@@ -1,6 +1,6 @@
 import { DateTimeResolver, JSONResolver, SafeIntResolver } from 'graphql-scalars';
 
-/** ISO-8601 date-time (api.md). */
+/** ISO-8601 date-time (docs/api.md). */
 export const DateTime = DateTimeResolver;
 /** An integer within ±(2^53 − 1): fen amounts. */
 export const SafeInt = SafeIntResolver;

@@ -26,7 +26,7 @@ function integrationClient({ principal }: RequestContext) {
   return principal;
 }
 
-/** Storefronts and payment channels (API keys with scopes, api.md "Integration clients"). */
+/** Storefronts and payment channels (API keys with scopes, docs/api.md "Integration clients"). */
 @Resolver()
 export class IngestResolver {
   @Authorized('scope:orders:create')

@@ -13,7 +13,7 @@ registerEnumType(ReportedPaymentStatusEnum, {
   description: 'What a payment channel reports.',
 });
 
-/** api.md `RecordPaymentInput`. */
+/** docs/api.md `RecordPaymentInput`. */
 @InputType('RecordPaymentInput')
 export class RecordPaymentInput {
   @Field(() => String) orderNumber: string;

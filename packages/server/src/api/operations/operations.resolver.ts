@@ -31,7 +31,7 @@ export class SubOrderConnection {
   @Field(() => PageInfo) pageInfo: PageInfo;
 }
 
-/** Ops' view of the warehouses: SLA and time in state (roles.md: OPS and up). */
+/** Ops' view of the warehouses: SLA and time in state (docs/roles.md: OPS and up). */
 @Resolver()
 export class OperationsResolver {
   @Authorized('WAREHOUSE_FIGURES_READ')

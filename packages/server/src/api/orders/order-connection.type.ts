@@ -4,7 +4,7 @@ import { DateTime } from '../common/scalars.js';
 import { FulfilmentStatusEnum, OrderSourceEnum, OrderStatusEnum, OrderTypeEnum } from '../enums.js';
 import { OrderObjectType } from './order.type.js';
 
-/** api.md `OrderFilter`: flat fields, all optional, combined with AND. */
+/** docs/api.md `OrderFilter`: flat fields, all optional, combined with AND. */
 @InputType('OrderFilter')
 export class OrderFilterInput {
   @Field(() => OrderStatusEnum, { nullable: true }) status?: OrderStatus | null;

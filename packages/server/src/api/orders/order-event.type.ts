@@ -3,7 +3,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { DateTime, JSON } from '../common/scalars.js';
 import { ActorTypeEnum } from '../enums.js';
 
-/** One entry of an order's timeline (api.md: every field a leaf, so the detail query stays shallow). */
+/** One entry of an order's timeline (docs/api.md: every field a leaf, so the detail query stays shallow). */
 @ObjectType('OrderEvent')
 export class OrderEventType {
   @Field(() => ID) id: string;

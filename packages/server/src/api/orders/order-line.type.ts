@@ -3,7 +3,7 @@ import { LineAttributeEnum } from '../enums.js';
 import { MoneyType } from '../common/money.type.js';
 import type { LineAttribute } from '@oms/schema';
 
-/** A line's frozen share of every order-level amount (domain.md §4). */
+/** A line's frozen share of every order-level amount (docs/domain.md §4). */
 @ObjectType('LineAllocations')
 export class LineAllocationsType {
   @Field(() => MoneyType) couponDiscount: MoneyType;

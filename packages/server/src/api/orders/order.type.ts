@@ -10,7 +10,7 @@ import {
 } from '../enums.js';
 import type { StaffAction } from '@oms/schema';
 
-/** The customer, with the id masked (domain.md §10). */
+/** The customer, with the id masked (docs/domain.md §10). */
 @ObjectType('Customer')
 export class CustomerType {
   @Field(() => String, { description: 'masked' }) id: string;
@@ -20,7 +20,7 @@ export class CustomerType {
   accountAgeDays: number | null;
 }
 
-/** The receiver, masked for every role (roles.md); `revealPersonalData` gives the full data. */
+/** The receiver, masked for every role (docs/roles.md); `revealPersonalData` gives the full data. */
 @ObjectType('Receiver')
 export class ReceiverType {
   @Field(() => String, { description: 'masked: 张**' }) name: string;
@@ -40,7 +40,7 @@ export class InvoiceObjectType {
   @Field(() => String, { nullable: true }) taxId: string | null;
 }
 
-/** One action the caller may take, enabled now or not and why (api.md `allowedActions`). */
+/** One action the caller may take, enabled now or not and why (docs/api.md `allowedActions`). */
 @ObjectType('AllowedAction')
 export class AllowedActionType {
   @Field(() => StaffActionEnum) action: StaffAction;
@@ -51,7 +51,7 @@ export class AllowedActionType {
   reasonCode: string | null;
 }
 
-/** The parent order (api.md `Order`); relations are resolved in OrderResolver. */
+/** The parent order (docs/api.md `Order`); relations are resolved in OrderResolver. */
 @ObjectType('Order')
 export class OrderObjectType {
   @Field(() => ID) id: string;

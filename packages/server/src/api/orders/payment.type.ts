@@ -13,7 +13,7 @@ export class PaymentLogType {
     string | null;
 }
 
-/** One payment instrument of an order (api.md). */
+/** One payment instrument of an order (docs/api.md). */
 @ObjectType('Payment')
 export class PaymentType {
   @Field(() => ID) id: string;
@@ -47,7 +47,7 @@ export class PointsUsageType {
   @Field(() => Boolean) reversal: boolean;
 }
 
-/** Money going back to one instrument (api.md). */
+/** Money going back to one instrument (docs/api.md). */
 @ObjectType('Refund')
 export class RefundType {
   @Field(() => ID) id: string;

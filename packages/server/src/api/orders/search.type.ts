@@ -13,7 +13,7 @@ registerEnumType(SearchMatchKindEnum, {
   description: 'What the search box matched.',
 });
 
-/** What the one search box found (console.md). */
+/** What the one search box found (docs/console.md). */
 @ObjectType('SearchResult')
 export class SearchResultType {
   @Field(() => SearchMatchKindEnum) kind: keyof typeof SearchMatchKindEnum;

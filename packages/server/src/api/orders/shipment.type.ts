@@ -4,7 +4,7 @@ import { DateTime } from '../common/scalars.js';
 import { LogisticsNodeEnum } from '../enums.js';
 import { CarrierType } from '../reference/carrier.type.js';
 
-/** One carrier tracking entry (api.md: a leaf list under a shipment). */
+/** One carrier tracking entry (docs/api.md: a leaf list under a shipment). */
 @ObjectType('LogisticsEvent')
 export class LogisticsEventType {
   @Field(() => ID) id: string;

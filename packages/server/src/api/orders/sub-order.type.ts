@@ -13,7 +13,7 @@ export class WarehouseAssignmentType {
   @Field(() => String) reason: string;
 }
 
-/** A sub-order (api.md `SubOrder`); relations are resolved in SubOrderResolver. */
+/** A sub-order (docs/api.md `SubOrder`); relations are resolved in SubOrderResolver. */
 @ObjectType('SubOrder')
 export class SubOrderObjectType {
   @Field(() => ID) id: string;

@@ -2,7 +2,7 @@ import type { CarrierCode } from '@oms/schema';
 import { Field, ObjectType } from 'type-graphql';
 import { CarrierCodeEnum } from '../enums.js';
 
-/** A carrier (api.md `Carrier`). */
+/** A carrier (docs/api.md `Carrier`). */
 @ObjectType('Carrier')
 export class CarrierType {
   @Field(() => CarrierCodeEnum) code: CarrierCode;

@@ -90,7 +90,7 @@ export class AuditConnection {
   @Field(() => PageInfo) pageInfo: PageInfo;
 }
 
-/** Managers' screening settings, the blacklist and the audit log (roles.md). */
+/** Managers' screening settings, the blacklist and the audit log (docs/roles.md). */
 @Resolver()
 export class RiskResolver {
   @Authorized('INTERCEPTION_QUEUE_READ')

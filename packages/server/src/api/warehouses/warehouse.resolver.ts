@@ -4,7 +4,7 @@ import type { RequestContext } from '../context.js';
 import { selectEntities } from '../../database/select-entities.js';
 import { StockLevelType, WarehouseType } from './warehouse.type.js';
 
-/** Warehouses and their stock (api.md `warehouses`). */
+/** Warehouses and their stock (docs/api.md `warehouses`). */
 @Resolver(() => WarehouseType)
 export class WarehouseResolver {
   @Authorized('ORDER_READ')

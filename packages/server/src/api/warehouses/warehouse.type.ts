@@ -11,7 +11,7 @@ export class StockLevelType {
   @Field(() => Int, { description: 'onHand − reserved' }) available: number;
 }
 
-/** A warehouse (api.md `warehouses`). */
+/** A warehouse (docs/api.md `warehouses`). */
 @ObjectType('Warehouse')
 export class WarehouseType {
   @Field(() => ID) id: string;

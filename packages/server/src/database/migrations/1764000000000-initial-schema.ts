@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The first schema: every entity of domain.md §2 with the indexes for look-ups by order number, sub-order number,
+ * The first schema: every entity of docs/domain.md §2 with the indexes for look-ups by order number, sub-order number,
  * receiver phone and tracking number, and for the list filters. Every order-scoped table carries `shard`.
  * Written for PostgreSQL 15 and 18 alike.
  */

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Interception rules as data (domain.md §9): each rule on or off with its thresholds, the blacklist, and the
+ * Interception rules as data (docs/domain.md §9): each rule on or off with its thresholds, the blacklist, and the
  * normalised address key every order carries for ADDRESS_VELOCITY and the address blacklist.
  */
 export class RiskRules1764400000000 implements MigrationInterface {

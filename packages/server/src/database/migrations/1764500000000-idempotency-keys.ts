@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Idempotency keys of staff mutations (reliability.md, Stripe's model): the first answer, replayed for a retry. */
+/** Idempotency keys of staff mutations (docs/reliability.md, Stripe's model): the first answer, replayed for a retry. */
 export class IdempotencyKeys1764500000000 implements MigrationInterface {
   name = 'IdempotencyKeys1764500000000';
 

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Third-party merchants are fulfilment locations of their own kind (domain.md §3: a third-party sub-order is
+ * Third-party merchants are fulfilment locations of their own kind (docs/domain.md §3: a third-party sub-order is
  * dispatched to its merchant through the open platform instead of a warehouse): the same outbox, the same signed
  * callbacks, no stock of ours and never a routing or reassignment target.
  */

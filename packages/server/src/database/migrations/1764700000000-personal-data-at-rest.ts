@@ -16,7 +16,7 @@ interface PlainReceiver {
 }
 
 /**
- * Receiver phone and street address encrypted at rest (reliability.md "Personal data", ADR 0009): a blind-index
+ * Receiver phone and street address encrypted at rest (docs/reliability.md "Personal data", ADR 0009): a blind-index
  * column for exact phone search replaces the index on the plaintext phone; receiver_address_key, which held
  * normalizeAddress() in the clear, now holds its blind index; blacklisted phones and addresses are kept as blind
  * indexes with a masked form for the managers' screen. Rows already in the database are encrypted here, in batches,

@@ -4,7 +4,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 export const APP_ROLE = 'oms_app';
 
 /**
- * A role that may read and write the product's rows but owns nothing (reliability.md, audit row): it cannot drop or
+ * A role that may read and write the product's rows but owns nothing (docs/reliability.md, audit row): it cannot drop or
  * disable the audit triggers, alter a table or grant itself more, and it has no UPDATE, DELETE or TRUNCATE on
  * audit_log at all, so an audit row is refused twice over (privileges, then the triggers the owner keeps). Created
  * NOLOGIN: whoever opens the database gives it a login (database.ts does for the embedded server); with an external

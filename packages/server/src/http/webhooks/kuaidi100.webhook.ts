@@ -42,11 +42,11 @@ export function parseKuaidi100Param(param: string): Kuaidi100Push {
   return { carrier: carrier.code, trackingNumber: last.nu, state: String(last.state ?? ''), entries };
 }
 
-/** Kuaidi100 retries unless it gets exactly this answer (reliability.md). */
+/** Kuaidi100 retries unless it gets exactly this answer (docs/reliability.md). */
 const SUCCESS = { result: true, returnCode: '200', message: '成功' };
 
 /**
- * `POST /webhooks/carriers/kuaidi100` (api.md): form fields `param` and `sign` = upper-case MD5(param + salt),
+ * `POST /webhooks/carriers/kuaidi100` (docs/api.md): form fields `param` and `sign` = upper-case MD5(param + salt),
  * checked in constant time; a bad signature gets 401 with `"result":false` and changes nothing.
  */
 export function kuaidi100Webhook(salt: string, pushes: Kuaidi100PushService): Router {
@@ -55,7 +55,7 @@ export function kuaidi100Webhook(salt: string, pushes: Kuaidi100PushService): Ro
     try {
       const body = (req.body ?? {}) as Record<string, unknown>;
       const param = typeof body.param === 'string' ? body.param : '';
-      // No salt configured: nothing can be verified, so nothing is accepted (reliability.md: always require one).
+      // No salt configured: nothing can be verified, so nothing is accepted (docs/reliability.md: always require one).
       if (
         !salt ||
         !param ||

@@ -47,7 +47,7 @@ export function parseWmsCallback(body: unknown): WmsCallback {
 }
 
 /**
- * `POST /webhooks/wms/:warehouseCode` (api.md): the signature over the raw body is checked first, in constant time;
+ * `POST /webhooks/wms/:warehouseCode` (docs/api.md): the signature over the raw body is checked first, in constant time;
  * a bad one is 401 and changes nothing. A repeated eventId or a step that would go backwards is 200 (stored).
  */
 export function wmsWebhook(db: DataSource, callbacks: WmsCallbackService): Router {

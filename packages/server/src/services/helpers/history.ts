@@ -41,7 +41,7 @@ export async function recordOrderEvent(manager: EntityManager, input: OrderEvent
   await recordOrderEvents(manager, [input]);
 }
 
-/** One audit row to write (roles.md: who, role, what, which order, before/after, reason, time, address). */
+/** One audit row to write (docs/roles.md: who, role, what, which order, before/after, reason, time, address). */
 export interface AuditInput {
   readonly staff: StaffPrincipal;
   readonly action: string;

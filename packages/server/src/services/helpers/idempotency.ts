@@ -4,7 +4,7 @@ import { domainError, badInput } from '../../errors/domain-error.js';
 import { requestHash } from '../ingest/request-hash.js';
 
 /**
- * Runs a staff mutation at most once per idempotency key (reliability.md, Stripe's model): the first call's answer
+ * Runs a staff mutation at most once per idempotency key (docs/reliability.md, Stripe's model): the first call's answer
  * (`replay`, small and serialisable) is stored and a retry with the same key and input gets it back without doing
  * anything again; the same key with other input is IDEMPOTENCY_KEY_REUSED; the same key while the first call still
  * runs is IDEMPOTENCY_IN_PROGRESS. A call that fails frees its key, so a retry runs afresh. Keys are per staff member.

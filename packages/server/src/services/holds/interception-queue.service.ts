@@ -3,7 +3,7 @@ import { InterceptionEntity } from '../../entities/index.js';
 import { hydrate } from '../../database/select-entities.js';
 import type { ServiceDeps } from '../helpers/deps.js';
 
-/** The manager's queue filters (api.md `InterceptionFilter`). */
+/** The manager's queue filters (docs/api.md `InterceptionFilter`). */
 export interface InterceptionQueueFilter {
   status?: InterceptionEntity['status'] | null;
   rule?: InterceptionEntity['rule'] | null;

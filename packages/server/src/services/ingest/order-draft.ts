@@ -78,8 +78,8 @@ function promotionTotal(input: CreateOrderRequest): number {
 }
 
 /**
- * Checks everything about a storefront's order that can be checked without the database (api.md createOrder,
- * domain.md §4), naming the field at fault, and computes its amounts and frozen allocations.
+ * Checks everything about a storefront's order that can be checked without the database (docs/api.md createOrder,
+ * docs/domain.md §4), naming the field at fault, and computes its amounts and frozen allocations.
  */
 export function draftOrder(input: CreateOrderRequest): OrderDraft {
   text(input.externalId, 'externalId', { max: 64 });

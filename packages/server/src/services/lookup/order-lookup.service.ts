@@ -14,7 +14,7 @@ import { personalDataCipher } from '../../privacy/personal-data-cipher.js';
 import { selectEntities } from '../../database/select-entities.js';
 import type { ServiceDeps } from '../helpers/deps.js';
 
-/** The flat filters of api.md's `OrderFilter`. */
+/** The flat filters of docs/api.md's `OrderFilter`. */
 export interface OrderListFilter {
   status?: OrderStatus | null;
   fulfilmentStatus?: FulfilmentStatus | null;
@@ -35,7 +35,7 @@ export interface Page<T> {
   readonly hasNextPage: boolean;
 }
 
-/** What a search box query matched (console.md "Search"). */
+/** What a search box query matched (docs/console.md "Search"). */
 export type SearchMatchKind = 'ORDER_NUMBER' | 'SUB_ORDER_NUMBER' | 'TRACKING_NUMBER' | 'PHONE' | 'NONE';
 
 /** The orders a search matched, how, and whether it looked like a mistyped order number. */
@@ -118,7 +118,7 @@ export class OrderLookupService {
   }
 
   /**
-   * The search box (console.md): a number with a valid check digit is an order or sub-order number; else an exact
+   * The search box (docs/console.md): a number with a valid check digit is an order or sub-order number; else an exact
    * tracking number; else an 11-digit phone. A 16-digit input whose check digit fails, and that matched nothing
    * else, is reported as a mistyped order number.
    */

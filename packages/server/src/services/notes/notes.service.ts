@@ -8,7 +8,7 @@ import { checkOrderNumber } from '../helpers/order-numbers.js';
 
 const MAX_NOTE = 2_000;
 
-/** Staff notes on an order (domain.md §2 Note): entries of its timeline, internal or customer-visible, audited. */
+/** Staff notes on an order (docs/domain.md §2 Note): entries of its timeline, internal or customer-visible, audited. */
 export class NotesService {
   constructor(private readonly deps: ServiceDeps) {}
 

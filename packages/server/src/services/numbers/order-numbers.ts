@@ -2,7 +2,7 @@ import { OrderNumberGenerator, permutationKeyFromSecret, type OrderType } from '
 import type { DataSource } from 'typeorm';
 import { ORDER_NUMBER_BLOCK_SIZE, PgSequenceBlockSource } from './pg-sequence-block-source.js';
 
-/** Issues parent and sub-order numbers for this process from leased blocks (domain.md §5). */
+/** Issues parent and sub-order numbers for this process from leased blocks (docs/domain.md §5). */
 export class OrderNumbers {
   private readonly generator: OrderNumberGenerator;
 

@@ -13,7 +13,7 @@ export interface RevealedPersonalData extends Receiver {
 export const REVEAL_ACTION = 'REVEAL_PERSONAL_DATA';
 const MAX_REASON_LENGTH = 500;
 
-/** Reveals: permissioned by the resolver, reasoned, audited, limited per staff member per day (reliability.md). */
+/** Reveals: permissioned by the resolver, reasoned, audited, limited per staff member per day (docs/reliability.md). */
 export class PersonalDataService {
   constructor(
     private readonly deps: ServiceDeps,

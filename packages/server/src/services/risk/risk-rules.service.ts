@@ -6,7 +6,7 @@ import { blacklistEntry } from '../../privacy/personal-data-columns.js';
 import { recordAudit } from '../helpers/history.js';
 import type { ServiceDeps } from '../helpers/deps.js';
 
-/** Managers' settings of the screening (domain.md §9): rules on or off with thresholds, and the blacklist; audited. */
+/** Managers' settings of the screening (docs/domain.md §9): rules on or off with thresholds, and the blacklist; audited. */
 export class RiskRulesService {
   constructor(private readonly deps: ServiceDeps) {}
 

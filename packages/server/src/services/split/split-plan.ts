@@ -95,7 +95,7 @@ export function byDistance(warehouses: readonly PlanWarehouse[], receiverRegion:
 }
 
 /**
- * Splits a paid order (domain.md §6.3). Third-party lines go to one sub-order per merchant. The rest are grouped by
+ * Splits a paid order (docs/domain.md §6.3). Third-party lines go to one sub-order per merchant. The rest are grouped by
  * handling (cold chain, oversize, pre-sale, ordinary); each group goes whole to the nearest warehouse that can
  * supply all of it, because one parcel costs the customer less freight than two nearer ones. Only when no single
  * warehouse can, its units (a line with its gifts and split group) go one by one to the nearest warehouse with

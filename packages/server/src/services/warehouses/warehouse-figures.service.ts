@@ -31,7 +31,7 @@ const TIMINGS_SQL = `
   GROUP BY 1, 2, 3
   ORDER BY 1, 2, 3`;
 
-/** Ops' figures: time in each state per warehouse and day, from the event history (domain.md §8), and late sub-orders. */
+/** Ops' figures: time in each state per warehouse and day, from the event history (docs/domain.md §8), and late sub-orders. */
 export class WarehouseFiguresService {
   constructor(private readonly deps: ServiceDeps) {}
 

@@ -38,7 +38,7 @@ function isNormal(node: LogisticsNode): boolean {
 }
 
 /**
- * Carrier pushes (api.md `POST /webhooks/carriers/kuaidi100`, domain.md §7): every entry stored once by its identity
+ * Carrier pushes (docs/api.md `POST /webhooks/carriers/kuaidi100`, docs/domain.md §7): every entry stored once by its identity
  * (carrier, waybill, time, text); only the newest entry takes the push's state; the parcel's node only moves
  * forward (EXCEPTION may return to the path); a signed or rejected parcel settles its sub-order when the others
  * allow. A waybill not known yet is stored and attached when the SHIPPED report names it.

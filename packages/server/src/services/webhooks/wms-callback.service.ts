@@ -5,7 +5,7 @@ import { recordOrderEvent, type Actor } from '../helpers/history.js';
 import { lockSubOrderByNumber } from '../helpers/locks.js';
 import { applySubOrderEvent } from '../helpers/transitions.js';
 
-/** The callback types of api.md. */
+/** The callback types of docs/api.md. */
 export const WMS_CALLBACK_TYPES = [
   'ACCEPTED',
   'PICKING',
@@ -42,7 +42,7 @@ export type CallbackOutcome =
   'APPLIED' | 'REPEAT' | 'DUPLICATE_EVENT' | 'STALE' | 'NOTED' | 'OLD_WAREHOUSE' | 'UNKNOWN_SUB_ORDER';
 
 /**
- * Warehouse callbacks (api.md `POST /webhooks/wms/:warehouseCode`, domain.md §6.6): idempotent by eventId,
+ * Warehouse callbacks (docs/api.md `POST /webhooks/wms/:warehouseCode`, docs/domain.md §6.6): idempotent by eventId,
  * forward-only (a late or repeated step is stored and noted, never applied backwards), ignoring a warehouse the
  * sub-order has left. The signature is checked by the route before this runs.
  */
@@ -94,7 +94,7 @@ export class WmsCallbackService {
       });
 
     if (subOrder.warehouseId !== warehouse.id) {
-      // Reassigned away (domain.md §3): stored and ignored; work reported on goods it no longer has is an exception.
+      // Reassigned away (docs/domain.md §3): stored and ignored; work reported on goods it no longer has is an exception.
       const serious = callback.type === 'PICKING' || callback.type === 'SHIPPED';
       await note(serious ? 'OLD_WAREHOUSE_PROGRESS_EXCEPTION' : `WMS_${callback.type}_IGNORED`, {
         reason: 'not the current warehouse',
