@@ -15,6 +15,7 @@ export {
   StockEntity,
   WarehouseEntity,
   type BlacklistKind,
+  type Receiver,
   type OutboundStatus,
   type OutboundType,
 } from './entities/index.js';

@@ -1,6 +1,7 @@
 import { normalizeAddress } from '@oms/schema';
 import { COMPOUNDS, PROVINCES, STREETS, TOWERS } from './places.js';
 import type { Rng } from './random.js';
+import type { Receiver as OrderReceiver } from '@oms/server';
 
 // Name parts and number prefixes as space-separated lists, so the data stays compact.
 const SURNAMES =
@@ -16,14 +17,8 @@ const MOBILE_PREFIXES =
   `134 135 136 137 138 139 147 150 151 152 157 158 159 178 182 183 187 188 198 130 131 132
   155 156 166 175 176 185 186 133 153 173 177 180 181 189 191 199 192`.split(/\s+/);
 
-/** A receiver (收货人) as written on an order. */
-export interface Receiver {
-  readonly name: string;
-  readonly phone: string;
-  readonly province: string;
-  readonly city: string;
-  readonly district: string;
-  readonly address: string;
+/** A receiver (收货人) as written on an order (the server's Receiver), with its address normalised. */
+export interface Receiver extends OrderReceiver {
   /** normalizeAddress() of the whole address (stored as its blind index, receiverIndexes). */
   readonly addressKey: string;
 }

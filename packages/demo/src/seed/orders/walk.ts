@@ -1,4 +1,5 @@
 import {
+  FULFILMENT_STATUSES,
   refundForCancelledLines,
   type FulfilmentStatus,
   type InterceptionStatus,
@@ -38,14 +39,11 @@ export interface SubTarget {
   readonly manualHold?: { readonly at: FulfilmentStatus; readonly outcome: InterceptionStatus };
 }
 
-const WAREHOUSE_PATH: readonly FulfilmentStatus[] = [
-  'CREATED',
-  'DISPATCHED',
-  'ACCEPTED',
-  'PICKING',
-  'PACKED',
-  'SHIPPED',
-];
+/** A warehouse reports every step, from CREATED up to SHIPPED (the fulfilment strand's forward order). */
+const WAREHOUSE_PATH: readonly FulfilmentStatus[] = FULFILMENT_STATUSES.slice(
+  0,
+  FULFILMENT_STATUSES.indexOf('SHIPPED') + 1,
+);
 /** A merchant reports only shipping through the open platform (docs/domain.md §3: it skips the warehouse steps). */
 const MERCHANT_PATH: readonly FulfilmentStatus[] = ['CREATED', 'DISPATCHED', 'SHIPPED'];
 const STEP: Partial<

@@ -17,6 +17,7 @@ import {
   ReleaseInterceptionInput,
   ReleaseInterceptionPayload,
 } from './intercept.types.js';
+import { pageSize, toConnection } from '../common/connections.js';
 
 const MAX_BULK = 10_000;
 
@@ -119,17 +120,10 @@ export class HoldsResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<InterceptionConnection> {
-    const size = first ?? 50;
-    if (size < 1 || size > 100)
-      throw domainError('BAD_USER_INPUT', 'first: between 1 and 100', { field: 'first' });
-    const page = await services.interceptionQueue.page(filter ?? {}, size, after ?? null);
-    return {
-      edges: page.nodes.map((row, i) => ({
-        cursor: page.cursors[i]!,
-        node: toInterception(row, page.orderNumbers.get(row.orderId) ?? '', page.subOrderNumbers),
-      })),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.cursors.at(-1) ?? null },
-    };
+    const page = await services.interceptionQueue.page(filter ?? {}, pageSize(first, 50), after ?? null);
+    return toConnection(page, (row) =>
+      toInterception(row, page.orderNumbers.get(row.orderId) ?? '', page.subOrderNumbers),
+    );
   }
 
   @Authorized('ORDER_NOTE')

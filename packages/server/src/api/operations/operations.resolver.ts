@@ -2,10 +2,10 @@ import { Arg, Authorized, Ctx, Field, Float, Int, ObjectType, Query, Resolver } 
 import type { SubOrderEntity } from '../../entities/index.js';
 import { DateTime } from '../common/scalars.js';
 import type { RequestContext } from '../context.js';
-import { domainError } from '../../errors/domain-error.js';
 import { PageInfo } from '../orders/order-connection.type.js';
 import { SubOrderObjectType } from '../orders/sub-order.type.js';
 import { SubOrderFilterInput, WarehouseLoadType } from './sub-order-list.types.js';
+import { pageSize, toConnection } from '../common/connections.js';
 
 @ObjectType('StateTiming', {
   description: 'time spent in one status by sub-orders of one warehouse, entered on one day',
@@ -54,14 +54,9 @@ export class OperationsResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<SubOrderConnection> {
-    const size = first ?? 50;
-    if (size < 1 || size > 100)
-      throw domainError('BAD_USER_INPUT', 'first: between 1 and 100', { field: 'first' });
-    const page = await services.warehouseFigures.late(warehouseCode ?? null, size, after ?? null);
-    return {
-      edges: page.nodes.map((node, i) => ({ node, cursor: page.cursors[i]! })),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.cursors.at(-1) ?? null },
-    };
+    return toConnection(
+      await services.warehouseFigures.late(warehouseCode ?? null, pageSize(first, 50), after ?? null),
+    );
   }
 
   @Authorized('WAREHOUSE_FIGURES_READ')
@@ -80,13 +75,8 @@ export class OperationsResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<SubOrderConnection> {
-    const size = first ?? 50;
-    if (size < 1 || size > 100)
-      throw domainError('BAD_USER_INPUT', 'first: between 1 and 100', { field: 'first' });
-    const page = await services.warehouseFigures.subOrders(filter ?? {}, size, after ?? null);
-    return {
-      edges: page.nodes.map((node, i) => ({ node, cursor: page.cursors[i]! })),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.cursors.at(-1) ?? null },
-    };
+    return toConnection(
+      await services.warehouseFigures.subOrders(filter ?? {}, pageSize(first, 50), after ?? null),
+    );
   }
 }

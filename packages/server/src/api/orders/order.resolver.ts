@@ -11,7 +11,6 @@ import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 
 import type { OrderEntity, SubOrderEntity } from '../../entities/index.js';
 import { amountsOf, AmountsType } from '../common/money.type.js';
 import { staffOf, type RequestContext } from '../context.js';
-import { domainError } from '../../errors/domain-error.js';
 import { InterceptionType } from './interception.type.js';
 import {
   toGiftCardUsage,
@@ -35,8 +34,8 @@ import {
 import { GiftCardUsageType, PaymentType, PointsUsageType, RefundType } from './payment.type.js';
 import { SearchResultType } from './search.type.js';
 import { SubOrderObjectType } from './sub-order.type.js';
+import { pageSize, toConnection } from '../common/connections.js';
 
-const MAX_PAGE = 100;
 const DAY_MS = 86_400_000;
 
 async function subOrderNumbers(
@@ -73,15 +72,9 @@ export class OrderResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<OrderConnection> {
-    const size = first ?? 20;
-    if (size < 1 || size > MAX_PAGE)
-      throw domainError('BAD_USER_INPUT', `first: between 1 and ${MAX_PAGE}`, { field: 'first' });
-    const page = await services.lookup.list(filter ?? {}, size, after ?? null);
+    const page = await services.lookup.list(filter ?? {}, pageSize(first, 20), after ?? null);
     for (const node of page.nodes) loaders.order.prime(node.id, node);
-    return {
-      edges: page.nodes.map((node, i) => ({ node: node as OrderObjectType, cursor: page.cursors[i]! })),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.cursors.at(-1) ?? null },
-    };
+    return toConnection(page, (node) => node as OrderObjectType);
   }
 
   @Authorized('ORDER_READ')

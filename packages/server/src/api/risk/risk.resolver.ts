@@ -15,9 +15,9 @@ import {
 import type { AuditEntity, BlacklistEntity, RiskRuleEntity } from '../../entities/index.js';
 import { DateTime, JSON } from '../common/scalars.js';
 import { staffOf, type RequestContext } from '../context.js';
-import { domainError } from '../../errors/domain-error.js';
 import { InterceptionRuleEnum, StaffRoleEnum } from '../enums.js';
 import { PageInfo } from '../orders/order-connection.type.js';
+import { pageSize, toConnection } from '../common/connections.js';
 
 export const BlacklistKindEnum = { PHONE: 'PHONE', ADDRESS: 'ADDRESS', ACCOUNT: 'ACCOUNT' } as const;
 registerEnumType(BlacklistKindEnum, { name: 'BlacklistKind' });
@@ -149,13 +149,7 @@ export class RiskResolver {
     @Arg('after', () => String, { nullable: true }) after?: string | null,
     @Arg('orderNumber', () => String, { nullable: true }) orderNumber?: string | null,
   ): Promise<AuditConnection> {
-    const size = first ?? 50;
-    if (size < 1 || size > 100)
-      throw domainError('BAD_USER_INPUT', 'first: between 1 and 100', { field: 'first' });
-    const page = await services.riskRules.audit(size, after ?? null, orderNumber ?? null);
-    return {
-      edges: page.nodes.map((node) => ({ node, cursor: node.id })),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.nodes.at(-1)?.id ?? null },
-    };
+    const page = await services.riskRules.audit(pageSize(first, 50), after ?? null, orderNumber ?? null);
+    return toConnection({ ...page, cursors: page.nodes.map((node) => node.id) });
   }
 }
