@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { GUARDS } from './guards.js';
-import { STRAND_DEFINITIONS, STRANDS, TRANSITIONS, type Strand } from './table.js';
+import { EFFECT_NAMES, STRAND_DEFINITIONS, STRANDS, TRANSITIONS, type Strand } from './table.js';
 
 function rowsOf(strand: Strand) {
   return TRANSITIONS.filter((row) => row.strand === strand);
@@ -88,5 +88,12 @@ describe('the whole table', () => {
       ),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('effects', () => {
+  it('names only effects some row asks for, and every row names only known effects (the server has one handler each)', () => {
+    const named = new Set(TRANSITIONS.flatMap((row) => row.effects));
+    expect([...named].sort()).toEqual([...EFFECT_NAMES].sort());
   });
 });

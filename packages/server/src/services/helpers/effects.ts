@@ -55,11 +55,15 @@ function paramOf<K extends keyof EffectParams>(
   return value;
 }
 
-/** Messages to the warehouse each target's sub-order is at (targets at none are skipped). */
-function toWarehouses(type: 'CANCEL' | 'INTERCEPT', reason: (context: EffectContext) => string | null) {
-  return async (context: EffectContext, targets: readonly EffectTarget[]) => {
+/** `effect`: a message of `type` to the warehouse each target's sub-order is at (targets at none are skipped). */
+function toWarehouses(
+  effect: EffectName,
+  type: 'CANCEL' | 'INTERCEPT',
+  reason: (context: EffectContext) => string | null,
+): EffectHandler {
+  return async (context, targets) => {
     const messages = targets.flatMap((target) => {
-      const subOrder = subOrderOf(target, type === 'CANCEL' ? 'WITHDRAW_FROM_WAREHOUSE' : 'HOLD');
+      const subOrder = subOrderOf(target, effect);
       return subOrder.warehouseId
         ? [{ subOrder, warehouseId: subOrder.warehouseId, type, reason: reason(context) }]
         : [];
@@ -119,7 +123,7 @@ const HANDLERS: Readonly<Record<EffectName, EffectHandler>> = {
       now,
     ]);
     for (const subOrder of subOrders) subOrder.cancelRequestedAt = now;
-    await toWarehouses('CANCEL', () => reason)(context, targets);
+    await toWarehouses('REQUEST_WAREHOUSE_CANCEL', 'CANCEL', () => reason)(context, targets);
     await recordOrderEvents(
       tx.manager,
       targets.map(({ order, subOrder }) => ({
@@ -142,9 +146,17 @@ const HANDLERS: Readonly<Record<EffectName, EffectHandler>> = {
     ]);
     for (const subOrder of asked) subOrder.cancelRequestedAt = null;
   },
-  REQUEST_WAREHOUSE_INTERCEPT: toWarehouses('INTERCEPT', ({ reason }) => reason),
+  REQUEST_WAREHOUSE_INTERCEPT: toWarehouses(
+    'REQUEST_WAREHOUSE_INTERCEPT',
+    'INTERCEPT',
+    ({ reason }) => reason,
+  ),
   // The warehouse that shipped the parcel relays the request to its carrier.
-  REQUEST_LOGISTICS_INTERCEPT: toWarehouses('INTERCEPT', ({ reason }) => reason),
+  REQUEST_LOGISTICS_INTERCEPT: toWarehouses(
+    'REQUEST_LOGISTICS_INTERCEPT',
+    'INTERCEPT',
+    ({ reason }) => reason,
+  ),
   MOVE_RESERVATION: async ({ tx }, targets) => {
     await moveReservations(
       tx.manager,
@@ -155,7 +167,7 @@ const HANDLERS: Readonly<Record<EffectName, EffectHandler>> = {
     );
   },
   // The old warehouse is asked to withdraw (a CANCEL with reason REASSIGN) before the sub-order moves.
-  WITHDRAW_FROM_WAREHOUSE: toWarehouses('CANCEL', () => 'REASSIGN'),
+  WITHDRAW_FROM_WAREHOUSE: toWarehouses('WITHDRAW_FROM_WAREHOUSE', 'CANCEL', () => 'REASSIGN'),
   CREATE_SHIPMENTS: async ({ tx }, targets) => {
     for (const target of targets)
       await recordShipment(
