@@ -44,5 +44,5 @@ export {
 export { GraphileOutbox } from './jobs/outbox.js';
 
 // What a client of the webhooks signs with, and the product's logger.
-export { kuaidi100Sign, verifyWmsSignature, wmsSignature } from './auth/signatures.js';
+export { kuaidi100Sign, verifyHmacSignature, hmacSignature } from './auth/signatures.js';
 export { logger } from './logging/logger.js';

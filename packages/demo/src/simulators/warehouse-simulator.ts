@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CARRIER_CODES, type CarrierCode } from '@oms/schema';
 import express, { type Router } from 'express';
-import { verifyWmsSignature, wmsSignature } from '@oms/server';
+import { verifyHmacSignature, hmacSignature } from '@oms/server';
 import type { CarrierSimulator } from './carrier-simulator.js';
 import { between, chance, type Schedule } from './schedule.js';
 
@@ -48,7 +48,7 @@ export function warehouseSimulator(
     const raw = JSON.stringify(body);
     const response = await fetch(`${baseUrl}/webhooks/wms/${code}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-oms-signature': wmsSignature(raw, secret) },
+      headers: { 'content-type': 'application/json', 'x-oms-signature': hmacSignature(raw, secret) },
       body: raw,
     });
     if (!response.ok) throw new Error(`callback answered ${response.status}`);
@@ -91,7 +91,7 @@ export function warehouseSimulator(
   const router = express.Router();
   router.post('/', express.raw({ type: () => true, limit: '512kb' }), (req, res) => {
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    if (!verifyWmsSignature(raw, secret, req.get('x-oms-signature'))) {
+    if (!verifyHmacSignature(raw, secret, req.get('x-oms-signature'))) {
       res.status(401).json({ ok: false });
       return;
     }

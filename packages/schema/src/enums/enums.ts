@@ -47,6 +47,11 @@ export const REFUND_STATUSES = ['PENDING', 'SUCCEEDED', 'FAILED'] as const;
 /** One refund status. */
 export type RefundStatus = (typeof REFUND_STATUSES)[number];
 
+/** Where a refund's delivery to its channel stands: waiting to be taken, taken (a 2xx), or given up on. */
+export const REFUND_DELIVERY_STATES = ['PENDING', 'SENT', 'DEAD_LETTER'] as const;
+/** One delivery state of a refund. */
+export type RefundDeliveryState = (typeof REFUND_DELIVERY_STATES)[number];
+
 /** Invoice kinds (docs/api.md `InvoiceInput.type`). */
 export const INVOICE_TYPES = ['ELECTRONIC', 'VAT_SPECIAL'] as const;
 /** One invoice kind. */
@@ -77,6 +82,6 @@ export const INTERCEPTION_RULES = [
 export type InterceptionRule = (typeof INTERCEPTION_RULES)[number];
 
 /** Who wrote a timeline entry. */
-export const ACTOR_TYPES = ['STAFF', 'INTEGRATION', 'WAREHOUSE', 'CARRIER', 'SYSTEM'] as const;
+export const ACTOR_TYPES = ['STAFF', 'INTEGRATION', 'WAREHOUSE', 'CARRIER', 'PAYMENT', 'SYSTEM'] as const;
 /** One actor type. */
 export type ActorType = (typeof ACTOR_TYPES)[number];

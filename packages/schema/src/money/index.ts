@@ -30,8 +30,10 @@ export {
   type InstrumentAmounts,
 } from './refund.js';
 export {
-  collectedCashPayment,
+  collectedCashPayments,
+  overpaidBy,
   planInstrumentRefund,
+  spreadCashRefund,
   type CardToRefund,
   type PointsToRefund,
   type RefundablePayment,

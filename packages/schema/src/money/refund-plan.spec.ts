@@ -1,22 +1,49 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import type { PaymentMethod, PaymentStatus } from '../enums/enums.js';
+import { AmountRuleError } from './amount-rule-error.js';
 import { allocateOrderLevelAmounts } from './order-allocation.js';
 import { paidByInstrument, refundForCancelledLines } from './refund.js';
-import { collectedCashPayment, planInstrumentRefund } from './refund-plan.js';
+import { collectedCashPayments, overpaidBy, planInstrumentRefund, spreadCashRefund } from './refund-plan.js';
 import { batchesArbitrary, orderArbitrary, RUNS } from './test-orders.js';
 
+interface CashPayment {
+  id: number;
+  method: 'ALIPAY' | 'WECHAT_PAY';
+  status: 'SUCCEEDED' | 'PARTIALLY_REFUNDED' | 'REFUNDED';
+  amountFen: number;
+  refundedFen: number;
+}
+
+/** `total` split into 1–3 payments (split tender, a second attempt), in the order they were made. */
+function splitTender(total: number): fc.Arbitrary<CashPayment[]> {
+  return fc.array(fc.integer({ min: 0, max: 10_000 }), { minLength: 0, maxLength: 2 }).map((cuts) => {
+    const points = [...new Set(cuts.map((c) => Math.floor((total * c) / 10_000)))].sort((a, b) => a - b);
+    const bounds = [0, ...points, total];
+    return bounds.slice(1).map((end, i) => ({
+      id: i + 1,
+      method: i % 2 ? 'WECHAT_PAY' : 'ALIPAY',
+      status: 'SUCCEEDED',
+      amountFen: end - bounds[i]!,
+      refundedFen: 0,
+    }));
+  });
+}
+
 describe('planInstrumentRefund', () => {
-  it('over every batch of cancelled lines gives back exactly what each instrument paid, each card to itself, balances accumulating', () => {
+  it('over every batch of cancelled lines gives back exactly what each instrument paid: cash spread over split tender, most recent first, each card to itself, balances accumulating', () => {
     fc.assert(
       fc.property(
-        orderArbitrary.chain((order) =>
-          fc.tuple(
+        orderArbitrary.chain((order) => {
+          const paid = paidByInstrument(allocateOrderLevelAmounts(order));
+          return fc.tuple(
             fc.constant(order),
             batchesArbitrary(order.lines.length),
             fc.integer({ min: 1, max: 10_000 }),
-          ),
-        ),
-        ([order, batches, pointsPerYuan]) => {
+            splitTender(paid.cash),
+          );
+        }),
+        ([order, batches, pointsPerYuan, cashPayments]) => {
           const allocations = allocateOrderLevelAmounts(order);
           const paid = paidByInstrument(allocations);
           // Usages exist only for the cards that paid something, in checkout order; balances start at 100.
@@ -26,15 +53,24 @@ describe('planInstrumentRefund', () => {
           const pointsSpent = Math.round((paid.points * pointsPerYuan) / 100);
           let points =
             paid.points > 0 ? { points: pointsSpent, valueFen: paid.points, balanceAfter: 0 } : null;
-          const cash = { method: 'ALIPAY' as const, status: 'SUCCEEDED' as const };
-          let cashBack = 0;
           const perCard = new Map<string, number>();
           let pointsValueBack = 0;
           const done: number[] = [];
           for (const batch of batches) {
             const share = refundForCancelledLines(allocations, batch, done);
-            const plan = planInstrumentRefund(share, paid, { cash, cards, points });
-            cashBack += plan.cash?.amountFen ?? 0;
+            const plan = planInstrumentRefund(share, paid, { cash: cashPayments, cards, points });
+            expect(plan.cash.reduce((sum, part) => sum + part.amountFen, 0)).toBe(share.cash);
+            for (const part of plan.cash) {
+              expect(part.amountFen).toBeGreaterThan(0);
+              part.payment.refundedFen += part.amountFen;
+              expect(part.payment.refundedFen).toBeLessThanOrEqual(part.payment.amountFen);
+            }
+            // Most recent first: an older payment gives back only once every newer one has nothing left.
+            cashPayments.forEach((payment, i) => {
+              if (payment.refundedFen > 0)
+                for (const newer of cashPayments.slice(i + 1))
+                  expect(newer.refundedFen).toBe(newer.amountFen);
+            });
             for (const part of plan.cards) {
               expect(part.amountFen).toBeGreaterThan(0);
               perCard.set(part.card.cardNumber, (perCard.get(part.card.cardNumber) ?? 0) + part.amountFen);
@@ -48,7 +84,7 @@ describe('planInstrumentRefund', () => {
             }
             done.push(...batch);
           }
-          expect(cashBack).toBe(paid.cash);
+          for (const payment of cashPayments) expect(payment.refundedFen).toBe(payment.amountFen);
           expect(pointsValueBack).toBe(paid.points);
           paid.giftCards.forEach((total, k) => {
             expect(perCard.get(`card-${k}`) ?? 0).toBe(total);
@@ -63,15 +99,15 @@ describe('planInstrumentRefund', () => {
 
   it('refunds no cash where none was collected, and gives points back at the rate paid', () => {
     const plan = planInstrumentRefund(
-      { cash: 500, giftCards: [0, 300], points: 250 },
+      { cash: 0, giftCards: [0, 300], points: 250 },
       { cash: 1_000, giftCards: [0, 300], points: 1_000 },
       {
-        cash: null,
+        cash: [],
         cards: [{ cardNumber: 'B', balanceAfterFen: 0 }],
         points: { points: 500, valueFen: 1_000, balanceAfter: 7 },
       },
     );
-    expect(plan.cash).toBeNull();
+    expect(plan.cash).toEqual([]);
     expect(plan.cards).toEqual([
       { card: { cardNumber: 'B', balanceAfterFen: 0 }, amountFen: 300, balanceAfterFen: 300 },
     ]);
@@ -79,17 +115,58 @@ describe('planInstrumentRefund', () => {
   });
 });
 
-describe('collectedCashPayment', () => {
-  it('is the first cash payment that was collected: not a card, not points, not a pending or failed one', () => {
-    expect(
-      collectedCashPayment([
-        { id: 1, method: 'GIFT_CARD', status: 'SUCCEEDED' },
-        { id: 2, method: 'COD', status: 'PENDING' },
-        { id: 3, method: 'WECHAT_PAY', status: 'FAILED' },
-        { id: 4, method: 'ALIPAY', status: 'PARTIALLY_REFUNDED' },
-        { id: 5, method: 'BANK_CARD', status: 'SUCCEEDED' },
-      ] as const)?.id,
-    ).toBe(4);
-    expect(collectedCashPayment([{ method: 'POINTS', status: 'SUCCEEDED' }] as const)).toBeNull();
+describe('spreadCashRefund', () => {
+  const pay = (
+    id: number,
+    amountFen: number,
+    refundedFen = 0,
+  ): {
+    id: number;
+    method: PaymentMethod;
+    status: PaymentStatus;
+    amountFen: number;
+    refundedFen: number;
+  } => ({
+    id,
+    method: 'ALIPAY',
+    status: 'SUCCEEDED',
+    amountFen,
+    refundedFen,
+  });
+
+  it('takes from the most recent payment first, never more than it has left, skipping what took nothing', () => {
+    const parts = spreadCashRefund(900, [
+      pay(1, 1_000),
+      pay(2, 500, 200),
+      { ...pay(3, 9_999), status: 'PENDING' },
+      { ...pay(4, 9_999), method: 'GIFT_CARD' },
+    ]);
+    expect(parts.map((p) => [p.payment.id, p.amountFen])).toEqual([
+      [2, 300],
+      [1, 600],
+    ]);
+  });
+
+  it('refuses to give back more than the cash payments have left', () => {
+    expect(() => spreadCashRefund(801, [pay(1, 1_000, 200)])).toThrow(AmountRuleError);
+  });
+
+  it('lists the collected cash payments only', () => {
+    const payments = [
+      pay(1, 1),
+      { ...pay(2, 1), status: 'FAILED' as const },
+      { ...pay(3, 1), method: 'POINTS' as const },
+      { ...pay(4, 1), status: 'REFUNDED' as const },
+    ];
+    expect(collectedCashPayments(payments).map((p) => p.id)).toEqual([1, 4]);
+  });
+});
+
+describe('overpaidBy', () => {
+  it('is the succeeded cash beyond what the order owes and what was refunded as overpaid already', () => {
+    expect(overpaidBy({ succeededCash: 20_000, refundedAsOverpaid: 0, owedCash: 10_000 })).toBe(10_000);
+    expect(overpaidBy({ succeededCash: 20_000, refundedAsOverpaid: 10_000, owedCash: 10_000 })).toBe(0);
+    expect(overpaidBy({ succeededCash: 5_000, refundedAsOverpaid: 0, owedCash: 10_000 })).toBe(0);
+    expect(overpaidBy({ succeededCash: 5_000, refundedAsOverpaid: 0, owedCash: 0 })).toBe(5_000);
   });
 });

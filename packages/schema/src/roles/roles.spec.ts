@@ -15,6 +15,8 @@ const EXPECTED: Record<string, [agent: boolean, ops: boolean, manager: boolean, 
   RISK_RULES_EDIT: [false, false, true, true],
   ADMINISTER: [false, false, false, true],
   AUDIT_READ: [false, false, true, true],
+  DELIVERY_RETRY: [false, true, true, true],
+  REFUND_SETTLE_OFFLINE: [false, false, true, true],
 };
 
 describe('permission matrix', () => {

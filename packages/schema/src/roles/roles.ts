@@ -17,6 +17,8 @@ export const PERMISSIONS = [
   'RISK_RULES_EDIT',
   'ADMINISTER',
   'AUDIT_READ',
+  'DELIVERY_RETRY',
+  'REFUND_SETTLE_OFFLINE',
 ] as const;
 /** One permission of the matrix. */
 export type Permission = (typeof PERMISSIONS)[number];
@@ -33,8 +35,10 @@ export const PERMISSION_DESCRIPTIONS: Readonly<Record<Permission, string>> = {
   INTERCEPTION_QUEUE_READ: 'see the interception queue',
   INTERCEPTION_DECIDE: 'release or cancel held orders (one or bulk)',
   RISK_RULES_EDIT: 'edit interception rules and thresholds, blacklist',
-  ADMINISTER: 'manage staff accounts, API keys, warehouse keys',
+  ADMINISTER: 'manage staff accounts, API keys, warehouses, payment channels',
   AUDIT_READ: 'read the audit log',
+  DELIVERY_RETRY: 'see failed refunds; send one again; re-drive a dead-lettered dispatch',
+  REFUND_SETTLE_OFFLINE: 'settle a refund offline (bank transfer reference)',
 };
 
 const EVERY_ROLE = STAFF_ROLES;
@@ -55,6 +59,8 @@ export const PERMISSION_MATRIX: Readonly<Record<Permission, readonly StaffRole[]
   RISK_RULES_EDIT: MANAGER_AND_UP,
   ADMINISTER: ['ADMIN'],
   AUDIT_READ: MANAGER_AND_UP,
+  DELIVERY_RETRY: OPS_AND_UP,
+  REFUND_SETTLE_OFFLINE: MANAGER_AND_UP,
 };
 
 /** True when `role` holds `permission` in the matrix. */

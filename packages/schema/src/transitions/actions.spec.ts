@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { allowedActionsForOrder, allowedActionsForSubOrder, type SubOrderActionFacts } from './actions.js';
+import {
+  allowedActionsForOrder,
+  allowedActionsForRefund,
+  allowedActionsForSubOrder,
+  type RefundActionFacts,
+} from './actions.js';
+import type { SubOrderActionFacts } from './actions.js';
 
 const sub = (
   status: SubOrderActionFacts['status'],
@@ -8,6 +14,7 @@ const sub = (
   status,
   held: false,
   cancelRequested: false,
+  dispatchState: 'ACKNOWLEDGED',
   ...extra,
 });
 
@@ -32,7 +39,18 @@ describe('allowedActionsForSubOrder', () => {
       REASSIGN_WAREHOUSE: 'STATE_FORBIDS',
       ADD_NOTE: 'on',
       REVEAL: 'on',
+      REDRIVE_DISPATCH: 'NOT_DEAD_LETTERED',
     });
+  });
+
+  it('offers ops a re-drive only while the dispatch is dead-lettered, and an agent none', () => {
+    const redrive = (role: 'AGENT' | 'OPS', dispatchState: SubOrderActionFacts['dispatchState']) =>
+      allowedActionsForSubOrder(role, sub('CREATED', { dispatchState })).find(
+        (a) => a.action === 'REDRIVE_DISPATCH',
+      );
+    expect(redrive('OPS', 'DEAD_LETTER')).toMatchObject({ enabled: true });
+    expect(redrive('OPS', 'RETRYING')).toMatchObject({ enabled: false, reasonCode: 'NOT_DEAD_LETTERED' });
+    expect(redrive('AGENT', 'DEAD_LETTER')).toBeUndefined();
   });
 
   it('gives a manager release on a held sub-order, and no second hold', () => {
@@ -43,6 +61,7 @@ describe('allowedActionsForSubOrder', () => {
       REASSIGN_WAREHOUSE: 'on',
       ADD_NOTE: 'on',
       REVEAL: 'on',
+      REDRIVE_DISPATCH: 'NOT_DEAD_LETTERED',
     });
   });
 
@@ -83,5 +102,34 @@ describe('allowedActionsForOrder', () => {
   it('refuses cancel on a closed order', () => {
     const actions = allowedActionsForOrder('MANAGER', { status: 'CLOSED', held: false, subOrders: [] });
     expect(summary(actions)).toMatchObject({ CANCEL: 'STATE_FORBIDS', RELEASE: 'NOT_HELD' });
+  });
+});
+
+describe('allowedActionsForRefund', () => {
+  const on = (role: 'AGENT' | 'OPS' | 'MANAGER', refund: RefundActionFacts) =>
+    Object.fromEntries(
+      allowedActionsForRefund(role, refund).map((a) => [a.action, a.enabled ? 'on' : a.reasonCode]),
+    );
+
+  it('lets ops send a failed refund again and a manager also settle it offline; an agent neither', () => {
+    const failed = { status: 'FAILED', deliveryDeadLettered: false } as const;
+    expect(on('AGENT', failed)).toEqual({});
+    expect(on('OPS', failed)).toEqual({ RETRY_REFUND: 'on' });
+    expect(on('MANAGER', failed)).toEqual({ RETRY_REFUND: 'on', SETTLE_REFUND_OFFLINE: 'on' });
+  });
+
+  it('holds both back while the channel has the refund, and offers them once its delivery is dead-lettered', () => {
+    expect(on('MANAGER', { status: 'PENDING', deliveryDeadLettered: false })).toEqual({
+      RETRY_REFUND: 'REFUND_IN_FLIGHT',
+      SETTLE_REFUND_OFFLINE: 'REFUND_IN_FLIGHT',
+    });
+    expect(on('MANAGER', { status: 'PENDING', deliveryDeadLettered: true })).toEqual({
+      RETRY_REFUND: 'on',
+      SETTLE_REFUND_OFFLINE: 'on',
+    });
+    expect(on('MANAGER', { status: 'SUCCEEDED', deliveryDeadLettered: false })).toEqual({
+      RETRY_REFUND: 'STATE_FORBIDS',
+      SETTLE_REFUND_OFFLINE: 'STATE_FORBIDS',
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { hasPermission, type Permission, type StaffRole } from '../roles/roles.js';
 import { checkTransition, type TransitionCheck } from './engine.js';
 import type { TransitionFacts } from './guards.js';
+import type { DispatchState, RefundStatus } from '../enums/enums.js';
 import type { FulfilmentStatus, OrderStatus } from './statuses.js';
 import { TRANSITIONS, type GuardName, type Strand } from './table.js';
 
@@ -12,6 +13,9 @@ export const STAFF_ACTIONS = [
   'REASSIGN_WAREHOUSE',
   'ADD_NOTE',
   'REVEAL',
+  'REDRIVE_DISPATCH',
+  'RETRY_REFUND',
+  'SETTLE_REFUND_OFFLINE',
 ] as const;
 /** One staff action. */
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
@@ -23,6 +27,8 @@ export const DISABLED_REASONS = [
   'NOT_HELD',
   'CANCEL_PENDING',
   'NO_SUB_ORDER_ALLOWS',
+  'NOT_DEAD_LETTERED',
+  'REFUND_IN_FLIGHT',
 ] as const;
 /** One reason code. */
 export type DisabledReason = (typeof DISABLED_REASONS)[number];
@@ -41,6 +47,15 @@ export interface SubOrderActionFacts {
   readonly status: FulfilmentStatus;
   readonly held: boolean;
   readonly cancelRequested: boolean;
+  /** Where its dispatch to the warehouse stands (a dead-lettered one can be re-driven). */
+  readonly dispatchState: DispatchState;
+}
+
+/** What the server knows of a refund when it lists actions. */
+export interface RefundActionFacts {
+  readonly status: RefundStatus;
+  /** Its delivery to the channel was given up on: the channel never took it. */
+  readonly deliveryDeadLettered: boolean;
 }
 
 /** What the server knows of a parent order when it lists actions. */
@@ -65,11 +80,15 @@ export const ACTION_PERMISSIONS: Readonly<Record<StaffAction, Permission>> = {
   REASSIGN_WAREHOUSE: permissionOfEvent('FULFILMENT', 'REASSIGN_WAREHOUSE'),
   ADD_NOTE: 'ORDER_NOTE',
   REVEAL: 'PERSONAL_DATA_REVEAL',
+  REDRIVE_DISPATCH: 'DELIVERY_RETRY',
+  RETRY_REFUND: permissionOfEvent('REFUND', 'RETRY'),
+  SETTLE_REFUND_OFFLINE: permissionOfEvent('REFUND', 'SETTLE_OFFLINE'),
 };
 
 const GUARD_REASONS: Partial<Record<GuardName, DisabledReason>> = {
   notHeld: 'ALREADY_HELD',
   cancelNotRequested: 'CANCEL_PENDING',
+  deliveryDeadLettered: 'REFUND_IN_FLIGHT',
 };
 
 const REASON_TEXT: Readonly<Record<DisabledReason, (state: string) => string>> = {
@@ -78,6 +97,8 @@ const REASON_TEXT: Readonly<Record<DisabledReason, (state: string) => string>> =
   NOT_HELD: () => 'no active interception to release',
   CANCEL_PENDING: () => 'a cancellation is already waiting for the warehouse',
   NO_SUB_ORDER_ALLOWS: (state) => `no sub-order allows it (order is ${state})`,
+  NOT_DEAD_LETTERED: () => 'no dead-lettered message to re-drive',
+  REFUND_IN_FLIGHT: () => 'the channel has the refund: wait for its answer',
 };
 
 function enabled(action: StaffAction): AllowedAction {
@@ -116,6 +137,22 @@ export function allowedActionsForSubOrder(role: StaffRole, subOrder: SubOrderAct
     fromCheck('REASSIGN_WAREHOUSE', check('REASSIGN_WAREHOUSE'), subOrder.status),
     enabled('ADD_NOTE'),
     enabled('REVEAL'),
+    subOrder.dispatchState === 'DEAD_LETTER'
+      ? enabled('REDRIVE_DISPATCH')
+      : disabled('REDRIVE_DISPATCH', 'NOT_DEAD_LETTERED', subOrder.dispatchState),
+  ]);
+}
+
+/** The actions `role` may perform on a refund: send it again, or settle it offline, each by the REFUND strand. */
+export function allowedActionsForRefund(role: StaffRole, refund: RefundActionFacts): AllowedAction[] {
+  const facts: TransitionFacts = { deliveryDeadLettered: refund.deliveryDeadLettered };
+  return forRole(role, [
+    fromCheck('RETRY_REFUND', checkTransition('REFUND', refund.status, 'RETRY', facts), refund.status),
+    fromCheck(
+      'SETTLE_REFUND_OFFLINE',
+      checkTransition('REFUND', refund.status, 'SETTLE_OFFLINE', facts),
+      refund.status,
+    ),
   ]);
 }
 

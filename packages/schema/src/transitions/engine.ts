@@ -13,6 +13,7 @@ const STRAND_NOUN: Readonly<Record<Strand, string>> = {
   FULFILMENT: 'a sub-order',
   LOGISTICS: 'a shipment',
   INTERCEPTION: 'an interception',
+  REFUND: 'a refund',
 };
 
 /** Refusal of a transition the table does not allow; names the current state (docs/api.md `INVALID_TRANSITION`). */

@@ -26,6 +26,8 @@ export interface TransitionFacts {
   rollbackPeriodOver?: boolean;
   /** The last node on the normal path before the parcel went to EXCEPTION (null: none yet). */
   lastNormalNode?: LogisticsNode | null;
+  /** A refund's delivery to its channel was given up on (dead-lettered): no channel has it. */
+  deliveryDeadLettered?: boolean;
 }
 
 /** A guard's meaning, for docs and for refusals. */
@@ -50,6 +52,10 @@ export const GUARDS: Readonly<Record<GuardName, GuardDefinition>> = {
     holds: (f) => f.paymentWindowOver === true,
   },
   notHeld: { description: 'no active interception covers it', holds: (f) => f.held === false },
+  deliveryDeadLettered: {
+    description: 'its delivery to the channel was dead-lettered: the channel never took it',
+    holds: (f) => f.deliveryDeadLettered === true,
+  },
   dispatchSent: {
     description: 'a dispatch to the current warehouse was sent',
     holds: (f) => f.dispatchSent === true,

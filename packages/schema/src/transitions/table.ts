@@ -1,4 +1,5 @@
 import type { Permission } from '../roles/roles.js';
+import { REFUND_STATUSES, type RefundStatus } from '../enums/enums.js';
 import {
   FINAL_FULFILMENT_STATUSES,
   FINAL_ORDER_STATUSES,
@@ -13,8 +14,8 @@ import {
   type OrderStatus,
 } from './statuses.js';
 
-/** The four state machines of the domain: three status strands plus interceptions. */
-export const STRANDS = ['ORDER', 'FULFILMENT', 'LOGISTICS', 'INTERCEPTION'] as const;
+/** The state machines of the domain: three status strands, interceptions, and refunds. */
+export const STRANDS = ['ORDER', 'FULFILMENT', 'LOGISTICS', 'INTERCEPTION', 'REFUND'] as const;
 /** One state machine. */
 export type Strand = (typeof STRANDS)[number];
 
@@ -24,6 +25,7 @@ export interface StrandStates {
   FULFILMENT: FulfilmentStatus;
   LOGISTICS: LogisticsNode;
   INTERCEPTION: InterceptionStatus;
+  REFUND: RefundStatus;
 }
 
 /** Events that move a parent order. */
@@ -47,6 +49,8 @@ export const FULFILMENT_EVENTS = [
 export const LOGISTICS_EVENTS = LOGISTICS_NODES.map((node) => `REPORT_${node}` as const);
 /** Events that settle an interception. */
 export const INTERCEPTION_EVENTS = ['RELEASE', 'CANCEL_ORDER', 'EXPIRE'] as const;
+/** Events of a refund: its channel's answer, a retry by staff, a settlement offline. */
+export const REFUND_EVENTS = ['CHANNEL_SUCCEEDED', 'CHANNEL_FAILED', 'RETRY', 'SETTLE_OFFLINE'] as const;
 
 /** The events of each strand. */
 export interface StrandEvents {
@@ -54,6 +58,7 @@ export interface StrandEvents {
   FULFILMENT: (typeof FULFILMENT_EVENTS)[number];
   LOGISTICS: (typeof LOGISTICS_EVENTS)[number];
   INTERCEPTION: (typeof INTERCEPTION_EVENTS)[number];
+  REFUND: (typeof REFUND_EVENTS)[number];
 }
 
 /** Machines and jobs that trigger transitions besides staff. */
@@ -74,6 +79,7 @@ export const GUARD_NAMES = [
   'otherParcelsFinal',
   'rollbackPeriodOver',
   'atOrAboveLastNormalNode',
+  'deliveryDeadLettered',
 ] as const;
 /** One guard. */
 export type GuardName = (typeof GUARD_NAMES)[number];
@@ -335,12 +341,36 @@ const INTERCEPTION_ROWS = rows('INTERCEPTION', [
   },
 ]);
 
+// A refund is settled by its channel's answer; a failed one is sent again (a new attempt) or settled offline by a
+// manager, and one whose delivery was dead-lettered (the channel never took it) the same way, as it stands.
+const REFUND_ROWS = rows('REFUND', [
+  { from: 'PENDING', event: 'CHANNEL_SUCCEEDED', to: 'SUCCEEDED', actors: ['PAYMENT'] },
+  { from: 'PENDING', event: 'CHANNEL_FAILED', to: 'FAILED', actors: ['PAYMENT'] },
+  { from: 'FAILED', event: 'RETRY', to: 'PENDING', permission: 'DELIVERY_RETRY' },
+  {
+    from: 'PENDING',
+    event: 'RETRY',
+    to: 'PENDING',
+    guards: ['deliveryDeadLettered'],
+    permission: 'DELIVERY_RETRY',
+  },
+  { from: 'FAILED', event: 'SETTLE_OFFLINE', to: 'SUCCEEDED', permission: 'REFUND_SETTLE_OFFLINE' },
+  {
+    from: 'PENDING',
+    event: 'SETTLE_OFFLINE',
+    to: 'SUCCEEDED',
+    guards: ['deliveryDeadLettered'],
+    permission: 'REFUND_SETTLE_OFFLINE',
+  },
+]);
+
 /** The whole transition table, every strand: the one source the server enforces and the console reads. */
 export const TRANSITIONS: readonly TransitionRow[] = [
   ...ORDER_ROWS,
   ...FULFILMENT_ROWS,
   ...LOGISTICS_ROWS,
   ...INTERCEPTION_ROWS,
+  ...REFUND_ROWS,
 ];
 
 /** Every state of each strand, and where each strand starts. */
@@ -376,5 +406,11 @@ export const STRAND_DEFINITIONS: {
     events: INTERCEPTION_EVENTS,
     initial: ['ACTIVE'],
     finals: ['RELEASED', 'CANCELLED_ORDER', 'EXPIRED'],
+  },
+  REFUND: {
+    states: REFUND_STATUSES,
+    events: REFUND_EVENTS,
+    initial: ['PENDING'],
+    finals: ['SUCCEEDED'],
   },
 };

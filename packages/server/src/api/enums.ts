@@ -13,6 +13,7 @@ import {
   ORDER_TYPES,
   PAYMENT_METHODS,
   PAYMENT_STATUSES,
+  REFUND_DELIVERY_STATES,
   REFUND_STATUSES,
   REGIONS,
   STAFF_ACTIONS,
@@ -59,6 +60,11 @@ export const LineAttributeEnum = enumOf(
 export const PaymentMethodEnum = enumOf(PAYMENT_METHODS, 'PaymentMethod', 'A payment instrument.');
 export const PaymentStatusEnum = enumOf(PAYMENT_STATUSES, 'PaymentStatus', "A payment's status.");
 export const RefundStatusEnum = enumOf(REFUND_STATUSES, 'RefundStatus', "A refund's status.");
+export const RefundDeliveryStateEnum = enumOf(
+  REFUND_DELIVERY_STATES,
+  'RefundDeliveryState',
+  "Where a refund's delivery to its channel stands.",
+);
 export const InvoiceTypeEnum = enumOf(INVOICE_TYPES, 'InvoiceType', 'An invoice kind.');
 export const DispatchStateEnum = enumOf(
   DISPATCH_STATES,
@@ -81,7 +87,7 @@ export const StaffRoleEnum = enumOf(STAFF_ROLES, 'StaffRole', "A staff member's 
 export const StaffActionEnum = enumOf(
   STAFF_ACTIONS,
   'StaffAction',
-  'What staff can do to an order or sub-order.',
+  'What staff can do to an order, a sub-order or a refund.',
 );
 export const CarrierCodeEnum = enumOf(CARRIER_CODES, 'CarrierCode', 'A carrier.');
 export const StrandEnum = enumOf(STRANDS, 'Strand', 'One state machine of the transition table.');

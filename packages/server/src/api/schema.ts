@@ -13,6 +13,7 @@ import { OperationsResolver } from './operations/operations.resolver.js';
 import { OrderResolver } from './orders/order.resolver.js';
 import { SubOrderResolver } from './orders/sub-order.resolver.js';
 import { ReferenceResolver } from './reference/reference.resolver.js';
+import { RefundsResolver } from './refunds/refunds.resolver.js';
 import { WarehouseResolver } from './warehouses/warehouse.resolver.js';
 
 /** Every resolver of the API. */
@@ -29,6 +30,7 @@ export const RESOLVERS = [
   RiskResolver,
   StockResolver,
   RedriveResolver,
+  RefundsResolver,
 ] as const;
 
 /** Builds the GraphQL schema from the resolver classes; `emitTo` also prints the SDL there. */

@@ -7,14 +7,17 @@ function sameText(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-/** `sha256=<hex HMAC-SHA256 of the raw body>` (docs/api.md WMS callbacks and outbound dispatches). */
-export function wmsSignature(body: Buffer | string, secret: string): string {
+/**
+ * `sha256=<hex HMAC-SHA256 of the raw body>`, the `X-Oms-Signature` of every signed message both ways (docs/api.md):
+ * warehouse callbacks and dispatches, refunds to payment channels and their answers.
+ */
+export function hmacSignature(body: Buffer | string, secret: string): string {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 }
 
-/** True when `header` is the WMS signature of `body`; constant time in the content. */
-export function verifyWmsSignature(body: Buffer, secret: string, header: string | undefined): boolean {
-  return typeof header === 'string' && sameText(header.trim(), wmsSignature(body, secret));
+/** True when `header` is the signature of `body` with `secret`; constant time in the content. */
+export function verifyHmacSignature(body: Buffer, secret: string, header: string | undefined): boolean {
+  return typeof header === 'string' && sameText(header.trim(), hmacSignature(body, secret));
 }
 
 /** Kuaidi100's `sign`: upper-case hex MD5 of `param` + salt. */

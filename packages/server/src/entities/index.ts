@@ -3,6 +3,7 @@ import { OrderLineEntity } from './order-line.entity.js';
 import { SubOrderEntity, SubOrderWarehouseEntity } from './sub-order.entity.js';
 import {
   GiftCardUsageEntity,
+  PaymentChannelEntity,
   PaymentEntity,
   PaymentLogEntity,
   PointsUsageEntity,
@@ -41,6 +42,7 @@ export const ENTITIES = [
   GiftCardUsageEntity,
   PointsUsageEntity,
   RefundEntity,
+  PaymentChannelEntity,
   WarehouseEntity,
   StockEntity,
   ShipmentEntity,

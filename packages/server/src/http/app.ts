@@ -24,6 +24,7 @@ import { readinessProbe, type Readiness } from './readiness.js';
 import helmet from 'helmet';
 import { wmsWebhook } from './webhooks/wms.webhook.js';
 import { kuaidi100Webhook } from './webhooks/kuaidi100.webhook.js';
+import { paymentsWebhook } from './webhooks/payments.webhook.js';
 
 /** The running HTTP application and how to stop its GraphQL server. */
 export interface App {
@@ -80,6 +81,7 @@ export async function createApp(
   app.use('/webhooks/wms', wmsWebhook(db, services.wmsCallbacks));
   for (const { path, router } of extraRoutes) app.use(path, router);
   app.use('/webhooks/carriers/kuaidi100', kuaidi100Webhook(config.kuaidi100Salt, services.carrierPushes));
+  app.use('/webhooks/payments', paymentsWebhook(db, services.refunds));
 
   app.use(
     '/graphql',

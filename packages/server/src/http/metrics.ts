@@ -136,7 +136,7 @@ export function createMetrics(db: DataSource) {
 /** The instruments of this process. */
 export type Metrics = ReturnType<typeof createMetrics>;
 
-const WEBHOOK_SOURCES: ReadonlySet<string> = new Set(['wms', 'kuaidi100']);
+const WEBHOOK_SOURCES: ReadonlySet<string> = new Set(['wms', 'kuaidi100', 'payments']);
 
 /** The outcome of a webhook delivery from its answer: the service's outcome when it names one, else by status. */
 function webhookOutcome(status: number, body: unknown): string {
@@ -144,6 +144,7 @@ function webhookOutcome(status: number, body: unknown): string {
   if (status < 300 && typeof named === 'string' && /^[A-Z_]{1,40}$/.test(named)) return named;
   if (status < 300) return 'ACCEPTED';
   if (status === 401) return 'BAD_SIGNATURE';
+  if (status === 404) return 'UNKNOWN';
   if (status === 413) return 'TOO_LARGE';
   if (status < 500) return 'BAD_REQUEST';
   return 'ERROR';

@@ -1,6 +1,6 @@
 import type { Task } from 'graphile-worker';
 import { LessThan, type DataSource } from 'typeorm';
-import { wmsSignature } from '../auth/signatures.js';
+import { hmacSignature } from '../auth/signatures.js';
 import { OutboundMessageEntity, SubOrderEntity, WarehouseEntity } from '../entities/index.js';
 import type { DeliveryService } from '../services/dispatch/delivery.service.js';
 import { DELIVER_TASK } from './outbox.js';
@@ -58,7 +58,7 @@ export function deliverOutbound(
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          'x-oms-signature': wmsSignature(body, warehouse.secret),
+          'x-oms-signature': hmacSignature(body, warehouse.secret),
         },
         body,
         signal: AbortSignal.timeout(timeoutMs),

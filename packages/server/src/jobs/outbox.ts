@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { recordset } from '../database/recordset.js';
-import type { OutboundMessageEntity } from '../entities/index.js';
+import type { OutboundMessageEntity, RefundEntity } from '../entities/index.js';
 import type { HoldExpiry, Outbox, OutboundRequest } from '../services/helpers/outbox.js';
 
 /** The graphile-worker task that delivers outbox messages. */
 export const DELIVER_TASK = 'deliver-outbound';
 /** The graphile-worker task that runs a hold's default action when its rollback period ends. */
 export const EXPIRE_TASK = 'expire-interception';
+/** The graphile-worker task that delivers a refund's current attempt to its channel. */
+export const REFUND_TASK = 'deliver-refund';
 
 /**
  * The outbox on graphile-worker: each message row is written with the job that delivers it, in the caller's
@@ -80,6 +82,22 @@ export class GraphileOutbox implements Outbox {
          run_at => h.at, job_key => 'expire:' || h.id, max_attempts => 5)
        FROM unnest($2::bigint[], $3::timestamptz[]) WITH ORDINALITY AS h(id, at, n) ORDER BY n`,
       [EXPIRE_TASK, holds.map((h) => h.interceptionId), holds.map((h) => h.at)],
+    );
+  }
+
+  async sendRefunds(
+    manager: EntityManager,
+    refunds: readonly Pick<RefundEntity, 'id' | 'attempt'>[],
+  ): Promise<void> {
+    if (!refunds.length) return;
+    // Keyed by refund and attempt: a re-drive of the same attempt replaces its finished job, a retry adds its own.
+    await manager.query(
+      `SELECT count(*) FROM graphile_worker.add_jobs((
+         SELECT array_agg(ROW($1::text, json_build_object('refundId', r.id::text, 'attempt', r.attempt), NULL::text,
+           NULL::timestamptz, $2::smallint, 'refund:' || r.id || ':' || r.attempt, NULL::smallint,
+           NULL::text[])::graphile_worker.job_spec ORDER BY r.n)
+         FROM unnest($3::bigint[], $4::int[]) WITH ORDINALITY AS r(id, attempt, n)))`,
+      [REFUND_TASK, this.maxAttempts, refunds.map((r) => r.id), refunds.map((r) => r.attempt)],
     );
   }
 

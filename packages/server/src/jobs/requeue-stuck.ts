@@ -1,6 +1,6 @@
 import type { Task } from 'graphile-worker';
 import type { DataSource } from 'typeorm';
-import { DELIVER_TASK, type GraphileOutbox } from './outbox.js';
+import { DELIVER_TASK, REFUND_TASK, type GraphileOutbox } from './outbox.js';
 
 /** The graphile-worker task (cron, every minute) that re-queues outbox messages whose delivery job was lost. */
 export const REQUEUE_STUCK_TASK = 'requeue-stuck-outbound';
@@ -32,10 +32,27 @@ export const UNLOCK_DEAD_DELIVERIES_SQL = `
   WHERE t.identifier = $1 AND j.locked_at < now() - interval '2 minutes'
   HAVING count(*) > 0`;
 
-/** Re-queues outbox messages stranded by a dead worker. */
+/**
+ * A refund still waiting to be taken by its channel whose delivery job is gone (a dead worker's, or a refund made
+ * before refunds were delivered at all) gets a fresh job for its current attempt.
+ */
+export const REQUEUE_REFUNDS_SQL = `
+  SELECT graphile_worker.add_job(identifier => $1,
+           payload => json_build_object('refundId', r.id::text, 'attempt', r.attempt),
+           max_attempts => $2, job_key => 'refund:' || r.id || ':' || r.attempt)
+  FROM refunds r
+  WHERE r.status = 'PENDING' AND r.delivery_state = 'PENDING' AND r.created_at < now() - interval '2 minutes'
+    AND NOT EXISTS (
+      SELECT 1 FROM graphile_worker._private_jobs j
+      WHERE j.key = 'refund:' || r.id || ':' || r.attempt
+        AND (j.locked_at IS NULL OR j.locked_at > now() - interval '2 minutes'))`;
+
+/** Re-queues outbox messages and refunds stranded by a dead worker. */
 export function requeueStuck(db: DataSource, outbox: Pick<GraphileOutbox, 'maxAttempts'>): Task {
   return async () => {
     await db.query(UNLOCK_DEAD_DELIVERIES_SQL, [DELIVER_TASK]);
+    await db.query(UNLOCK_DEAD_DELIVERIES_SQL, [REFUND_TASK]);
     await db.query(REQUEUE_STUCK_SQL, [DELIVER_TASK, outbox.maxAttempts]);
+    await db.query(REQUEUE_REFUNDS_SQL, [REFUND_TASK, outbox.maxAttempts]);
   };
 }

@@ -6,7 +6,8 @@ import { loadConfig } from '../config.js';
 import { logger } from '../logging/logger.js';
 import { createServices, type ServiceConfig } from '../services/index.js';
 import { deliverOutbound } from './deliver-outbound.js';
-import { DELIVER_TASK, EXPIRE_TASK, GraphileOutbox } from './outbox.js';
+import { deliverRefund } from './deliver-refund.js';
+import { DELIVER_TASK, EXPIRE_TASK, GraphileOutbox, REFUND_TASK } from './outbox.js';
 import { REQUEUE_STUCK_TASK, requeueStuck } from './requeue-stuck.js';
 
 /** The cron task that flags late sub-orders, every minute. */
@@ -77,6 +78,7 @@ export async function startWorker(
     logger: quiet,
     taskList: {
       [DELIVER_TASK]: deliverOutbound(db, services.deliveries, options.deliveryTimeoutMs),
+      [REFUND_TASK]: deliverRefund(services.refundDeliveries, options.deliveryTimeoutMs),
       [EXPIRE_TASK]: async (payload) => {
         await services.intercepts.expire((payload as { interceptionId: string }).interceptionId);
       },

@@ -17,6 +17,8 @@ import { NotesService } from './notes/notes.service.js';
 import { OrderNumbers } from './numbers/order-numbers.js';
 import { PersonalDataService } from './personal-data/personal-data.service.js';
 import { ReassignService } from './reassign/reassign.service.js';
+import { RefundDeliveryService } from './refunds/refund-delivery.service.js';
+import { RefundsService } from './refunds/refunds.service.js';
 import { RiskRulesService } from './risk/risk-rules.service.js';
 import { SplitService } from './split/split.service.js';
 import { SlaService } from './warehouses/sla.service.js';
@@ -52,6 +54,8 @@ export function createServices(db: DataSource, config: ServiceConfig, outbox: Ou
     reassigns: new ReassignService(deps),
     redrives: new DispatchRedriveService(deps),
     deliveries: new DeliveryService(deps),
+    refunds: new RefundsService(deps),
+    refundDeliveries: new RefundDeliveryService(deps),
     riskRules: new RiskRulesService(deps),
     carrierPushes: new Kuaidi100PushService(deps),
     warehouseFigures: new WarehouseFiguresService(deps),

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_KEY } from '../support/orders.js';
 import { seedReferenceData } from '../support/reference-data.js';
 import { loginAs, startTestServer, type TestServer } from '../support/test-server.js';
+import { refundsOf } from '../support/refunds.js';
 
 const CREATE = `mutation($input: CreateOrderInput!) { createOrder(input: $input) { created order {
   number status amounts { goods { fen } payable { fen } } subOrders { number status outOfStock warehouse { code } lines { sku } } } } }`;
@@ -289,7 +290,7 @@ describe('recordPayment', () => {
     ]);
   });
 
-  it('refuses more than is left to pay', async () => {
+  it('records more than is left to pay and gives the excess back at once (OVERPAID), never refusing it', async () => {
     const order = await created();
     const input = {
       orderNumber: order.number,
@@ -299,8 +300,16 @@ describe('recordPayment', () => {
       status: 'SUCCEEDED',
       occurredAt: new Date().toISOString(),
     };
-    const { body } = await server.graphql(PAY, { input }, API_KEY);
-    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'amountFen' });
+    const { body } = await server.graphql<Paid>(PAY, { input }, API_KEY);
+    expect(body.errors).toBeUndefined();
+    expect(await refundsOf(server, order.number)).toEqual([
+      expect.objectContaining({ method: 'ALIPAY', amount_fen: 1, status: 'PENDING', reason: 'OVERPAID' }),
+    ]);
+    const [payment] = await server.db.dataSource.query(
+      'SELECT p.status FROM payments p WHERE p.transaction_no = $1',
+      [input.transactionNo],
+    );
+    expect(payment.status).toBe('REFUNDING');
   });
 
   it('pays an order covered by gift card and points at once', async () => {

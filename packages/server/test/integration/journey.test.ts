@@ -2,7 +2,7 @@ import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorker } from '../../src/jobs/worker.js';
 import { TEST_WMS_SECRET, seedReferenceData } from '../support/reference-data.js';
-import { kuaidi100Sign, wmsSignature } from '../../src/auth/signatures.js';
+import { kuaidi100Sign, hmacSignature } from '../../src/auth/signatures.js';
 import { brokenAmountRules } from '../../src/testing/index.js';
 import { API_KEY } from '../support/orders.js';
 import { loginAs, startTestServer, type TestServer } from '../support/test-server.js';
@@ -58,7 +58,7 @@ async function callback(code: string, subOrderNumber: string, type: string, extr
   });
   const response = await fetch(`${server.url}/webhooks/wms/${code}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-oms-signature': wmsSignature(raw, TEST_WMS_SECRET) },
+    headers: { 'content-type': 'application/json', 'x-oms-signature': hmacSignature(raw, TEST_WMS_SECRET) },
     body: raw,
   });
   expect(response.status).toBe(200);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_KEY } from '../support/orders.js';
 import { seedReferenceData } from '../support/reference-data.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
+import { answerRefund, refundsOf } from '../support/refunds.js';
 
 let server: TestServer;
 
@@ -52,11 +53,18 @@ describe('the payment window', () => {
       [number],
     );
     expect(refunds).toEqual([{ method: 'GIFT_CARD', amount_fen: 4_900, status: 'PENDING' }]);
-    const reversal = await server.db.dataSource.query(
-      'SELECT g.amount_fen::int AS amount_fen FROM gift_card_usages g JOIN orders o ON o.id = g.order_id WHERE o.number = $1 AND g.reversal_of_id IS NOT NULL',
-      [number],
-    );
-    expect(reversal).toEqual([{ amount_fen: -4_900 }]);
+    const reversal = () =>
+      server.db.dataSource.query(
+        'SELECT g.amount_fen::int AS amount_fen, g.balance_after_fen::int AS balance FROM gift_card_usages g JOIN orders o ON o.id = g.order_id WHERE o.number = $1 AND g.reversal_of_id IS NOT NULL',
+        [number],
+      );
+    // The card has its money back when the gift-card service says so, not before.
+    expect(await reversal()).toEqual([]);
+    const [refund] = await refundsOf(server, number);
+    expect(
+      (await answerRefund(server, refund!, { type: 'REFUND_SUCCEEDED', channelRefundNo: 'GC-1' })).status,
+    ).toBe(200);
+    expect(await reversal()).toEqual([{ amount_fen: -4_900, balance: 5_000 }]);
 
     const late = await server.graphql<{ recordPayment: { order: { status: string } } }>(
       'mutation($i: RecordPaymentInput!) { recordPayment(input: $i) { order { status } } }',

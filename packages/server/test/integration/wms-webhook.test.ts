@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_WMS_SECRET, seedReferenceData } from '../support/reference-data.js';
-import { wmsSignature } from '../../src/auth/signatures.js';
+import { hmacSignature } from '../../src/auth/signatures.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { paidOrder, wmsCallback } from '../support/orders.js';
 
@@ -71,7 +71,7 @@ describe('warehouse callbacks', () => {
     const raw = JSON.stringify(body);
     const tampered = await fetch(`${server.url}/webhooks/wms/SH01`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-oms-signature': wmsSignature(raw, TEST_WMS_SECRET) },
+      headers: { 'content-type': 'application/json', 'x-oms-signature': hmacSignature(raw, TEST_WMS_SECRET) },
       body: raw.replace('ACCEPTED', 'PACKED'),
     });
     expect(tampered.status).toBe(401);

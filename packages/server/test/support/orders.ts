@@ -1,5 +1,5 @@
 import { TEST_API_KEY, TEST_WMS_SECRET } from './reference-data.js';
-import { kuaidi100Sign, wmsSignature } from '../../src/auth/signatures.js';
+import { kuaidi100Sign, hmacSignature } from '../../src/auth/signatures.js';
 import type { TestServer } from './test-server.js';
 
 /** The tests' integration key, as storefronts and payment channels send it. */
@@ -98,7 +98,7 @@ export async function wmsCallback(
   const raw = JSON.stringify({ occurredAt: new Date().toISOString(), ...body });
   const response = await fetch(`${server.url}/webhooks/wms/${warehouseCode}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-oms-signature': wmsSignature(raw, secret) },
+    headers: { 'content-type': 'application/json', 'x-oms-signature': hmacSignature(raw, secret) },
     body: raw,
   });
   return { status: response.status, json: (await response.json()) as { outcome?: string } };

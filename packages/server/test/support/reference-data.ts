@@ -2,12 +2,21 @@ import { API_KEY_SCOPES, type Region, type StaffRole, type WarehouseCapability }
 import type { DataSource } from 'typeorm';
 import { hashPassword } from '../../src/auth/passwords.js';
 import { hashSecret } from '../../src/auth/tokens.js';
-import { ApiKeyEntity, StaffEntity, StockEntity, WarehouseEntity } from '../../src/entities/index.js';
+import {
+  ApiKeyEntity,
+  PaymentChannelEntity,
+  StaffEntity,
+  StockEntity,
+  WarehouseEntity,
+} from '../../src/entities/index.js';
+import { REFUND_CHANNELS } from '../../src/services/refunds/refunds.service.js';
 
 /** The integration key the tests' storefront sends (every scope). */
 export const TEST_API_KEY = 'test-storefront-key';
 /** The webhook secret of every test warehouse and merchant. */
 export const TEST_WMS_SECRET = 'test-wms-secret';
+/** The secret of every test payment channel (no endpoint until a test gives one). */
+export const TEST_PAYMENT_SECRET = 'test-payment-channel-secret';
 
 /** One account per role; each password is the username followed by 123. */
 const STAFF: readonly (readonly [username: string, role: StaffRole])[] = [
@@ -60,6 +69,15 @@ export async function seedReferenceData(db: DataSource): Promise<void> {
         disabledAt: null,
       });
     }
+    await manager.getRepository(PaymentChannelEntity).insert(
+      REFUND_CHANNELS.map((method) => ({
+        method,
+        endpointUrl: null,
+        secret: TEST_PAYMENT_SECRET,
+        updatedAt: new Date(),
+        updatedBy: null,
+      })),
+    );
     await manager.getRepository(ApiKeyEntity).insert({
       name: 'test storefront',
       keyHash: hashSecret(TEST_API_KEY),

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { verifyWmsSignature } from '../../src/auth/signatures.js';
+import { verifyHmacSignature } from '../../src/auth/signatures.js';
 
 /** A warehouse system on a real port: records every signed request and answers with `status`. */
 export interface TestWarehouse {
@@ -42,7 +42,7 @@ export async function startTestWarehouse(secret: string): Promise<TestWarehouse>
     const raw = await read(request);
     warehouse.received.push({
       body: JSON.parse(raw.toString('utf8')) as Record<string, unknown>,
-      signatureValid: verifyWmsSignature(
+      signatureValid: verifyHmacSignature(
         raw,
         secret,
         request.headers['x-oms-signature'] as string | undefined,

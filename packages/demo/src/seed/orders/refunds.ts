@@ -1,5 +1,4 @@
 import {
-  collectedCashPayment,
   paidByInstrument,
   planInstrumentRefund,
   type InstrumentAmounts,
@@ -67,11 +66,11 @@ export function refund(
     }));
   const spent = order.pointsUsages.find((usage) => usage.reversalOf === null);
   const plan = planInstrumentRefund(amounts, paidByInstrument(order.lines.map((l) => l.alloc)), {
-    cash: collectedCashPayment(order.payments),
+    cash: order.payments,
     cards,
     points: spent ? { ...spent, usage: spent, balanceAfter: order.pointsUsages.at(-1)!.balanceAfter } : null,
   });
-  if (plan.cash) back(plan.cash.payment, plan.cash.amountFen);
+  for (const part of plan.cash) back(part.payment, part.amountFen);
   for (const { card, amountFen, balanceAfterFen } of plan.cards) {
     back(card.payment, amountFen);
     order.giftCardUsages.push({

@@ -62,10 +62,17 @@ export class ActionsResolver {
     const numbers = new Map(
       (await context.loaders.subOrdersByOrder.load(order.id)).map((s) => [s.id, s.number]),
     );
-    const refunds = (await context.loaders.refundsByOrder.load(order.id)).filter((r) =>
-      receipt.refundIds.includes(r.id),
-    );
-    return { order, results: receipt.results, refunds: refunds.map((r) => toRefund(r, numbers)) };
+    const [refunds, payments] = await Promise.all([
+      context.loaders.refundsByOrder.load(order.id),
+      context.loaders.paymentsByOrder.load(order.id),
+    ]);
+    return {
+      order,
+      results: receipt.results,
+      refunds: refunds
+        .filter((r) => receipt.refundIds.includes(r.id))
+        .map((r) => toRefund(r, order.number, numbers, payments)),
+    };
   }
 
   @Authorized('WAREHOUSE_REASSIGN')

@@ -3,10 +3,10 @@ import type { SubOrderEntity } from '../../entities/index.js';
 import { staffOf, type RequestContext } from '../context.js';
 import { SubOrderObjectType } from '../orders/sub-order.type.js';
 
-/** Re-driving dead-lettered dispatches (docs/reliability.md fault rows); the same people who re-route sub-orders. */
+/** Re-driving dead-lettered dispatches (docs/reliability.md fault rows): ops and up, like failed refunds. */
 @Resolver()
 export class RedriveResolver {
-  @Authorized('WAREHOUSE_REASSIGN')
+  @Authorized('DELIVERY_RETRY')
   @Mutation(() => SubOrderObjectType, {
     description:
       "re-queues the sub-order's dead-lettered warehouse messages in seq order, with a fresh attempt budget; audited",

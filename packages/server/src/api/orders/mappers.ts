@@ -90,15 +90,30 @@ export function toPointsUsage(usage: PointsUsageEntity): PointsUsageType {
 }
 
 /** A refund. */
-export function toRefund(refund: RefundEntity, numbers: SubOrderNumbers): RefundType {
+export function toRefund(
+  refund: RefundEntity,
+  orderNumber: string,
+  numbers: SubOrderNumbers,
+  payments: readonly Pick<PaymentEntity, 'id' | 'transactionNo'>[],
+): RefundType {
+  const payment = payments.find((p) => p.id === refund.paymentId);
   return {
     id: refund.id,
     method: refund.method,
     amount: money(refund.amountFen),
     status: refund.status,
     reason: refund.reason,
+    attempt: refund.attempt,
+    channelRefundNo: refund.channelRefundNo,
+    failureReason: refund.failureReason,
+    deliveryState: refund.deliveryState,
+    lastError: refund.lastError,
+    settledOffline: refund.settledOffline,
     createdAt: refund.createdAt,
+    settledAt: refund.settledAt,
+    payment: payment ? { id: payment.id, transactionNo: payment.transactionNo } : null,
     subOrderNumber: refund.subOrderId ? (numbers.get(refund.subOrderId) ?? null) : null,
+    orderNumber,
   };
 }
 

@@ -174,11 +174,12 @@ export class OrderResolver {
 
   @FieldResolver(() => [RefundType])
   async refunds(@Root() order: OrderEntity, @Ctx() context: RequestContext): Promise<RefundType[]> {
-    const [refunds, numbers] = await Promise.all([
+    const [refunds, numbers, payments] = await Promise.all([
       context.loaders.refundsByOrder.load(order.id),
       subOrderNumbers(order, context),
+      context.loaders.paymentsByOrder.load(order.id),
     ]);
-    return refunds.map((refund) => toRefund(refund, numbers));
+    return refunds.map((refund) => toRefund(refund, order.number, numbers, payments));
   }
 
   @FieldResolver(() => [InterceptionType], {
@@ -226,6 +227,7 @@ export class OrderResolver {
         status: s.status,
         held: s.held,
         cancelRequested: s.cancelRequestedAt !== null,
+        dispatchState: s.dispatchState,
       })),
     });
   }

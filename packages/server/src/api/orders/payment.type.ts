@@ -1,8 +1,8 @@
-import type { PaymentMethod, PaymentStatus, RefundStatus } from '@oms/schema';
+import type { PaymentMethod, PaymentStatus, RefundDeliveryState, RefundStatus } from '@oms/schema';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { MoneyType } from '../common/money.type.js';
 import { DateTime } from '../common/scalars.js';
-import { PaymentMethodEnum, PaymentStatusEnum, RefundStatusEnum } from '../enums.js';
+import { PaymentMethodEnum, PaymentStatusEnum, RefundDeliveryStateEnum, RefundStatusEnum } from '../enums.js';
 
 /** One status change of a payment. */
 @ObjectType('PaymentLog')
@@ -47,14 +47,37 @@ export class PointsUsageType {
   @Field(() => Boolean) reversal: boolean;
 }
 
-/** Money going back to one instrument (docs/api.md). */
+/** The payment a refund draws on. */
+@ObjectType('RefundPayment')
+export class RefundPaymentType {
+  @Field(() => ID) id: string;
+  @Field(() => String, { nullable: true, description: '交易流水号' }) transactionNo: string | null;
+}
+
+/** Money going back to one instrument, settled by its channel's answer (docs/api.md Contract details "Refunds"). */
 @ObjectType('Refund')
 export class RefundType {
   @Field(() => ID) id: string;
   @Field(() => PaymentMethodEnum) method: PaymentMethod;
   @Field(() => MoneyType) amount: MoneyType;
   @Field(() => RefundStatusEnum) status: RefundStatus;
-  @Field(() => String) reason: string;
+  @Field(() => String, { description: "why it was made (a cancel's reason, or OVERPAID)" }) reason: string;
+  @Field(() => Int, { description: '1 for the first send; each retry after a failure is the next' })
+  attempt: number;
+  @Field(() => String, {
+    nullable: true,
+    description: "the channel's refund number (or the bank transfer's reference when settled offline)",
+  })
+  channelRefundNo: string | null;
+  @Field(() => String, { nullable: true, description: 'why the channel refused the last attempt' })
+  failureReason: string | null;
+  @Field(() => RefundDeliveryStateEnum) deliveryState: RefundDeliveryState;
+  @Field(() => String, { nullable: true, description: 'why the last delivery got no 2xx' }) lastError:
+    string | null;
+  @Field(() => Boolean) settledOffline: boolean;
   @Field(() => DateTime) createdAt: Date;
+  @Field(() => DateTime, { nullable: true }) settledAt: Date | null;
+  @Field(() => RefundPaymentType, { nullable: true }) payment: RefundPaymentType | null;
   @Field(() => String, { nullable: true }) subOrderNumber: string | null;
+  @Field(() => String, { description: 'the parent order' }) orderNumber: string;
 }

@@ -140,6 +140,7 @@ export class SubOrderResolver {
       status: subOrder.status,
       held: subOrder.held,
       cancelRequested: subOrder.cancelRequestedAt !== null,
+      dispatchState: subOrder.dispatchState,
     });
   }
 }

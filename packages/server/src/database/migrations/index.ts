@@ -9,6 +9,7 @@ import { PersonalDataAtRest1764700000000 } from './1764700000000-personal-data-a
 import { AppRole1764800000000 } from './1764800000000-app-role.js';
 import { OrderScopedIndexes1765000000000 } from './1765000000000-order-scoped-indexes.js';
 import { DatabaseMarkers1765100000000 } from './1765100000000-database-markers.js';
+import { RefundSettlement1765200000000 } from './1765200000000-refund-settlement.js';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   AppRole1764800000000,
   OrderScopedIndexes1765000000000,
   DatabaseMarkers1765100000000,
+  RefundSettlement1765200000000,
 ];

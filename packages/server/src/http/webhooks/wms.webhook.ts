@@ -9,7 +9,7 @@ import {
   type WmsCallbackType,
 } from '../../services/webhooks/wms-callback.service.js';
 import { BadCallbackError } from './bad-callback.js';
-import { verifyWmsSignature } from '../../auth/signatures.js';
+import { verifyHmacSignature } from '../../auth/signatures.js';
 
 /** Parses and checks a callback body, or throws BadCallbackError naming the field. */
 export function parseWmsCallback(body: unknown): WmsCallback {
@@ -61,7 +61,7 @@ export function wmsWebhook(db: DataSource, callbacks: WmsCallbackService): Route
           .getRepository(WarehouseEntity)
           .findOne({ where: { code: req.params.warehouseCode } });
         const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-        if (!warehouse?.secret || !verifyWmsSignature(body, warehouse.secret, req.get('x-oms-signature'))) {
+        if (!warehouse?.secret || !verifyHmacSignature(body, warehouse.secret, req.get('x-oms-signature'))) {
           res.status(401).json({ ok: false, error: 'bad signature' });
           return;
         }

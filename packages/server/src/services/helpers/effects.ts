@@ -45,6 +45,13 @@ function subOrderOf(target: EffectTarget, effect: EffectName) {
   return target.subOrder;
 }
 
+/** The target's whole order, for effects that need its figures (the callers that name them load it whole). */
+function wholeOrder(target: EffectTarget, effect: EffectName): OrderEntity {
+  const order = target.order as OrderEntity;
+  if (order.payableFen === undefined) throw new Error(`${effect} needs the whole order`);
+  return order;
+}
+
 function paramOf<K extends keyof EffectParams>(
   target: EffectTarget,
   key: K,
@@ -80,8 +87,8 @@ const HANDLERS: Readonly<Record<EffectName, EffectHandler>> = {
   // Before the split each payment goes back whole; after it, a sub-order refunds its lines' frozen shares.
   REFUND_PAYMENTS: async ({ tx, actor, reason }, targets) => {
     for (const { order, subOrder } of targets) {
-      if (subOrder) await refundSubOrder(tx.manager, order, subOrder, reason ?? '');
-      else await refundWholeOrder(tx.manager, order, reason ?? '', actor);
+      if (subOrder) await refundSubOrder(tx, order, subOrder, reason ?? '', actor);
+      else await refundWholeOrder(tx, order, reason ?? '', actor);
     }
   },
   RELEASE_STOCK: async ({ tx }, targets) => {
@@ -178,7 +185,7 @@ const HANDLERS: Readonly<Record<EffectName, EffectHandler>> = {
       );
   },
   SETTLE_COD: async ({ tx }, targets) => {
-    for (const { order } of targets) await collectCashOnDelivery(tx.manager, order);
+    for (const target of targets) await collectCashOnDelivery(tx, wholeOrder(target, 'SETTLE_COD'));
   },
   // A hold is gone: whatever waited for it goes on to its warehouse.
   RESUME: async ({ tx }, targets) => {

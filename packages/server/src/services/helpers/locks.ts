@@ -1,7 +1,13 @@
 import type { DispatchState, FulfilmentStatus } from '@oms/schema';
 import type { EntityManager } from 'typeorm';
 import { selectEntities } from '../../database/select-entities.js';
-import { InterceptionEntity, OrderEntity, ShipmentEntity, SubOrderEntity } from '../../entities/index.js';
+import {
+  InterceptionEntity,
+  OrderEntity,
+  RefundEntity,
+  ShipmentEntity,
+  SubOrderEntity,
+} from '../../entities/index.js';
 import { domainError } from '../../errors/domain-error.js';
 import type { CheckedOrderNumber } from './order-numbers.js';
 
@@ -110,6 +116,25 @@ export async function lockInterception(
     [interceptionId],
   );
   return { order, interception: interception! };
+}
+
+/** Locks a refund after its order; returns both, or null when there is no such refund. */
+export async function lockRefund(
+  manager: EntityManager,
+  refundId: string,
+): Promise<{ order: OrderEntity; refund: RefundEntity } | null> {
+  const [found] = (await manager.query('SELECT order_id::text AS "orderId" FROM refunds WHERE id = $1', [
+    refundId,
+  ])) as { orderId: string }[];
+  if (!found) return null;
+  const order = await lockOrder(manager, found.orderId);
+  const refund = await lockOne(
+    manager,
+    RefundEntity,
+    'SELECT to_jsonb(r) AS row FROM refunds r WHERE r.id = $1 FOR UPDATE',
+    [refundId],
+  );
+  return { order, refund: refund! };
 }
 
 /** Locks a parcel after its order. */

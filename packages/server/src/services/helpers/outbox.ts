@@ -1,5 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import type { OutboundMessageEntity, OutboundType, SubOrderEntity } from '../../entities/index.js';
+import type {
+  OutboundMessageEntity,
+  OutboundType,
+  RefundEntity,
+  SubOrderEntity,
+} from '../../entities/index.js';
 
 /** One message a use case sends to the warehouse (or merchant) a sub-order is at. */
 export interface OutboundRequest {
@@ -16,8 +21,8 @@ export interface HoldExpiry {
 }
 
 /**
- * The outbox port: what leaves a transaction to happen after it commits — messages to warehouses and merchants, and
- * the product's own timers — is written through here, in the caller's transaction, so a rollback leaves nothing and
+ * The outbox port: what leaves a transaction to happen after it commits — messages to warehouses and merchants,
+ * refunds to their payment channels, and the product's own timers — is written through here, in the caller's transaction, so a rollback leaves nothing and
  * a commit loses nothing (docs/adr/0005-outbox-and-delivery-order.md). Services call it; `jobs/outbox.ts` implements
  * it on graphile-worker, with the delivery attempts from the configuration.
  */
@@ -34,6 +39,11 @@ export interface Outbox {
   deliver(manager: EntityManager, messageIds: readonly string[]): Promise<void>;
   /** Each hold's default action, run when its rollback period ends. */
   expireHolds(manager: EntityManager, holds: readonly HoldExpiry[]): Promise<void>;
+  /** Each refund's current attempt, to its channel (docs/api.md "Refunds, outbound"). */
+  sendRefunds(
+    manager: EntityManager,
+    refunds: readonly Pick<RefundEntity, 'id' | 'attempt'>[],
+  ): Promise<void>;
   /** A message was sent, dropped or dead-lettered: the next one of its sub-order may go now. */
   settled(manager: EntityManager, message: Pick<OutboundMessageEntity, 'subOrderId' | 'seq'>): Promise<void>;
 }

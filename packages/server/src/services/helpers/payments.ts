@@ -1,15 +1,20 @@
-import type { EntityManager } from 'typeorm';
 import type { OrderEntity } from '../../entities/index.js';
-import { recordOrderEvent } from './history.js';
+import type { Tx } from './deps.js';
+import { recordOrderEvent, type Actor } from './history.js';
+import { refundOverpayment } from './refunds.js';
+
+const COD_SETTLEMENT: Actor = { type: 'SYSTEM', id: 'cod-settlement' };
 
 /**
  * Cash on delivery is paid when the parcel is signed (docs/domain.md §3): every PENDING COD payment of the order
- * succeeds, with its log entry and a timeline entry.
+ * succeeds, with its log entry and a timeline entry; money beyond what the order owes (it was paid another way
+ * meanwhile) goes back at once (§11 overpayment).
  */
 export async function collectCashOnDelivery(
-  manager: EntityManager,
-  order: Pick<OrderEntity, 'id' | 'shard'>,
+  tx: Tx,
+  order: Pick<OrderEntity, 'id' | 'shard' | 'status' | 'payableFen'>,
 ): Promise<void> {
+  const { manager } = tx;
   const now = new Date();
   const collected: { id: string; amountFen: string }[] = await manager.query(
     `WITH collected AS (
@@ -27,9 +32,10 @@ export async function collectCashOnDelivery(
     await recordOrderEvent(manager, {
       order,
       type: 'PAYMENT_SUCCEEDED',
-      actor: { type: 'SYSTEM', id: 'cod-settlement' },
+      actor: COD_SETTLEMENT,
       after: { method: 'COD', amountFen: Number(payment.amountFen) },
       at: now,
     });
+    await refundOverpayment(tx, order, payment.id, COD_SETTLEMENT);
   }
 }

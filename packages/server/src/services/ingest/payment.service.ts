@@ -2,14 +2,14 @@ import { CASH_METHODS, type PaymentMethod, type PaymentStatus } from '@oms/schem
 import type { EntityManager } from 'typeorm';
 import type { ApiKeyPrincipal } from '../../auth/principal.js';
 import { domainError, badInput } from '../../errors/domain-error.js';
-import { type OrderEntity, PaymentEntity, PaymentLogEntity, RefundEntity } from '../../entities/index.js';
+import { type OrderEntity, PaymentEntity, PaymentLogEntity } from '../../entities/index.js';
 import { insertRow } from '../../database/insert-row.js';
 import { inTransaction, type ServiceDeps, type Tx } from '../helpers/deps.js';
 import { dispatchReady } from '../helpers/dispatch.js';
 import { integrationActor, recordOrderEvent, type Actor } from '../helpers/history.js';
 import { lockOrderByNumber } from '../helpers/locks.js';
 import { checkOrderNumber } from '../helpers/order-numbers.js';
-import { insertPendingRefund } from '../helpers/refunds.js';
+import { refundOverpayment } from '../helpers/refunds.js';
 import { applyOrderEvent } from '../helpers/transitions.js';
 import type { ScreeningService } from '../holds/screening.service.js';
 import type { SplitService } from '../split/split.service.js';
@@ -58,12 +58,14 @@ export class PaymentService {
       const { manager } = tx;
       const order = await lockOrderByNumber(manager, number);
       const existing = await manager.getRepository(PaymentEntity).findOne({ where: { transactionNo } });
+      const wasSucceeded = existing?.status === 'SUCCEEDED';
       const payment = existing
         ? await this.update(manager, order, existing, input, actor)
         : await this.insert(manager, order, { ...input, transactionNo }, actor);
-      if (order.status === 'CLOSED' || order.status === 'CANCELLED')
-        await this.refundLate(manager, order, payment, actor);
-      else await this.settleIfCovered(tx, order, actor);
+      await this.settleIfCovered(tx, order, actor);
+      // Money the customer paid is recorded, never refused; what the order does not owe goes back (docs/domain.md §11).
+      if (payment.status === 'SUCCEEDED' && !wasSucceeded)
+        await refundOverpayment(tx, order, payment.id, actor);
       return { order, payment };
     });
   }
@@ -87,16 +89,6 @@ export class PaymentService {
     input: RecordPayment,
     actor: Actor,
   ): Promise<PaymentEntity> {
-    if (input.status !== 'FAILED' && ['PENDING_PAYMENT', 'PAID', 'SPLIT'].includes(order.status)) {
-      const payments = await manager.getRepository(PaymentEntity).find({ where: { orderId: order.id } });
-      const covered = payments.filter(covers).reduce((sum, p) => sum + p.amountFen, 0);
-      if (covered + input.amountFen > order.payableFen) {
-        throw badInput(
-          'amountFen',
-          `${input.amountFen} is more than the ${order.payableFen - covered} fen left to pay`,
-        );
-      }
-    }
     const paidAt = input.status === 'SUCCEEDED' ? input.occurredAt : null;
     const payment = await insertRow(manager, PaymentEntity, {
       orderId: order.id,
@@ -155,30 +147,6 @@ export class PaymentService {
       at: input.occurredAt,
     });
     return payment;
-  }
-
-  /** A payment that arrives after the order closed or was cancelled is recorded and refunded (docs/domain.md §3). */
-  private async refundLate(
-    manager: EntityManager,
-    order: OrderEntity,
-    payment: PaymentEntity,
-    actor: Actor,
-  ): Promise<void> {
-    if (payment.status !== 'SUCCEEDED') return;
-    const reason = `late payment ${payment.transactionNo} on a ${order.status.toLowerCase()} order`;
-    if (await manager.getRepository(RefundEntity).exists({ where: { orderId: order.id, reason } })) return;
-    await insertPendingRefund(manager, order, {
-      method: payment.method,
-      amountFen: payment.amountFen,
-      reason,
-    });
-    await recordOrderEvent(manager, {
-      order,
-      type: 'LATE_PAYMENT_REFUNDED',
-      actor,
-      reason,
-      after: { transactionNo: payment.transactionNo, amountFen: payment.amountFen },
-    });
   }
 
   private async log(
