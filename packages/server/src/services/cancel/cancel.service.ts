@@ -12,7 +12,7 @@ import { inTransaction, type ServiceDeps, type Tx } from '../helpers/deps.js';
 import { recordAudit, staffActor, type Actor } from '../helpers/history.js';
 import { lockOrderByNumber, lockSubOrders } from '../helpers/locks.js';
 import { checkOrderNumber } from '../helpers/order-numbers.js';
-import { applyInterceptionEvent, applyOrderEvent, applySubOrderEvent } from '../helpers/transitions.js';
+import { applyInterceptionEvent, applyOrderEvent, applySubOrderEvents } from '../helpers/transitions.js';
 
 /** What happened to one sub-order (or the unsplit order, `subOrderNumber` null) when a cancel was asked. */
 export interface CancelResult {
@@ -134,43 +134,39 @@ export class CancelService {
     reason: string,
     actor: Actor,
   ): Promise<CancelResult[]> {
-    const results: CancelResult[] = [];
-    for (const subOrder of subOrders) {
+    const facts = { cancelRequested: false };
+    const outcomes = subOrders.map((subOrder): CancelResult | null => {
       const result = { subOrderNumber: subOrder.number };
-      if (subOrder.status === 'CANCELLED') {
-        results.push({ ...result, outcome: 'ALREADY_CANCELLED', reason: null });
-        continue;
-      }
-      if (subOrder.cancelRequestedAt) {
-        results.push({
-          ...result,
-          outcome: 'ALREADY_REQUESTED',
-          reason: 'waiting for the warehouse to confirm',
-        });
-        continue;
-      }
-      const facts = { cancelRequested: false };
-      const check = checkTransition('FULFILMENT', subOrder.status, 'CANCEL', facts);
-      if (!check.ok) {
-        results.push({
-          ...result,
-          outcome: 'NOT_CANCELLABLE',
-          reason: `the sub-order is ${subOrder.status}`,
-        });
-        continue;
-      }
-      const row = await applySubOrderEvent(tx, { order, subOrder, event: 'CANCEL', facts, actor, reason });
-      if (row.to === 'CANCELLED') {
-        await this.settleHolds(tx, order, subOrder.id);
-        results.push({ ...result, outcome: 'CANCELLED', reason: null });
-      } else {
-        results.push({
-          ...result,
-          outcome: 'CANCEL_REQUESTED',
-          reason: 'asked the warehouse; cancelled when it confirms',
-        });
-      }
-    }
+      if (subOrder.status === 'CANCELLED') return { ...result, outcome: 'ALREADY_CANCELLED', reason: null };
+      if (subOrder.cancelRequestedAt)
+        return { ...result, outcome: 'ALREADY_REQUESTED', reason: 'waiting for the warehouse to confirm' };
+      if (!checkTransition('FULFILMENT', subOrder.status, 'CANCEL', facts).ok)
+        return { ...result, outcome: 'NOT_CANCELLABLE', reason: `the sub-order is ${subOrder.status}` };
+      return null;
+    });
+    // Every cancellable sub-order moves in one set-based application, so its effects touch each warehouse's stock
+    // in one statement, rows in a fixed order: two cancels sharing skus across warehouses cannot deadlock.
+    const cancellable = subOrders.filter((_, k) => outcomes[k] === null);
+    const rows = await applySubOrderEvents(
+      tx,
+      cancellable.map((subOrder) => ({ order, subOrder, facts })),
+      'CANCEL',
+      actor,
+      reason,
+    );
+    const cancelledNow = new Set(cancellable.filter((_, k) => rows[k]!.to === 'CANCELLED'));
+    for (const subOrder of cancelledNow) await this.settleHolds(tx, order, subOrder.id);
+    const results = subOrders.map(
+      (subOrder, k): CancelResult =>
+        outcomes[k] ??
+        (cancelledNow.has(subOrder)
+          ? { subOrderNumber: subOrder.number, outcome: 'CANCELLED', reason: null }
+          : {
+              subOrderNumber: subOrder.number,
+              outcome: 'CANCEL_REQUESTED',
+              reason: 'asked the warehouse; cancelled when it confirms',
+            }),
+    );
     // A hold on the whole order is moot once nothing under it can still move.
     const [{ open }] = (await tx.manager.query(
       'SELECT count(*)::int AS open FROM sub_orders WHERE order_id = $1 AND status = ANY($2)',

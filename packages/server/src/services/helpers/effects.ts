@@ -8,7 +8,7 @@ import { raiseHold, type HoldRequest } from './holds.js';
 import { collectCashOnDelivery } from './payments.js';
 import { refundSubOrder, refundWholeOrder } from './refunds.js';
 import { recordShipment, type ShippedParcels } from './shipments.js';
-import { moveReservations, releaseReservation, subOrderNeed, type SkuQuantities } from './stock.js';
+import { moveReservations, releaseReservations, type SkuQuantities } from './stock.js';
 
 /** What an effect may need beyond the order and sub-order: brought by the use case that applies the transition. */
 export interface EffectParams {
@@ -92,15 +92,13 @@ const HANDLERS: Readonly<Record<EffectName, EffectHandler>> = {
     }
   },
   RELEASE_STOCK: async ({ tx }, targets) => {
-    for (const target of targets) {
-      const subOrder = subOrderOf(target, 'RELEASE_STOCK');
-      if (subOrder.warehouseId)
-        await releaseReservation(
-          tx.manager,
-          subOrder.warehouseId,
-          await subOrderNeed(tx.manager, subOrder.id),
-        );
-    }
+    await releaseReservations(
+      tx.manager,
+      targets.flatMap((target) => {
+        const { id, warehouseId } = subOrderOf(target, 'RELEASE_STOCK');
+        return warehouseId ? [{ subOrderId: id, warehouseId }] : [];
+      }),
+    );
   },
   // No warehouse acknowledged it: its pending dispatch is dropped, never sent.
   DROP_PENDING_DISPATCH: async ({ tx }, targets) => {

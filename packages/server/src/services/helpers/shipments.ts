@@ -2,7 +2,7 @@ import type { CarrierCode } from '@oms/schema';
 import type { EntityManager } from 'typeorm';
 import type { OrderEntity, SubOrderEntity } from '../../entities/index.js';
 import { recordOrderEvent } from './history.js';
-import { consumeReservation, subOrderNeed } from './stock.js';
+import { consumeReservation } from './stock.js';
 
 /** What a warehouse reports when it ships a sub-order. */
 export interface ShippedParcels {
@@ -44,7 +44,7 @@ export async function recordShipment(
       ),
     ],
   );
-  await consumeReservation(manager, shipped.warehouse.id, await subOrderNeed(manager, subOrder.id));
+  await consumeReservation(manager, { subOrderId: subOrder.id, warehouseId: shipped.warehouse.id });
   await recordOrderEvent(manager, {
     order,
     subOrderId: subOrder.id,

@@ -69,46 +69,48 @@ export async function moveReservations(
   );
 }
 
-/** Gives reserved goods back to their warehouse (a cancel before shipping). */
-export function releaseReservation(
-  manager: EntityManager,
-  warehouseId: string,
-  need: SkuQuantities,
-): Promise<void> {
-  return takeReserved(manager, warehouseId, need, false);
+/** A sub-order whose lines' reservation is taken off `warehouseId` (where it was reserved). */
+export interface ReservedAt {
+  readonly subOrderId: string;
+  readonly warehouseId: string;
+}
+
+/** Gives reserved goods back to their warehouses (a cancel before shipping). */
+export function releaseReservations(manager: EntityManager, reserved: readonly ReservedAt[]): Promise<void> {
+  return takeReserved(manager, reserved, false);
 }
 
 /** Reserved goods that left the warehouse in a parcel: gone from its shelves and from its reservations. */
-export function consumeReservation(
-  manager: EntityManager,
-  warehouseId: string,
-  need: SkuQuantities,
-): Promise<void> {
-  return takeReserved(manager, warehouseId, need, true);
+export function consumeReservation(manager: EntityManager, reserved: ReservedAt): Promise<void> {
+  return takeReserved(manager, [reserved], true);
 }
 
-/** Takes `need` off a warehouse's reservations, and off its shelves too when the goods left with a parcel. */
+/**
+ * Takes the sub-orders' lines off their warehouses' reservations (and off the shelves when the goods left with a
+ * parcel), in one statement that locks the stock rows in (warehouse, sku) order first: the order every stock lock
+ * is taken in (locks.ts lockStockPairs), so two cancels sharing skus wait for each other instead of deadlocking.
+ */
 async function takeReserved(
   manager: EntityManager,
-  warehouseId: string,
-  need: SkuQuantities,
+  reserved: readonly ReservedAt[],
   leftTheShelves: boolean,
 ): Promise<void> {
-  if (!need.size) return;
+  if (!reserved.length) return;
   await manager.query(
-    `UPDATE stock s SET reserved = s.reserved - r.quantity,
-       on_hand = s.on_hand - CASE WHEN $4 THEN r.quantity ELSE 0 END
-     FROM unnest($2::text[], $3::int[]) AS r(sku, quantity)
-     WHERE s.warehouse_id = $1 AND s.sku = r.sku AND s.reserved >= r.quantity`,
-    [warehouseId, [...need.keys()], [...need.values()], leftTheShelves],
+    `WITH need AS (
+       SELECT r.warehouse_id, l.sku, sum(l.quantity)::int AS quantity
+       FROM unnest($1::bigint[], $2::bigint[]) AS r(sub_order_id, warehouse_id)
+       JOIN order_lines l ON l.sub_order_id = r.sub_order_id
+       GROUP BY r.warehouse_id, l.sku
+     ), locked AS (
+       SELECT s.warehouse_id, s.sku, need.quantity FROM stock s
+       JOIN need ON s.warehouse_id = need.warehouse_id AND s.sku = need.sku
+       ORDER BY s.warehouse_id, s.sku FOR UPDATE OF s
+     )
+     UPDATE stock s SET reserved = s.reserved - locked.quantity,
+       on_hand = s.on_hand - CASE WHEN $3 THEN locked.quantity ELSE 0 END
+     FROM locked
+     WHERE s.warehouse_id = locked.warehouse_id AND s.sku = locked.sku AND s.reserved >= locked.quantity`,
+    [reserved.map((r) => r.subOrderId), reserved.map((r) => r.warehouseId), leftTheShelves],
   );
-}
-
-/** The sub-order's lines as quantities per sku. */
-export async function subOrderNeed(manager: EntityManager, subOrderId: string): Promise<Map<string, number>> {
-  const lines: { sku: string; quantity: number }[] = await manager.query(
-    'SELECT sku, quantity FROM order_lines WHERE sub_order_id = $1',
-    [subOrderId],
-  );
-  return quantitiesOf(lines);
 }
