@@ -11,6 +11,7 @@ import { carrierScenario } from './scenarios/carrier-pushes.mjs';
 import { lookupScenario, queueScenario, listScenario } from './scenarios/reads.mjs';
 import { reassignScenario } from './scenarios/reassign.mjs';
 import { consoleScenario } from './scenarios/console.mjs';
+import { refundScenario } from './scenarios/refunds.mjs';
 import { openDataset } from './lib/dataset.mjs';
 import { postmasterPid } from './lib/cpu.mjs';
 import { seconds } from './lib/measure.mjs';
@@ -92,6 +93,11 @@ if (wanted('P4')) {
 if (wanted('P5')) {
   console.log('P5: carrier pushes (30% duplicates, 10% out of order)…');
   await attempt('P5', () => carrierScenario({ parcels: Number(process.env.BENCH_PARCELS ?? 300) }));
+}
+
+if (wanted('P12')) {
+  console.log('P12: refunds settled end to end (cancel → outbox → channel → webhook)…');
+  await attempt('P12', () => refundScenario({ orders: Number(process.env.BENCH_REFUND_ORDERS ?? 600) }));
 }
 
 results.table = buildTable(results);

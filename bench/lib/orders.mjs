@@ -4,14 +4,14 @@ import { graphql } from './product.mjs';
 const CREATE = `mutation($i: CreateOrderInput!) { createOrder(input: $i) { order { number amounts { payable { fen } } } } }`;
 const PAY = `mutation($i: RecordPaymentInput!) { recordPayment(input: $i) { order { subOrders { number warehouse { code } } } } }`;
 export const API_KEY = { authorization: 'ApiKey demo-storefront-key' };
-const PROVINCES = [
+export const PROVINCES = [
   ['北京市', '北京市', '朝阳区'],
   ['上海市', '上海市', '浦东新区'],
   ['广东省', '广州市', '天河区'],
   ['湖北省', '武汉市', '洪山区'],
   ['四川省', '成都市', '武侯区'],
 ];
-const SKUS = [
+export const SKUS = [
   'SKU-100003',
   'SKU-100005',
   'SKU-100008',

@@ -68,6 +68,7 @@ export async function startProduct({ port, env = {}, dataDir: persistent }) {
   return {
     url,
     pid: child.pid,
+    dataDir,
     output: () => output,
     databaseUrl: `postgres://postgres:oms-embedded@127.0.0.1:${pgPort}/oms`,
     async stop() {

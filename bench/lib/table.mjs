@@ -176,5 +176,19 @@ export function buildTable({ scenarios: all }) {
       `${p.duplicates} duplicates across ${p.processes} × 1M`,
     ]);
   }
+  if (s.P12) {
+    const p = s.P12;
+    rows.push([
+      'P12 refunds settled end to end',
+      `${fmt(p.settledPerSecond)} refunds/s`,
+      '—',
+      '',
+      `cancel ${p.cancelP50Ms}/${p.cancelP99Ms}`,
+      '',
+      '≥ 200 refunds/s; none lost, none settled twice',
+      yes(p.met),
+      `${p.settled}/${p.refunds} settled in ${p.seconds} s (cancels took ${p.cancelSeconds} s), ${p.lost} lost, ${p.settledTwice} settled twice, ${p.sentTwice} sent twice; answers ${JSON.stringify(p.answers)} · cores: server ${p.cores.server}, PostgreSQL ${p.cores.postgres}, load generator and channel ${p.cores.loadGenerator}`,
+    ]);
+  }
   return rows.filter(Boolean);
 }
