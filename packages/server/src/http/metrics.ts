@@ -77,6 +77,23 @@ export function createMetrics(db: DataSource) {
     },
   });
   new Gauge({
+    name: 'oms_refunds_needing_attention',
+    help: 'Refunds waiting for a person now: FAILED by their channel, or PENDING with their delivery dead-lettered',
+    labelNames: ['state'],
+    registers: [registry],
+    async collect() {
+      // Both come from the partial index the failed-refunds list reads (refunds_attention_idx).
+      const [row] = await read<{ failed: number; deadLetter: number }>(
+        'oms_refunds_needing_attention',
+        `SELECT count(*) FILTER (WHERE status = 'FAILED')::int AS failed,
+                count(*) FILTER (WHERE status <> 'FAILED')::int AS "deadLetter"
+           FROM refunds WHERE status = 'FAILED' OR delivery_state = 'DEAD_LETTER'`,
+      );
+      this.set({ state: 'FAILED' }, row?.failed ?? 0);
+      this.set({ state: 'DEAD_LETTER' }, row?.deadLetter ?? 0);
+    },
+  });
+  new Gauge({
     name: 'oms_queue_jobs',
     help: 'graphile-worker jobs by task and state (waiting: due and unlocked; scheduled: due later; running: locked)',
     labelNames: ['task', 'state'],

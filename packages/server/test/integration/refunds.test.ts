@@ -249,6 +249,14 @@ describe('refunds settled by their channels', () => {
     );
     const tries = received(cash).length;
     expect(tries).toBe(2);
+    const waiting = async () =>
+      Number(
+        /^oms_refunds_needing_attention\{state="DEAD_LETTER"\} (\d+)$/m.exec(
+          await (await fetch(`${server.url}/metrics`)).text(),
+        )?.[1],
+      );
+    const deadLettered = await waiting();
+    expect(deadLettered).toBeGreaterThanOrEqual(refunds.length);
     channel.status = 200;
     for (const refund of refunds) {
       const { body } = await server.graphql<{
@@ -263,6 +271,7 @@ describe('refunds settled by their channels', () => {
     const eventIds = new Set(received(cash).map((r) => r.body.eventId));
     expect(eventIds.size).toBe(1);
     expect(received(cash)).toHaveLength(tries + 1);
+    expect(await waiting()).toBe(deadLettered - refunds.length);
   });
 
   it('lets a manager settle a failing refund offline with the transfer reference, and no one below', async () => {
