@@ -93,7 +93,7 @@ describe('planInstrumentRefund', () => {
           });
         },
       ),
-      { numRuns: RUNS / 4 },
+      { numRuns: RUNS },
     );
   });
 
@@ -159,6 +159,74 @@ describe('spreadCashRefund', () => {
       { ...pay(4, 1), status: 'REFUNDED' as const },
     ];
     expect(collectedCashPayments(payments).map((p) => p.id)).toEqual([1, 4]);
+  });
+});
+
+describe('overpayment and split tender, over generated payment histories', () => {
+  it('records every payment, gives back exactly what the order does not owe, then on cancel the rest, never more from a payment than it paid', () => {
+    const event = fc.record({
+      amountFen: fc.integer({ min: 1, max: 50_000 }),
+      // Some payments succeed at once, some stay PENDING and may succeed later (a PENDING one never covers).
+      arrives: fc.constantFrom('SUCCEEDED', 'PENDING', 'PENDING_THEN_SUCCEEDED', 'FAILED'),
+    });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.array(event, { minLength: 1, maxLength: 6 }),
+        fc.boolean(),
+        (owedCash, events, cancelAfterwards) => {
+          const payments: (CashPayment & { overpaid: number })[] = [];
+          const succeeded = () =>
+            collectedCashPayments(payments).reduce((sum, payment) => sum + payment.amountFen, 0);
+          const refundedAsOverpaid = () => payments.reduce((sum, payment) => sum + payment.overpaid, 0);
+          // What the server does when a payment turns SUCCEEDED: refund the excess from that payment, at most all of it.
+          const succeed = (payment: (typeof payments)[number]) => {
+            payment.status = 'SUCCEEDED';
+            const excess = overpaidBy({
+              succeededCash: succeeded(),
+              refundedAsOverpaid: refundedAsOverpaid(),
+              owedCash,
+            });
+            const back = Math.min(excess, payment.amountFen - payment.refundedFen);
+            payment.overpaid += back;
+            payment.refundedFen += back;
+          };
+          const later: (typeof payments)[number][] = [];
+          events.forEach(({ amountFen, arrives }, i) => {
+            const payment = {
+              id: i + 1,
+              method: 'ALIPAY' as const,
+              status: (arrives === 'FAILED' ? 'FAILED' : 'PENDING') as CashPayment['status'],
+              amountFen,
+              refundedFen: 0,
+              overpaid: 0,
+            };
+            payments.push(payment);
+            if (arrives === 'SUCCEEDED') succeed(payment);
+            if (arrives === 'PENDING_THEN_SUCCEEDED') later.push(payment);
+          });
+          for (const payment of later) succeed(payment);
+
+          // Every payment is recorded; the order keeps exactly what it is owed (or all it got, if less).
+          expect(payments).toHaveLength(events.length);
+          const kept = succeeded() - refundedAsOverpaid();
+          expect(kept).toBe(Math.min(owedCash, succeeded()));
+          for (const payment of payments) {
+            expect(payment.refundedFen).toBeLessThanOrEqual(payment.amountFen);
+            if (payment.status === 'PENDING' || payment.status === 'FAILED')
+              expect(payment.refundedFen).toBe(0);
+          }
+          if (!cancelAfterwards || kept === 0) return;
+          // A cancel gives back what was kept, spread over the payments, most recent first.
+          const parts = spreadCashRefund(kept, collectedCashPayments(payments));
+          expect(parts.reduce((sum, part) => sum + part.amountFen, 0)).toBe(kept);
+          for (const part of parts) part.payment.refundedFen += part.amountFen;
+          for (const payment of collectedCashPayments(payments))
+            expect(payment.refundedFen).toBe(payment.amountFen);
+        },
+      ),
+      { numRuns: RUNS },
+    );
   });
 });
 
