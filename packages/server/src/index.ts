@@ -40,6 +40,8 @@ export {
   interceptionSettledDetails,
   screeningHold,
 } from './services/helpers/holds.js';
+// Refunds: the channels a refund goes to.
+export { REFUND_CHANNELS } from './services/refunds/refunds.service.js';
 // The outbox, for rows written in bulk that must be delivered (or expire) as the services' would.
 export { GraphileOutbox } from './jobs/outbox.js';
 
