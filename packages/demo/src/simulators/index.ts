@@ -21,6 +21,13 @@ export interface Simulators {
 /** How long each step of the demo waits at normal speed, in milliseconds (min, max). */
 const STEP_MS = [5_000, 30_000] as const;
 
+/** How long the payment simulator takes to answer a refund at normal speed, in milliseconds (min, max). */
+const ANSWER_MS = [2_000, 8_000] as const;
+
+/** Where the built-in simulators listen, under the one server. */
+const WMS_PATH = '/simulators/wms';
+const PAYMENTS_PATH = '/simulators/payments';
+
 /**
  * Demo mode at every start (docs/api.md): points every demo warehouse's dispatch endpoint at OMS_DEMO_WMS_URL, else at
  * the built-in warehouse simulator when simulators are on, else at nothing (dispatches then wait, visibly).
@@ -36,13 +43,6 @@ export async function configureDemoWarehouses(
     [...DEMO_WAREHOUSES, ...DEMO_MERCHANTS].map((w) => w.code),
   ]);
 }
-
-/** How long the payment simulator takes to answer a refund at normal speed, in milliseconds (min, max). */
-const ANSWER_MS = [2_000, 8_000] as const;
-
-/** Where the built-in simulators listen, under the one server. */
-const WMS_PATH = '/simulators/wms';
-const PAYMENTS_PATH = '/simulators/payments';
 
 /**
  * Demo mode at every start (docs/api.md): every refund channel (the six methods of REFUND_CHANNELS) gets the secret
