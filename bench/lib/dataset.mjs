@@ -18,7 +18,7 @@ import { startProduct } from './product.mjs';
 import { progress } from './progress.mjs';
 
 /** Bump when the builder writes different data. */
-const BUILDER_VERSION = 4;
+const BUILDER_VERSION = 5;
 const MIGRATIONS = new URL('../../packages/server/src/database/migrations/', import.meta.url);
 const DATA = new URL('../.data/', import.meta.url);
 const DAY = 86_400_000;

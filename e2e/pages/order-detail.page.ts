@@ -14,6 +14,8 @@ export class OrderDetailPage {
   readonly revealButton: Locator;
   readonly revealReason: Locator;
   readonly revealConfirm: Locator;
+  /** The rows of the order's refunds table (payments section, `RefundTable`), one per refund. */
+  readonly refundRows: Locator;
 
   constructor(readonly page: Page) {
     this.number = page.getByTestId('order-number');
@@ -27,6 +29,7 @@ export class OrderDetailPage {
     this.revealButton = page.getByTestId('reveal-button');
     this.revealReason = page.getByTestId('reveal-reason');
     this.revealConfirm = page.getByTestId('reveal-confirm');
+    this.refundRows = page.getByRole('table', { name: '退款', exact: true }).locator('tbody tr');
   }
 
   async open(number: string): Promise<void> {
@@ -41,6 +44,11 @@ export class OrderDetailPage {
   /** Every button of an action on the page: the order's and each sub-order card's. */
   anyAction(action: string): Locator {
     return this.page.getByTestId(`action-${action}`);
+  }
+
+  /** The refund rows whose status chip reads `status` (zh-CN `refundStatus`: 处理中, 已退款, 失败). */
+  refundsWithStatus(status: string): Locator {
+    return this.refundRows.filter({ has: this.page.getByText(status, { exact: true }) });
   }
 
   /** Reveals the receiver's data with a reason. */

@@ -1,5 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { LIVING_DEMO_URL } from '../playwright.config.js';
+import { ApiClient } from '../fixtures/api.js';
+import { DEMO_STOREFRONT_KEY, LINES, placePaidOrder, refundsOf, retryRefund } from '../fixtures/orders.js';
+import { ACCOUNTS } from '../fixtures/roles.js';
+import { ActionDialog } from '../pages/action-dialog.page.js';
 import { OrderDetailPage } from '../pages/order-detail.page.js';
 
 test.use({ baseURL: LIVING_DEMO_URL });
@@ -65,4 +69,65 @@ test('in the living demo a new order moves from paid to delivered on screen, wit
     timeout: 120_000,
   });
   expect(await detail.timelineEntries.count()).toBeGreaterThan(8);
+});
+
+test('in the living demo the payment channels confirm the refunds of a cancelled order on screen, with no click', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const storefront = await ApiClient.withApiKey(LIVING_DEMO_URL, DEMO_STOREFRONT_KEY);
+  const ops = await ApiClient.signIn(LIVING_DEMO_URL, ACCOUNTS.OPS.username, ACCOUNTS.OPS.password);
+  try {
+    // Paid by Alipay and a gift card; out of stock at every warehouse, so nothing moves it while the agent acts.
+    const order = await placePaidOrder(storefront, { lines: LINES.outOfStock, giftCardFen: 1_000 });
+    expect(order.subOrders.map((s) => s.warehouseCode)).toEqual([null]);
+    await page.request.post('/graphql', {
+      data: {
+        query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+        variables: { u: ACCOUNTS.AGENT.username, p: ACCOUNTS.AGENT.password },
+      },
+    });
+
+    const detail = new OrderDetailPage(page);
+    await detail.open(order.number);
+    await expect(detail.number).toHaveText(order.number);
+    await detail.orderAction('CANCEL').click();
+    const dialog = new ActionDialog(page);
+    await dialog.confirmWith('客户来电：缺货不等了，取消订单');
+    await expect(dialog.refunds).toHaveCount(2);
+    await dialog.close.click();
+    await expect(dialog.dialog).toBeHidden();
+
+    // The simulated channels answer within moments. Now and then one refuses a first attempt (docs/api.md "Demo
+    // mode"): a FAILED refund waits for ops, who send it again here through the API, as they would from their list;
+    // the second attempt goes through. The agent's page is not touched meanwhile.
+    const retried = new Set<string>();
+    await expect
+      .poll(
+        async () => {
+          const refunds = await refundsOf(ops, order.number);
+          for (const refund of refunds) {
+            if (refund.status !== 'FAILED' || retried.has(refund.id)) continue;
+            retried.add(refund.id);
+            await retryRefund(ops, refund.id, '渠道退款失败，重新发起');
+          }
+          return refunds.map((r) => r.status);
+        },
+        { timeout: 60_000 },
+      )
+      .toEqual(['SUCCEEDED', 'SUCCEEDED']);
+    const refunds = await refundsOf(ops, order.number);
+    expect(refunds.map((r) => [r.method, r.attempt])).toEqual([
+      ['ALIPAY', retried.has(refunds[0]!.id) ? 2 : 1],
+      ['GIFT_CARD', retried.has(refunds[1]!.id) ? 2 : 1],
+    ]);
+    expect(refunds.every((r) => r.channelRefundNo)).toBe(true);
+
+    // Only polling moves the page: both refunds read 已退款 (zh-CN refundStatus.SUCCEEDED).
+    await expect(detail.refundRows).toHaveCount(2);
+    await expect(detail.refundsWithStatus('已退款')).toHaveCount(2, { timeout: 20_000 });
+  } finally {
+    await storefront.dispose();
+    await ops.dispose();
+  }
 });

@@ -2,7 +2,11 @@ import { logger, type Config, type ServerExtension } from '@oms/server';
 import type { DemoConfig } from './demo-config.js';
 import { DEMO_KUAIDI100_SALT, DEMO_LOGINS } from './seed/demo-accounts.js';
 import { seedDemoIfEmpty } from './seed/demo.js';
-import { configureDemoWarehouses, createSimulators } from './simulators/index.js';
+import {
+  configureDemoPaymentChannels,
+  configureDemoWarehouses,
+  createSimulators,
+} from './simulators/index.js';
 
 /** The product's configuration in demo mode: the demo Kuaidi100 salt unless OMS_KUAIDI100_SALT sets one. */
 export function demoServerConfig(config: Config): Config {
@@ -10,8 +14,9 @@ export function demoServerConfig(config: Config): Config {
 }
 
 /**
- * What demo mode adds to the server: the demo seed on an empty database, the demo warehouses' endpoints at every
- * start (also on a database seeded earlier), the simulators when they are on, and the demo logins in the banner.
+ * What demo mode adds to the server: the demo seed on an empty database, the demo warehouses' and payment channels'
+ * endpoints at every start (also on a database seeded earlier), the simulators when they are on, and the demo logins
+ * in the banner.
  */
 export function demoMode(config: Config, demo: DemoConfig): ServerExtension {
   const simulators = demo.simulators ? createSimulators(config, demo) : undefined;
@@ -19,6 +24,7 @@ export function demoMode(config: Config, demo: DemoConfig): ServerExtension {
     prepareDatabase: async (db) => {
       await seedDemoIfEmpty(db, config, demo.orderCount, (line) => logger.info({ component: 'seed' }, line));
       await configureDemoWarehouses(db, config, demo);
+      await configureDemoPaymentChannels(db, config, demo);
     },
     routes: simulators?.routes,
     onListening: () => simulators?.start(),

@@ -40,6 +40,9 @@ export {
   interceptionSettledDetails,
   screeningHold,
 } from './services/helpers/holds.js';
+// Refunds: the channels a refund goes to, and what its refunds make of a payment's status.
+export { REFUND_CHANNELS } from './services/refunds/refunds.service.js';
+export { statusFrom as paymentStatusFromRefunds } from './services/helpers/refunds.js';
 // The outbox, for rows written in bulk that must be delivered (or expire) as the services' would.
 export { GraphileOutbox } from './jobs/outbox.js';
 

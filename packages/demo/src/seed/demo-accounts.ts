@@ -23,3 +23,5 @@ export const DEMO_API_KEY = {
 /** The demo warehouses' shared webhook secret and the demo Kuaidi100 salt (docs/api.md). */
 export const DEMO_WMS_SECRET = 'demo-wms-secret';
 export const DEMO_KUAIDI100_SALT = 'demo-kuaidi100-salt';
+/** The secret of every demo payment channel, both ways: refunds to it and its answers (docs/api.md "Demo mode"). */
+export const DEMO_PAYMENT_SECRET = 'demo-payment-secret';

@@ -14,10 +14,10 @@ import { cancelNow } from './cancel.js';
 import { raiseHold, screen, settleHold, type ScreeningExtras } from './holds.js';
 import type { OrderDraft, SubOrderDraft } from './model.js';
 import { coversPayable, payCash, payCod, takeStoredValue } from './payments.js';
-import { refund } from './refunds.js';
+import { refund, settleRefunds } from './refunds.js';
 import type { Customer, Receiver } from './people.js';
 import { splitOrder, type SoldOut } from './split.js';
-import { OrderStory } from './story.js';
+import { OrderStory, type RefundTrouble } from './story.js';
 import { walk, type SubTarget } from './walk.js';
 
 /** How far an order's own strand goes (the parent's end states of docs/domain.md §3). */
@@ -45,6 +45,8 @@ export interface JourneyPlan {
   };
   readonly screening?: ScreeningExtras;
   readonly soldOut?: SoldOut;
+  /** The story's first refund is refused by its channel (and maybe sent again by ops). */
+  readonly refundTrouble?: RefundTrouble;
   readonly target?: (sub: SubOrderDraft, index: number) => SubTarget;
 }
 
@@ -167,6 +169,7 @@ export function journey(ctx: SeedContext, createdAt: number, plan: JourneyPlan):
     createdAt,
   });
   takeStoredValue(story);
+  story.refundTrouble = plan.refundTrouble ?? null;
   const { clock, order } = story;
   if (plan.prepayHold) {
     const at = clock.advance(1, 5);
@@ -220,5 +223,6 @@ export function journey(ctx: SeedContext, createdAt: number, plan: JourneyPlan):
       visible: note.visible,
     });
   }
+  settleRefunds(order);
   return order;
 }

@@ -15,6 +15,7 @@ import type {
   PaymentMethod,
   PaymentStatus,
   Region,
+  RefundDeliveryState,
   RefundStatus,
   WarehouseCapability,
 } from '@oms/schema';
@@ -124,6 +125,7 @@ export interface PaymentDraft extends Row {
   readonly logs: PaymentLogDraft[];
   /** Set for gift-card payments: the card's index in the order's card order (allocGiftCards). */
   readonly cardIndex: number | null;
+  /** What refunds draw on it, pending or done (failed ones not counted), as the refund plan reads it. */
   refundedFen: number;
 }
 
@@ -143,14 +145,39 @@ export interface PointsUsageDraft extends Row {
   readonly reversalOf: PointsUsageDraft | null;
 }
 
+/** A moment of a refund's life after it was made, as its channel and ops moved it (refunds.ts settleRefunds). */
+export interface RefundStep {
+  readonly kind: 'CREATED' | 'FAILED' | 'RETRIED' | 'SUCCEEDED';
+  readonly at: Date;
+}
+
+/**
+ * A refund as it stands at the end of its story, with the columns the product's own refunds carry
+ * (services/helpers/refunds.ts createRefunds, services/refunds/refunds.service.ts): the payment it draws on, its
+ * attempt and that attempt's eventId, delivered (SENT) and answered.
+ */
 export interface RefundDraft extends Row {
   readonly subOrder: SubOrderDraft | null;
+  readonly payment: PaymentDraft;
   readonly method: PaymentMethod;
   readonly amountFen: number;
   readonly status: RefundStatus;
   readonly reason: string;
+  readonly attempt: number;
+  readonly eventId: string;
+  readonly deliveryState: RefundDeliveryState;
+  readonly deliveryAttempts: number;
+  readonly channelRefundNo: string | null;
+  readonly failureReason: string | null;
+  readonly settledOffline: boolean;
+  /** GIFT_CARD: the card the money goes back to. */
+  readonly cardNumber: string | null;
+  /** POINTS: the points that go back to the account. */
+  readonly points: number | null;
   readonly createdAt: Date;
   readonly settledAt: Date | null;
+  /** Its life in time order, from CREATED: replayed onto its payment's status and logs and the card or account. */
+  readonly steps: readonly RefundStep[];
 }
 
 export interface InterceptionDraft extends Row {

@@ -109,7 +109,12 @@ export function valuesOf(order: OrderDraft): Record<TableName, Record<string, un
     payment_logs: order.payments.flatMap((p) => p.logs.map((l) => ({ ...l, ...keys, paymentId: p.id }))),
     gift_card_usages: order.giftCardUsages.map((u) => ({ ...u, ...keys, reversalOfId: idOf(u.reversalOf) })),
     points_usages: order.pointsUsages.map((u) => ({ ...u, ...keys, reversalOfId: idOf(u.reversalOf) })),
-    refunds: order.refunds.map((f) => ({ ...f, ...keys, subOrderId: idOf(f.subOrder) })),
+    refunds: order.refunds.map((f) => ({
+      ...f,
+      ...keys,
+      subOrderId: idOf(f.subOrder),
+      paymentId: idOf(f.payment),
+    })),
     shipments: shipments.map(({ sub, sh }) => ({
       ...sh,
       ...keys,

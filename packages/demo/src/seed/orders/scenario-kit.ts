@@ -25,7 +25,7 @@ export function unsplit(
   name: string,
   weight: number,
   age: (ctx: SeedContext) => readonly [number, number],
-  plan: Pick<JourneyPlan, 'end' | 'prepayHold'>,
+  plan: Pick<JourneyPlan, 'end' | 'prepayHold' | 'refundTrouble'>,
 ): Scenario {
   return { name, weight, age, build: (ctx, at) => [journey(ctx, at, { basket: 'everyday', ...plan })] };
 }

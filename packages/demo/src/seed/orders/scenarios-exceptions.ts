@@ -2,7 +2,7 @@ import { INTERCEPTION_STATUSES, type AutomaticRule } from '@oms/schema';
 import { SCARCE_SKUS } from './baskets.js';
 import { journey } from './journey.js';
 import { heldByScreening, ruleParam } from './risk-stories.js';
-import { ageOf, holdAge, split, type Scenario } from './scenario-kit.js';
+import { ageOf, holdAge, split, unsplit, type Scenario } from './scenario-kit.js';
 import { byAge, DAYS, HOURS, onTheWay } from './targets.js';
 
 const scarceOnlyAt = (code: string) => (warehouse: string, sku: string) =>
@@ -14,7 +14,10 @@ const RULES: readonly AutomaticRule[] = [
   'QUANTITY_LIMIT',
 ];
 
-/** What goes wrong or differs: stock trouble, holds by every rule, cash on delivery, other sources and types. */
+/**
+ * What goes wrong or differs: stock trouble, holds by every rule, refunds a channel refused, cash on delivery, other
+ * sources and types.
+ */
 export const EXCEPTION_SCENARIOS: readonly Scenario[] = [
   // Stock: out of stock, resolved by reassigning, split across warehouses, reassigned.
   split('out of stock', 20, [30, 5 * DAYS], (c, age) => byAge(c.rng, age), {
@@ -99,6 +102,32 @@ export const EXCEPTION_SCENARIOS: readonly Scenario[] = [
       }),
     ],
   })),
+
+  // Refunds a channel refused (docs/domain.md §11): recent ones wait in ops' list (failedRefunds), an older one was
+  // sent again by ops and went through.
+  unsplit('cancelled after payment, refund refused by the channel', 4, () => [HOURS, 3 * DAYS], {
+    end: 'CANCELLED_PAID',
+    refundTrouble: 'REFUSED',
+  }),
+  split(
+    'cancelled at the warehouse, refund refused by the channel',
+    3,
+    [3 * HOURS, 3 * DAYS],
+    (c) => ({
+      status: 'CANCELLED',
+      cancel: { from: c.rng.pick(['DISPATCHED', 'ACCEPTED', 'PICKING'] as const), answer: 'confirmed' },
+    }),
+    { refundTrouble: 'REFUSED' },
+  ),
+  unsplit(
+    'cancelled after payment, refund refused, sent again by ops, refunded',
+    0.5,
+    () => [2 * DAYS, 30 * DAYS],
+    {
+      end: 'CANCELLED_PAID',
+      refundTrouble: 'REFUSED_THEN_RETRIED',
+    },
+  ),
 
   // Payment, source and type variety.
   split('cash on delivery, delivered', 25, [5 * DAYS, 30 * DAYS], () => ({ status: 'DELIVERED' }), {

@@ -28,6 +28,9 @@ export interface OrderInit {
   readonly createdAt: number;
 }
 
+/** A refund its channel refuses: left FAILED for ops, or sent again by ops and then refunded. */
+export type RefundTrouble = 'REFUSED' | 'REFUSED_THEN_RETRIED';
+
 /** One timeline entry to add (the shape of services/helpers/history.ts `recordOrderEvent`). */
 export interface EntryInput {
   readonly type: string;
@@ -50,6 +53,11 @@ export class OrderStory {
   readonly clock: StoryClock;
   readonly priced: PricedOrder;
   readonly client: Actor;
+  /**
+   * How the channel answers this story's next refund (its first cash part, else its first part), for the stories of a
+   * refused refund; null: as usual. Used once (refunds.ts).
+   */
+  refundTrouble: RefundTrouble | null = null;
 
   constructor(
     readonly ctx: SeedContext,

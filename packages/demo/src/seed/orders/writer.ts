@@ -65,8 +65,10 @@ export const TABLES: readonly (readonly [TableName, string])[] = [
   ],
   [
     'refunds',
-    `id bigint, order_id bigint, sub_order_id bigint, shard smallint, method text, amount_fen bigint,
-    status text, reason text, created_at timestamptz, settled_at timestamptz`,
+    `id bigint, order_id bigint, sub_order_id bigint, shard smallint, payment_id bigint, method text,
+    amount_fen bigint, status text, reason text, attempt integer, event_id uuid, delivery_state text,
+    delivery_attempts integer, channel_refund_no text, failure_reason text, settled_offline boolean,
+    card_number text, points integer, created_at timestamptz, settled_at timestamptz`,
   ],
   [
     'shipments',

@@ -117,8 +117,11 @@ export async function createRefunds(
   return refunds;
 }
 
-/** What a payment's refunds make of it: REFUNDING while one is pending, else how much of it went back. */
-function statusFrom(payment: {
+/**
+ * What a payment's refunds make of it: REFUNDING while one is pending, else how much of it went back (`base`, what it
+ * was, when nothing did). Exported for the demo seed, which writes payments as this writes them.
+ */
+export function statusFrom(payment: {
   amount: number;
   pending: number;
   succeeded: number;
