@@ -97,12 +97,12 @@ describe('planInstrumentRefund', () => {
     );
   });
 
-  it('refunds no cash where none was collected, and gives points back at the rate paid', () => {
+  it('refunds no cash where none was collected (cash on delivery still pending), and gives points back at the rate paid', () => {
     const plan = planInstrumentRefund(
-      { cash: 0, giftCards: [0, 300], points: 250 },
+      { cash: 400, giftCards: [0, 300], points: 250 },
       { cash: 1_000, giftCards: [0, 300], points: 1_000 },
       {
-        cash: [],
+        cash: [{ method: 'COD', status: 'PENDING', amountFen: 1_000, refundedFen: 0 }],
         cards: [{ cardNumber: 'B', balanceAfterFen: 0 }],
         points: { points: 500, valueFen: 1_000, balanceAfter: 7 },
       },

@@ -90,7 +90,7 @@ export function overpaidBy(figures: {
 
 /**
  * Where a refund of `share` goes (docs/domain.md §4, §11): cash to the payments that collected it (spreadCashRefund;
- * a share of cash nobody collected, as with COD not yet paid, is not refunded: pass no payments), each gift card's share
+ * when no cash payment collected anything, as with COD not yet paid, the cash share is not refunded), each gift card's share
  * back to that card, points back to the account. `paid` is what the whole order paid per instrument, whose card
  * columns follow the order's gift cards as given at checkout; `cards` are the cards that actually paid something, in
  * the same order (a card that paid nothing has no usage), so card column k maps to the next card with a non-zero
@@ -105,7 +105,9 @@ export function planInstrumentRefund<
   paid: InstrumentAmounts,
   instruments: { readonly cash: readonly P[]; readonly cards: readonly C[]; readonly points: U | null },
 ): RefundPlan<P, C, U> {
-  const cash = share.cash > 0 ? spreadCashRefund(share.cash, instruments.cash) : [];
+  // Cash to be collected at the door (a COD payment still PENDING) and never collected: nothing to give back.
+  const collected = collectedCashPayments(instruments.cash);
+  const cash = share.cash > 0 && collected.length ? spreadCashRefund(share.cash, collected) : [];
   const cards: { card: C; amountFen: Fen; balanceAfterFen: Fen }[] = [];
   let next = 0;
   paid.giftCards.forEach((total, k) => {

@@ -105,6 +105,31 @@ describe('cancelOrder', () => {
     expect(reserved[0]!.n).toBe(0);
   });
 
+  it('cancels a cash-on-delivery order before delivery: nothing collected, so no cash goes back; the gift card does', async () => {
+    const order = await createOrder(server, {
+      giftCards: [{ cardNumber: '8800123400002222', amountFen: 990, balanceAfterFen: 0 }],
+    });
+    const subOrders = await payOrder(server, order, 'COD', 'PENDING');
+    expect(subOrders).toHaveLength(1);
+    const { body } = await server.graphql<Cancelled>(
+      CANCEL,
+      { i: { number: order.number, reason: '客户不要了' } },
+      agent,
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.cancelOrder.results.map((r) => r.outcome)).toEqual(['CANCELLED']);
+    expect(body.data!.cancelOrder.refunds).toEqual([
+      { method: 'GIFT_CARD', amount: { fen: 990 }, status: 'PENDING' },
+    ]);
+    // The timeline names each refund made, its amount a number of fen like every amount on the timeline.
+    const [entry] = await q<{ after: { refunds: { method: string; amountFen: unknown }[] } }>(
+      `SELECT e.after FROM order_events e JOIN orders o ON o.id = e.order_id
+       WHERE o.number = $1 AND e.type = 'REFUNDS_CREATED'`,
+      [order.number],
+    );
+    expect(entry!.after.refunds).toEqual([expect.objectContaining({ method: 'GIFT_CARD', amountFen: 990 })]);
+  });
+
   it('refuses a shipped sub-order and says why', async () => {
     const order = await createOrder(server);
     const [sub] = await payOrder(server, order);

@@ -1,6 +1,5 @@
 import {
   CASH_METHODS,
-  collectedCashPayments,
   paidByInstrument,
   planInstrumentRefund,
   type InstrumentAmounts,
@@ -72,9 +71,9 @@ export function refund(
       ),
     }));
   const spent = order.pointsUsages.find((usage) => usage.reversalOf === null);
-  const collected = collectedCashPayments(order.payments).length > 0;
+  // Cash nobody collected is left out by the plan itself.
   const plan = planInstrumentRefund(
-    { ...amounts, cash: collected ? amounts.cash : 0 },
+    amounts,
     paidByInstrument(order.lines.map((l) => l.alloc)),
     {
       cash: order.payments,

@@ -7,6 +7,7 @@ import {
 } from '@oms/schema';
 import type { EntityManager } from 'typeorm';
 import { selectEntities } from '../../database/select-entities.js';
+import { insertRows } from '../../database/insert-row.js';
 import {
   GiftCardUsageEntity,
   lineAllocation,
@@ -74,19 +75,20 @@ export async function createRefunds(
   const wanted = parts.filter((part) => part.amountFen > 0);
   if (!wanted.length) return [];
   const now = new Date();
-  const repository = tx.manager.getRepository(RefundEntity);
-  const refunds = wanted.map((part) =>
-    repository.create({
+  const refunds = await insertRows(
+    tx.manager,
+    RefundEntity,
+    wanted.map((part) => ({
       orderId: order.id,
       subOrderId: part.subOrderId ?? null,
       shard: order.shard,
       paymentId: part.payment.id,
       method: part.payment.method,
       amountFen: part.amountFen,
-      status: 'PENDING',
+      status: 'PENDING' as const,
       reason,
       attempt: 1,
-      deliveryState: 'PENDING',
+      deliveryState: 'PENDING' as const,
       deliveryAttempts: 0,
       lastError: null,
       channelRefundNo: null,
@@ -96,11 +98,7 @@ export async function createRefunds(
       points: part.points ?? null,
       createdAt: now,
       settledAt: null,
-    }),
-  );
-  const { generatedMaps } = await repository.insert(refunds);
-  refunds.forEach((refund, i) =>
-    Object.assign(refund, { id: String(generatedMaps[i]!.id), eventId: generatedMaps[i]!.eventId }),
+    })),
   );
   await refreshPaymentStatuses(tx.manager, [...new Set(refunds.map((r) => r.paymentId!))], now);
   await tx.outbox.sendRefunds(tx.manager, refunds);
