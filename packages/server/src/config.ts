@@ -23,7 +23,7 @@ export function integer(name: string, fallback: number, env: NodeJS.ProcessEnv =
   return value;
 }
 
-/** The server's configuration, read from the environment once (docs/operations.md "Configuration"). */
+/** The server's configuration, read from the environment once (README.md "Configuration"). */
 export interface Config {
   readonly port: number;
   readonly databaseUrl: string | undefined;
