@@ -78,16 +78,9 @@ export class RefundsResolver {
     @Arg('input', () => RetryRefundInput) input: RetryRefundInput,
     @Ctx() context: RequestContext,
   ): Promise<RefundPayload> {
-    const staff = staffOf(context);
-    const receipt = await withIdempotency(
-      context.db,
-      staff,
-      'retryRefund',
-      input.idempotencyKey,
-      withoutKey(input),
-      async () => ({ refundId: (await context.services.refunds.retry(staff, input, context.address)).id }),
+    return this.onOneRefund(context, 'retryRefund', input, (staff) =>
+      context.services.refunds.retry(staff, input, context.address),
     );
-    return this.payload(context, receipt.refundId);
   }
 
   @Authorized('DELIVERY_RETRY')
@@ -124,18 +117,9 @@ export class RefundsResolver {
     @Arg('input', () => SettleRefundOfflineInput) input: SettleRefundOfflineInput,
     @Ctx() context: RequestContext,
   ): Promise<RefundPayload> {
-    const staff = staffOf(context);
-    const receipt = await withIdempotency(
-      context.db,
-      staff,
-      'settleRefundOffline',
-      input.idempotencyKey,
-      withoutKey(input),
-      async () => ({
-        refundId: (await context.services.refunds.settleOffline(staff, input, context.address)).id,
-      }),
+    return this.onOneRefund(context, 'settleRefundOffline', input, (staff) =>
+      context.services.refunds.settleOffline(staff, input, context.address),
     );
-    return this.payload(context, receipt.refundId);
   }
 
   @Authorized('ADMINISTER')
@@ -155,8 +139,23 @@ export class RefundsResolver {
     );
   }
 
-  private async payload(context: RequestContext, refundId: string): Promise<RefundPayload> {
-    const refund = await context.services.refunds.byId(refundId);
+  /** A staff change of one refund, idempotent by key; answered with the refund and its order as they are now. */
+  private async onOneRefund(
+    context: RequestContext,
+    operation: string,
+    input: { readonly idempotencyKey?: string | null },
+    change: (staff: ReturnType<typeof staffOf>) => Promise<{ id: string }>,
+  ): Promise<RefundPayload> {
+    const staff = staffOf(context);
+    const receipt = await withIdempotency(
+      context.db,
+      staff,
+      operation,
+      input.idempotencyKey,
+      withoutKey(input),
+      async () => ({ refundId: (await change(staff)).id }),
+    );
+    const refund = await context.services.refunds.byId(receipt.refundId);
     return { refund: await shown(context, refund), order: await loadOrder(context, refund.orderId) };
   }
 }

@@ -1,7 +1,7 @@
 import type { PaymentMethod } from '@oms/schema';
 import express, { type Router } from 'express';
 import type { DataSource } from 'typeorm';
-import { verifyHmacSignature } from '../../auth/signatures.js';
+import { signedJsonBody } from './signed-json.js';
 import { PaymentChannelEntity } from '../../entities/index.js';
 import {
   REFUND_CHANNELS,
@@ -61,19 +61,9 @@ export function paymentsWebhook(db: DataSource, refunds: RefundsService): Router
       const channel = REFUND_CHANNELS.includes(method)
         ? await db.getRepository(PaymentChannelEntity).findOneBy({ method })
         : null;
-      const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      if (!channel?.secret || !verifyHmacSignature(body, channel.secret, req.get('x-oms-signature'))) {
-        res.status(401).json({ ok: false, error: 'bad signature' });
-        return;
-      }
-      let raw: object;
-      try {
-        raw = JSON.parse(body.toString('utf8')) as object;
-      } catch {
-        res.status(400).json({ ok: false, error: 'body is not JSON' });
-        return;
-      }
-      const outcome = await refunds.answer(channel.method, parseRefundAnswer(raw), raw);
+      const raw = signedJsonBody(req, res, channel?.secret);
+      if (!raw) return;
+      const outcome = await refunds.answer(channel!.method, parseRefundAnswer(raw), raw);
       if (outcome === 'UNKNOWN_REFUND') res.status(404).json({ ok: false, outcome, error: 'no such refund' });
       else res.json({ ok: true, outcome });
     } catch (error) {

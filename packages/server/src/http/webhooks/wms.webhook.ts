@@ -9,7 +9,7 @@ import {
   type WmsCallbackType,
 } from '../../services/webhooks/wms-callback.service.js';
 import { BadCallbackError } from './bad-callback.js';
-import { verifyHmacSignature } from '../../auth/signatures.js';
+import { signedJsonBody } from './signed-json.js';
 
 /** Parses and checks a callback body, or throws BadCallbackError naming the field. */
 export function parseWmsCallback(body: unknown): WmsCallback {
@@ -60,19 +60,9 @@ export function wmsWebhook(db: DataSource, callbacks: WmsCallbackService): Route
         const warehouse = await db
           .getRepository(WarehouseEntity)
           .findOne({ where: { code: req.params.warehouseCode } });
-        const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-        if (!warehouse?.secret || !verifyHmacSignature(body, warehouse.secret, req.get('x-oms-signature'))) {
-          res.status(401).json({ ok: false, error: 'bad signature' });
-          return;
-        }
-        let raw: object;
-        try {
-          raw = JSON.parse(body.toString('utf8')) as object;
-        } catch {
-          res.status(400).json({ ok: false, error: 'body is not JSON' });
-          return;
-        }
-        const outcome = await callbacks.handle(warehouse, parseWmsCallback(raw), raw);
+        const raw = signedJsonBody(req, res, warehouse?.secret);
+        if (!raw) return;
+        const outcome = await callbacks.handle(warehouse!, parseWmsCallback(raw), raw);
         res.json({ ok: true, outcome });
       } catch (error) {
         if (error instanceof BadCallbackError) res.status(400).json({ ok: false, error: error.message });

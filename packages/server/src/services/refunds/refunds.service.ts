@@ -2,15 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { PAYMENT_METHODS, type PaymentMethod } from '@oms/schema';
 import type { StaffPrincipal } from '../../auth/principal.js';
 import { selectEntities } from '../../database/select-entities.js';
-import {
-  InboundMessageEntity,
-  PaymentChannelEntity,
-  RefundEntity,
-  type OrderEntity,
-} from '../../entities/index.js';
+import { PaymentChannelEntity, RefundEntity, type OrderEntity } from '../../entities/index.js';
 import { badInput, domainError } from '../../errors/domain-error.js';
 import { inTransaction, type ServiceDeps } from '../helpers/deps.js';
 import { recordAudit, recordOrderEvent, staffActor, type Actor } from '../helpers/history.js';
+import { noteInboxOutcome, storeInboundOnce } from '../helpers/inbox.js';
 import { lockRefund } from '../helpers/locks.js';
 import { applyRefundEvent } from './refund-settlement.js';
 
@@ -80,24 +76,14 @@ export class RefundsService {
       const locked = /^\d{1,18}$/.test(answer.refundId) ? await lockRefund(manager, answer.refundId) : null;
       if (!locked || locked.refund.method !== method) return 'UNKNOWN_REFUND';
       const { order, refund } = locked;
-      const inserted = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(InboundMessageEntity)
-        .values({
-          source: `PAYMENT:${method}`,
-          messageKey: answer.eventId,
-          receivedAt: new Date(),
-          payload: raw,
-          outcome: 'RECEIVED',
-        })
-        .orIgnore()
-        .returning('id')
-        .execute();
-      const messageId = inserted.raw[0]?.id as string | undefined;
+      const messageId = await storeInboundOnce(manager, {
+        source: `PAYMENT:${method}`,
+        key: answer.eventId,
+        payload: raw,
+      });
       if (!messageId) return 'DUPLICATE_EVENT';
       const outcome = await this.settleByAnswer(manager, order, refund, answer, channel);
-      await manager.getRepository(InboundMessageEntity).update(messageId, { outcome });
+      await noteInboxOutcome(manager, messageId, outcome);
       return outcome;
     });
   }

@@ -8,9 +8,10 @@ import {
   type LogisticsNode,
 } from '@oms/schema';
 import type { EntityManager } from 'typeorm';
-import { InboundMessageEntity, ShipmentEntity } from '../../entities/index.js';
+import { ShipmentEntity } from '../../entities/index.js';
 import { inTransaction, type ServiceDeps, type Tx } from '../helpers/deps.js';
 import type { Actor } from '../helpers/history.js';
+import { storeInboundOnce } from '../helpers/inbox.js';
 import { lockShipment, lockSubOrder } from '../helpers/locks.js';
 import { applySubOrderEvent } from '../helpers/transitions.js';
 
@@ -52,21 +53,12 @@ export class Kuaidi100PushService {
       // The inbox row is written in the same transaction as everything the push changes, so an identical push
       // already in it was applied in full: a replay (Kuaidi100 retries, duplicates) stops here. An identical push
       // arriving at the same moment waits on the unique key until the first commits, then stops here too.
-      const inbox = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(InboundMessageEntity)
-        .values({
-          source: 'KUAIDI100',
-          messageKey: createHash('sha256').update(param).digest('hex'),
-          receivedAt: new Date(),
-          payload: JSON.parse(param) as object,
-          outcome: 'RECEIVED',
-        })
-        .orIgnore()
-        .returning('id')
-        .execute();
-      if ((inbox.raw as unknown[]).length === 0) return 'DUPLICATE';
+      const stored = await storeInboundOnce(manager, {
+        source: 'KUAIDI100',
+        key: createHash('sha256').update(param).digest('hex'),
+        payload: JSON.parse(param) as object,
+      });
+      if (!stored) return 'DUPLICATE';
       const known = await manager.getRepository(ShipmentEntity).findOne({
         where: { carrierCode: push.carrier, trackingNumber: push.trackingNumber },
         select: { id: true, orderId: true },

@@ -1,7 +1,8 @@
 import { classifyReport, parseOrderNumber, type CarrierCode, type StrandEvents } from '@oms/schema';
-import { InboundMessageEntity, type WarehouseEntity } from '../../entities/index.js';
+import type { WarehouseEntity } from '../../entities/index.js';
 import { inTransaction, type ServiceDeps, type Tx } from '../helpers/deps.js';
 import { recordOrderEvent, type Actor } from '../helpers/history.js';
+import { noteInboxOutcome, storeInboundOnce } from '../helpers/inbox.js';
 import { lockSubOrderByNumber } from '../helpers/locks.js';
 import { applySubOrderEvent } from '../helpers/transitions.js';
 
@@ -52,24 +53,14 @@ export class WmsCallbackService {
   async handle(warehouse: WarehouseEntity, callback: WmsCallback, raw: object): Promise<CallbackOutcome> {
     return inTransaction(this.deps, async (tx) => {
       const { manager } = tx;
-      const inserted = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(InboundMessageEntity)
-        .values({
-          source: `WMS:${warehouse.code}`,
-          messageKey: callback.eventId,
-          receivedAt: new Date(),
-          payload: raw,
-          outcome: 'RECEIVED',
-        })
-        .orIgnore()
-        .returning('id')
-        .execute();
-      const messageId = inserted.raw[0]?.id as string | undefined;
+      const messageId = await storeInboundOnce(manager, {
+        source: `WMS:${warehouse.code}`,
+        key: callback.eventId,
+        payload: raw,
+      });
       if (!messageId) return 'DUPLICATE_EVENT';
       const outcome = await this.apply(tx, warehouse, callback);
-      await manager.getRepository(InboundMessageEntity).update(messageId, { outcome });
+      await noteInboxOutcome(manager, messageId, outcome);
       return outcome;
     });
   }
