@@ -16,6 +16,7 @@ export const en = {
       orders: 'Orders',
       interceptions: 'Interception queue',
       warehouses: 'Warehouses',
+      refunds: 'Refunds',
     },
     language: {
       switchTo: '中文',
@@ -46,6 +47,7 @@ export const en = {
     backToSearch: 'Back to search',
     loading: 'Loading…',
     copy: 'Copy',
+    listSeparator: ', ',
   },
   errors: {
     network: 'Cannot reach the server. Check your network and retry.',
@@ -275,6 +277,18 @@ export const en = {
       createdAt: 'Created',
       subOrder: 'Sub-order',
       wholeOrder: 'Whole order',
+      attempt: 'Attempt {{attempt}}',
+      channelRefundNo: 'Channel refund number',
+      settlement: 'Channel refund number / settled',
+      notSettled: 'Not settled',
+      settledAt: 'Settled {{time}}',
+      settledOffline: 'Settled offline',
+      payment: 'Draws on payment {{transactionNo}}',
+      origin: 'Sub-order / reason / created',
+      failure: 'Channel’s reason: {{reason}}',
+      deliveryError: 'Not delivered: {{error}}',
+      actions: 'Actions',
+      actionsFor: 'Actions on the {{method}} refund of {{amount}}',
     },
   },
   actions: {
@@ -331,6 +345,14 @@ export const en = {
       refunds: 'Refunds made',
       noRefunds: 'No refund was made this time (e.g. the warehouse must confirm first).',
     },
+    redrive: {
+      title: 'Re-drive sub-order {{number}}',
+      explain:
+        'The messages to the warehouse for this sub-order kept failing and retries stopped. Once confirmed they are queued again, in their original order, with a fresh number of tries.',
+      warehouse: 'Warehouse: {{warehouse}}',
+      confirm: 'Re-drive',
+      done: 'Queued again; dispatch now: {{state}}.',
+    },
     reassign: {
       title: 'Reassign sub-order {{number}}',
       explain:
@@ -351,6 +373,67 @@ export const en = {
       confirm: 'Add note',
       doneInternal: 'Note added (internal).',
       doneVisible: 'Note added (visible to the customer).',
+    },
+  },
+  refund: {
+    title: 'Failed refunds',
+    intro:
+      'Refunds their channel refused, and refunds that could not be delivered to their channel after many tries, newest first. Send them again one by one or in bulk; a manager settles offline the ones paid back by bank transfer.',
+    tableLabel: 'Failed refunds',
+    empty: 'No failed refund needs attention.',
+    emptyHint: 'A refund shows here when its channel refuses it or cannot be reached after many tries.',
+    refresh: 'Refresh',
+    pagination: 'Failed refunds pages',
+    select: 'Select the {{method}} refund of order {{number}}',
+    selectAll: 'Select every refund on this page that can be sent again',
+    subOrder: 'Sub-order {{number}}',
+    item: 'Refund',
+    describe: '{{order}} · {{method}} {{amount}}',
+    column: {
+      order: 'Order',
+      method: 'Method',
+      amount: 'Amount',
+      attempt: 'Attempts',
+      reason: 'Channel’s reason',
+      createdAt: 'Created',
+      actions: 'Actions',
+    },
+    noReason: 'The channel gave no reason',
+    bulk: {
+      toolbar: 'Send again in bulk',
+      selected: '{{n}} selected',
+      retry: 'Send again',
+      title: 'Send {{n}} refunds again',
+      explain:
+        'Each selected refund goes to its channel again: a failed one as its next attempt, an undelivered one as the same attempt. Each is handled on its own; every result is listed.',
+      confirm: 'Send {{n}} again',
+    },
+    retry: {
+      title: 'Send the refund again: {{method}} {{amount}}',
+      explain:
+        'The refund goes to the {{method}} refund channel again; it is settled only when the channel answers. A failed refund is sent as its next attempt; an undelivered one as the same attempt.',
+      confirm: 'Send again',
+      done: 'Sent again: {{attempt}}, {{status}}.',
+    },
+    settle: {
+      title: 'Settle the refund offline: {{method}} {{amount}}',
+      explain:
+        'Once the money has gone back to the customer outside the channel (a bank transfer), enter the transfer’s reference. The refund is recorded as settled offline and is not sent to the channel again; this is audited.',
+      reference: 'Transfer reference',
+      referenceHelp: 'The bank transfer’s serial or voucher number, at most 128 characters.',
+      referenceRequired: 'Enter the transfer reference.',
+      confirm: 'Settle offline',
+      done: 'Settled offline: reference {{reference}}, {{time}}.',
+    },
+    summary: {
+      label: 'The refund',
+      order: 'Order',
+      subOrder: 'Sub-order',
+      method: 'Method',
+      amount: 'Amount',
+      attempt: 'Attempt',
+      status: 'Status',
+      reason: 'Channel’s reason',
     },
   },
   bulk: {
@@ -651,12 +734,36 @@ export const en = {
       SUCCEEDED: 'Refunded',
       FAILED: 'Failed',
     },
+    refundDeliveryState: {
+      PENDING: 'Waiting to be sent',
+      SENT: 'Received by the channel',
+      DEAD_LETTER: 'Not delivered: retries stopped',
+    },
+    refundReason: {
+      OVERPAID: 'Overpayment returned',
+    },
+    refundAnswer: {
+      REFUND_SUCCEEDED: 'refund succeeded',
+      REFUND_FAILED: 'refund failed',
+    },
+    refundAnswerOutcome: {
+      ALREADY_SETTLED: 'the refund was already settled',
+      EARLIER_ATTEMPT: 'it answers an earlier attempt',
+    },
     actorType: {
       STAFF: 'Staff',
       INTEGRATION: 'Integration',
       WAREHOUSE: 'Warehouse',
       CARRIER: 'Carrier',
+      PAYMENT: 'Payment channel',
       SYSTEM: 'System',
+    },
+    strand: {
+      ORDER: 'Order',
+      FULFILMENT: 'Fulfilment',
+      LOGISTICS: 'Logistics',
+      INTERCEPTION: 'Interception',
+      REFUND: 'Refund',
     },
     staffAction: {
       INTERCEPT: 'Intercept',
@@ -665,6 +772,9 @@ export const en = {
       REASSIGN_WAREHOUSE: 'Reassign warehouse',
       ADD_NOTE: 'Add note',
       REVEAL: 'Reveal',
+      REDRIVE_DISPATCH: 'Re-drive dispatch',
+      RETRY_REFUND: 'Send again',
+      SETTLE_REFUND_OFFLINE: 'Settle offline',
     },
     disabledReason: {
       STATE_FORBIDS: 'Not possible in the current status',
@@ -672,6 +782,8 @@ export const en = {
       NOT_HELD: 'No active interception to release',
       CANCEL_PENDING: 'A cancellation is already waiting for the warehouse',
       NO_SUB_ORDER_ALLOWS: 'No sub-order allows it',
+      NOT_DEAD_LETTERED: 'The dispatch has not failed: nothing to re-drive',
+      REFUND_IN_FLIGHT: 'The channel has the refund: wait for its answer',
       unknown: 'Not available now ({{code}})',
     },
     lineAttribute: {
@@ -710,6 +822,17 @@ export const en = {
     OUT_OF_STOCK: 'Sub-order split off, but no warehouse has stock',
     PAYMENT: 'Payment {{status}}: {{method}} {{amount}}',
     LATE_PAYMENT_REFUNDED: 'A payment that arrived after closing was refunded: {{amount}}',
+    REFUNDS_CREATED: 'Refunds started: {{refunds}}',
+    REFUNDS_CREATED_NONE: 'Refunds started',
+    REFUND_SUCCEEDED: 'Refund succeeded: {{method}} {{amount}}',
+    REFUND_SUCCEEDED_WITH_NO:
+      'Refund succeeded: {{method}} {{amount}}, channel refund number {{channelRefundNo}}',
+    REFUND_FAILED: 'Refund failed: {{method}} {{amount}} (attempt {{attempt}})',
+    REFUND_RETRIED: 'Refund sent again: {{method}} {{amount}} (attempt {{attempt}})',
+    REFUND_SETTLED_OFFLINE: 'Refund settled offline: {{method}} {{amount}}, transfer reference {{reference}}',
+    REFUND_DEAD_LETTERED:
+      'Refund could not be delivered to its channel; retries stopped: {{method}} {{amount}} (attempt {{attempt}})',
+    REFUND_ANSWER_IGNORED: 'Channel answer “{{answer}}” stored but not applied: {{why}}',
     INTERCEPTED: 'Order held: {{rule}}',
     INTERCEPTION_RELEASED: 'Hold released',
     INTERCEPTION_CANCELLED_ORDER: 'Hold settled by cancelling the order',

@@ -17,7 +17,7 @@ import { groupByDay, mergeTimeline } from './mergeTimeline';
 type Order = OrderTimeline_OrderFragment;
 type OrderEvent = Order['timeline'][number];
 
-const TROUBLE = /DEAD_LETTER|OUT_OF_STOCK|EXCEPTION|INTERCEPTED|REFUNDED|IGNORED/;
+const TROUBLE = /DEAD_LETTER|OUT_OF_STOCK|EXCEPTION|INTERCEPTED|REFUNDED|IGNORED|REFUND_FAILED/;
 
 function toneOfEvent(event: OrderEvent): TimelineTone {
   if (TROUBLE.test(event.type)) return 'error';
@@ -89,7 +89,12 @@ export function OrderTimeline({ order: ref }: { order: FragmentType<OrderTimelin
                         actor: event.actorName ? `${event.actorName} (${event.actor})` : event.actor,
                       })}
                       details={
-                        event.reason ? t('order.timeline.reason', { reason: event.reason }) : undefined
+                        event.reason
+                          ? t('order.timeline.reason', {
+                              // A refund made for money the order did not owe gives the code OVERPAID as its reason.
+                              reason: enumLabel(t, 'refundReason', event.reason),
+                            })
+                          : undefined
                       }
                     />
                   );
