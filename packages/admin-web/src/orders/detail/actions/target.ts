@@ -1,15 +1,9 @@
 import { useApolloClient } from '@apollo/client/react';
 import type { InterceptionRule, StaffAction } from '@/gql/schema';
 import { OrderDetailPageDocument } from '@/gql/graphql';
+import type { OfferedAction } from '@/shared/ActionBar';
 import type { MoneyLike } from '@/shared/money';
 import type { MovingLine } from '@/warehouses/reroute/stockCheck';
-
-/** One entry of `allowedActions`, as the server sent it. */
-export interface OfferedAction {
-  readonly action: StaffAction;
-  readonly enabled: boolean;
-  readonly reasonCode: string | null;
-}
 
 /** The server's amounts of what a cancel refunds, per instrument. */
 export interface RefundableAmounts {
