@@ -45,8 +45,11 @@ export interface ActionTarget {
   readonly move?: { readonly warehouseCode: string | null; readonly lines: readonly MovingLine[] };
 }
 
-/** The actions that open a dialog here (reveal lives with the receiver). */
-export type DialogAction = Exclude<StaffAction, 'REVEAL'>;
+/**
+ * The actions on an order or sub-order that open a dialog here (reveal lives with the receiver; a refund's own actions
+ * open the refunds' dialogs).
+ */
+export type DialogAction = Exclude<StaffAction, 'REVEAL' | 'RETRY_REFUND' | 'SETTLE_REFUND_OFFLINE'>;
 
 /** Loads the order page again (after a change, or when someone else changed the order first). */
 export function useRefetchOrderPage(): () => Promise<unknown> {
