@@ -393,6 +393,7 @@ export const en = {
       order: 'Order',
       method: 'Method',
       amount: 'Amount',
+      status: 'Status',
       attempt: 'Attempts',
       reason: 'Channel’s reason',
       createdAt: 'Created',

@@ -382,6 +382,7 @@ export const zhCN = {
       order: '订单号',
       method: '方式',
       amount: '金额',
+      status: '状态',
       attempt: '尝试次数',
       reason: '渠道原因',
       createdAt: '发起时间',
