@@ -347,6 +347,7 @@ export const en = {
       explain:
         'The messages to the warehouse for this sub-order kept failing and retries stopped. Once confirmed they are queued again, in their original order, with a fresh number of tries.',
       warehouse: 'Warehouse: {{warehouse}}',
+      lastError: 'The warehouse’s last error: {{error}}',
       confirm: 'Re-drive',
       done: 'Queued again; dispatch now: {{state}}.',
     },

@@ -337,6 +337,7 @@ export const zhCN = {
       explain:
         '此子单发往仓库的消息多次失败，已停止重试。确认后，这些消息将按原顺序重新排队发送，并重新计算重试次数。',
       warehouse: '目标仓库：{{warehouse}}',
+      lastError: '仓库最后一次的错误：{{error}}',
       confirm: '确认重新下发',
       done: '已重新排队下发，当前下发状态：{{state}}。',
     },

@@ -286,6 +286,7 @@ describe('actions on the order page', () => {
         status: 'CREATED',
         version,
         dispatchState,
+        dispatchError: dispatchState === 'DEAD_LETTER' ? 'WH01 answered 503' : null,
         allowedActions: [
           {
             __typename: 'AllowedAction',
@@ -331,6 +332,9 @@ describe('actions on the order page', () => {
     fireEvent.click(within(cards[1]!).getByTestId('action-REDRIVE_DISPATCH'));
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByRole('heading').textContent).toBe(`重新下发：子单 ${SECOND_SUB_ORDER_NUMBER}`);
+    expect(within(dialog).getByTestId('redrive-error').textContent).toBe(
+      '仓库最后一次的错误：WH01 answered 503',
+    );
     expect(within(dialog).queryByTestId('action-reason')).toBeNull();
     fireEvent.click(within(dialog).getByTestId('action-confirm'));
     expect((await within(dialog).findByTestId('action-result')).textContent).toBe(

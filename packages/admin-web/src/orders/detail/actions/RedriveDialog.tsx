@@ -29,6 +29,11 @@ export function RedriveDialog({ target, onClose }: { target: ActionTarget; onClo
           <Typography variant="body2" sx={{ mt: 1 }}>
             {t('actions.redrive.warehouse', { warehouse })}
           </Typography>
+          {target.dispatchError ? (
+            <Typography variant="body2" sx={{ mt: 1 }} data-testid="redrive-error">
+              {t('actions.redrive.lastError', { error: target.dispatchError })}
+            </Typography>
+          ) : null}
         </>
       }
       confirmLabel={t('actions.redrive.confirm')}

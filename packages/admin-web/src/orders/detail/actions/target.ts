@@ -43,6 +43,8 @@ export interface ActionTarget {
   readonly cancelTargets: readonly CancelTarget[];
   /** sub-orders only: where it is and its lines, for the warehouse picker */
   readonly move?: { readonly warehouseCode: string | null; readonly lines: readonly MovingLine[] };
+  /** sub-orders only: the warehouse's last delivery error while the dispatch retries or is dead-lettered */
+  readonly dispatchError?: string | null;
 }
 
 /**

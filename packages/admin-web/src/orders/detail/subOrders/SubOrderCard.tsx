@@ -49,6 +49,7 @@ export function subOrderTarget(sub: SubOrder, orderNumber: string): ActionTarget
       },
     ],
     move: { warehouseCode: sub.warehouse?.code ?? null, lines: sub.lines },
+    dispatchError: sub.dispatchError,
   };
 }
 
