@@ -43,6 +43,11 @@ export class OrderDetailPage {
     return this.page.getByTestId(`action-${action}`);
   }
 
+  /** One refund in the order's payments (rows carry their refund id). */
+  refund(refundId: string): Locator {
+    return this.page.locator(`[data-testid="order-refund"][data-id="${refundId}"]`);
+  }
+
   /** Reveals the receiver's data with a reason. */
   async reveal(reason: string): Promise<void> {
     await this.revealButton.click();
