@@ -256,7 +256,10 @@ describe('the failed refunds page', () => {
                 settledAt: '2024-03-02T02:30:00Z',
                 settledOffline: true,
                 deliveryState: 'SENT',
-                allowedActions: [],
+                allowedActions: [
+                  offered('RETRY_REFUND', false, 'STATE_FORBIDS'),
+                  offered('SETTLE_REFUND_OFFLINE', false, 'STATE_FORBIDS'),
+                ],
               },
             },
           },

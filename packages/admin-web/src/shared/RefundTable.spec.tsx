@@ -41,15 +41,16 @@ describe('RefundTable', () => {
       '方式',
       '金额',
       '状态',
-      '渠道退款单号 / 结清时间',
-      '子单 / 原因 / 发起时间',
+      '渠道退款单号',
+      '子单',
     ]);
     expect(cellsOf(screen.getByTestId('refund'))).toEqual([
-      '支付宝原支付流水 ALI2024030100001',
+      '支付宝',
       '¥1,234.50',
       '已退款第 2 次尝试',
       'ALI-R-20240301-92024-03-01 10:00:00 结清',
-      '整单客户取消2024-03-01 09:00:00',
+      '整单2024-03-01 09:00:00',
+      '原支付流水 ALI2024030100001原因：客户取消',
     ]);
   });
 
@@ -93,7 +94,7 @@ describe('RefundTable', () => {
     expect(within(undelivered!).getByTestId('refund-failure').textContent).toBe(
       '发送失败：the ALIPAY channel answered 503',
     );
-    expect(within(undelivered!).getByTestId('refund-reason').textContent).toBe('多付款项退回');
+    expect(within(undelivered!).getByTestId('refund-reason').textContent).toBe('原因：多付款项退回');
     expect(offline!.textContent).toContain('线下结清');
     expect(within(offline!).queryByTestId('refund-payment')).toBeNull();
     expect(within(offline!).getByRole('button').textContent).toBe('act r4');

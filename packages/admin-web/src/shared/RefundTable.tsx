@@ -49,76 +49,107 @@ function Caption({ children, testId }: { children: ReactNode; testId?: string })
   );
 }
 
-/** One refund with its details: each cell a value and, under it, what goes with it. */
-function DetailedCells({ refund }: { refund: DetailedRefundRow }) {
+/** The detailed table's cells sit closer together: it shares the page with the payments, in half its width. */
+const DENSE = { '& th, & td': { px: 1 } } as const;
+
+/**
+ * One refund with its details, as its own row group: a row of values (each with what goes with it underneath), then a
+ * line across the table with the payment serial it draws on, its reason, and why it failed or never arrived.
+ */
+function DetailedRefund({
+  refund,
+  columns,
+  testId,
+  actions,
+}: {
+  refund: DetailedRefundRow;
+  columns: number;
+  testId?: string;
+  actions?: ReactNode;
+}) {
   const { t } = useTranslation();
   const deadLettered = refund.deliveryState === 'DEAD_LETTER';
   return (
-    <>
-      <TableCell>
-        {enumLabel(t, 'paymentMethod', refund.method)}
-        {refund.payment?.transactionNo ? (
-          <Caption testId="refund-payment">
-            <Box component="span" sx={{ fontFamily: MONO, overflowWrap: 'anywhere' }}>
-              {t('order.refunds.payment', { transactionNo: refund.payment.transactionNo })}
-            </Box>
+    <TableBody data-testid={testId} data-id={refund.id}>
+      <TableRow sx={{ '& td': { borderBottom: 0, pb: 0.5 } }}>
+        <TableCell sx={{ whiteSpace: 'nowrap' }}>{enumLabel(t, 'paymentMethod', refund.method)}</TableCell>
+        <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+          {formatMoney(refund.amount)}
+        </TableCell>
+        <TableCell>
+          <Box sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap' }}>
+            <RefundStatusChip status={refund.status} data-testid="refund-status" />
+            {deadLettered ? (
+              <Chip
+                size="small"
+                color="error"
+                variant="outlined"
+                label={enumLabel(t, 'refundDeliveryState', refund.deliveryState)}
+                data-testid="refund-delivery"
+              />
+            ) : null}
+          </Box>
+          <Caption testId="refund-attempt">{t('order.refunds.attempt', { attempt: refund.attempt })}</Caption>
+        </TableCell>
+        <TableCell>
+          <Box
+            component="span"
+            sx={{ fontFamily: MONO, overflowWrap: 'anywhere' }}
+            data-testid="refund-channel-no"
+          >
+            {refund.channelRefundNo ?? t('common.none')}
+          </Box>
+          <Caption testId="refund-settled">
+            {refund.settledAt
+              ? t('order.refunds.settledAt', { time: formatDateTime(refund.settledAt) })
+              : t('order.refunds.notSettled')}
           </Caption>
-        ) : null}
-      </TableCell>
-      <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-        {formatMoney(refund.amount)}
-      </TableCell>
-      <TableCell>
-        <Box sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap' }}>
-          <RefundStatusChip status={refund.status} data-testid="refund-status" />
-          {deadLettered ? (
+          {refund.settledOffline ? (
             <Chip
               size="small"
-              color="error"
               variant="outlined"
-              label={enumLabel(t, 'refundDeliveryState', refund.deliveryState)}
-              data-testid="refund-delivery"
+              label={t('order.refunds.settledOffline')}
+              sx={{ mt: 0.5 }}
             />
           ) : null}
-        </Box>
-        <Caption testId="refund-attempt">{t('order.refunds.attempt', { attempt: refund.attempt })}</Caption>
-        {refund.failureReason ? (
-          <Caption testId="refund-failure">
-            {t('order.refunds.failure', { reason: refund.failureReason })}
-          </Caption>
-        ) : null}
-        {deadLettered && refund.lastError ? (
-          <Caption testId="refund-failure">
-            {t('order.refunds.deliveryError', { error: refund.lastError })}
-          </Caption>
-        ) : null}
-      </TableCell>
-      <TableCell>
-        <Box
-          component="span"
-          sx={{ fontFamily: MONO, overflowWrap: 'anywhere' }}
-          data-testid="refund-channel-no"
-        >
-          {refund.channelRefundNo ?? t('common.none')}
-        </Box>
-        <Caption testId="refund-settled">
-          {refund.settledAt
-            ? t('order.refunds.settledAt', { time: formatDateTime(refund.settledAt) })
-            : t('order.refunds.notSettled')}
-        </Caption>
-        {refund.settledOffline ? (
-          <Chip size="small" variant="outlined" label={t('order.refunds.settledOffline')} sx={{ mt: 0.5 }} />
-        ) : null}
-      </TableCell>
-      <TableCell>
-        <Box component="span" sx={{ fontFamily: MONO }}>
-          {refund.subOrderNumber ?? t('order.refunds.wholeOrder')}
-        </Box>
-        {/* A refund of money the order did not owe has the code OVERPAID as its reason. */}
-        <Caption testId="refund-reason">{enumLabel(t, 'refundReason', refund.reason)}</Caption>
-        <Caption>{formatDateTime(refund.createdAt)}</Caption>
-      </TableCell>
-    </>
+        </TableCell>
+        <TableCell>
+          <Box component="span" sx={{ fontFamily: MONO }}>
+            {refund.subOrderNumber ?? t('order.refunds.wholeOrder')}
+          </Box>
+          <Caption>{formatDateTime(refund.createdAt)}</Caption>
+        </TableCell>
+        {actions !== undefined ? <TableCell>{actions}</TableCell> : null}
+      </TableRow>
+      <TableRow>
+        <TableCell colSpan={columns} sx={{ pt: 0 }}>
+          <Typography variant="caption" color="text.secondary" component="div">
+            {refund.payment?.transactionNo ? (
+              <Box component="span" data-testid="refund-payment" sx={{ mr: 2 }}>
+                {t('order.refunds.payment')}{' '}
+                <Box component="span" sx={{ fontFamily: MONO }}>
+                  {refund.payment.transactionNo}
+                </Box>
+              </Box>
+            ) : null}
+            {/* A refund of money the order did not owe has the code OVERPAID as its reason. */}
+            <span data-testid="refund-reason">
+              {t('order.refunds.reason', { reason: enumLabel(t, 'refundReason', refund.reason) })}
+            </span>
+          </Typography>
+          {refund.failureReason ? (
+            <Typography variant="caption" color="error" component="div" data-testid="refund-failure">
+              {t('order.refunds.failure', { reason: refund.failureReason })}
+            </Typography>
+          ) : null}
+          {deadLettered && refund.lastError ? (
+            <Typography variant="caption" color="error" component="div" data-testid="refund-failure">
+              {t('order.refunds.deliveryError', { error: refund.lastError })}
+            </Typography>
+          ) : null}
+        </TableCell>
+      </TableRow>
+    </TableBody>
   );
 }
 
@@ -150,26 +181,28 @@ export function RefundTable<R extends DetailedRefundRow>(
   }
   if (props.detailed) {
     const { actions } = props;
+    const columns = actions ? 6 : 5;
     return (
-      <Table size="small" aria-label={label}>
+      <Table size="small" aria-label={label} sx={DENSE}>
         <TableHead>
           <TableRow>
             <TableCell>{t('order.refunds.method')}</TableCell>
             <TableCell align="right">{t('order.refunds.amount')}</TableCell>
             <TableCell>{t('order.refunds.status')}</TableCell>
-            <TableCell>{t('order.refunds.settlement')}</TableCell>
-            <TableCell>{t('order.refunds.origin')}</TableCell>
+            <TableCell>{t('order.refunds.channelRefundNo')}</TableCell>
+            <TableCell>{t('order.refunds.subOrder')}</TableCell>
             {actions ? <TableCell>{t('order.refunds.actions')}</TableCell> : null}
           </TableRow>
         </TableHead>
-        <TableBody>
-          {props.refunds.map((refund) => (
-            <TableRow key={refund.id} data-testid={rowTestId} data-id={refund.id}>
-              <DetailedCells refund={refund} />
-              {actions ? <TableCell>{actions(refund)}</TableCell> : null}
-            </TableRow>
-          ))}
-        </TableBody>
+        {props.refunds.map((refund) => (
+          <DetailedRefund
+            key={refund.id}
+            refund={refund}
+            columns={columns}
+            testId={rowTestId}
+            actions={actions ? actions(refund) : undefined}
+          />
+        ))}
       </Table>
     );
   }
