@@ -271,6 +271,7 @@ describe('the failed refunds page', () => {
     fireEvent.click(within(row!).getByTestId('action-SETTLE_REFUND_OFFLINE'));
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByRole('heading').textContent).toBe('线下结清退款：支付宝 ¥69.90');
+    await waitFor(() => expect(document.activeElement).toBe(within(dialog).getByTestId('settle-reference')));
     fireEvent.change(within(dialog).getByTestId('action-reason'), { target: { value: '已银行转账' } });
     fireEvent.click(within(dialog).getByTestId('action-confirm'));
     expect(await within(dialog).findByText('请填写转账参考号。')).toBeTruthy();

@@ -30,6 +30,7 @@ export function SettleRefundDialog({ refund, onClose, refetchQueries }: RefundDi
       title={t('refund.settle.title', name)}
       onClose={onClose}
       explain={<Typography variant="body2">{t('refund.settle.explain')}</Typography>}
+      focusReason={false}
       invalid={missing}
       onAttempt={() => setAttempted(true)}
       confirmLabel={t('refund.settle.confirm')}
