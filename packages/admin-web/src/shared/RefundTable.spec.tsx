@@ -49,8 +49,7 @@ describe('RefundTable', () => {
       '¥1,234.50',
       '已退款第 2 次尝试',
       'ALI-R-20240301-92024-03-01 10:00:00 结清',
-      '整单2024-03-01 09:00:00',
-      '原支付流水 ALI2024030100001原因：客户取消',
+      '整单原支付流水 ALI2024030100001原因：客户取消2024-03-01 09:00:00',
     ]);
   });
 
@@ -77,7 +76,14 @@ describe('RefundTable', () => {
             lastError: 'the ALIPAY channel answered 503',
             reason: 'OVERPAID',
           },
-          { ...refund, id: 'r4', settledOffline: true, channelRefundNo: 'BANK-778', payment: null },
+          {
+            ...refund,
+            id: 'r4',
+            settledOffline: true,
+            channelRefundNo: 'BANK-778',
+            payment: null,
+            failureReason: '原交易已超过可退款期限',
+          },
         ]}
         detailed
         label="退款"
@@ -97,6 +103,7 @@ describe('RefundTable', () => {
     expect(within(undelivered!).getByTestId('refund-reason').textContent).toBe('原因：多付款项退回');
     expect(offline!.textContent).toContain('线下结清');
     expect(within(offline!).queryByTestId('refund-payment')).toBeNull();
+    expect(within(offline!).queryByTestId('refund-failure')).toBeNull();
     expect(within(offline!).getByRole('button').textContent).toBe('act r4');
     expect(screen.getAllByRole('columnheader').at(-1)!.textContent).toBe('操作');
   });

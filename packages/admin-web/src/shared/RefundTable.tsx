@@ -53,103 +53,90 @@ function Caption({ children, testId }: { children: ReactNode; testId?: string })
 const DENSE = { '& th, & td': { px: 1 } } as const;
 
 /**
- * One refund with its details, as its own row group: a row of values (each with what goes with it underneath), then a
- * line across the table with the payment serial it draws on, its reason, and why it failed or never arrived.
+ * One refund with its details, in one row: each cell a value and, under it, what goes with it (the attempt and why it
+ * failed or never arrived under the status; the settle time under the channel's number; the payment serial it draws
+ * on, the reason and when under the sub-order).
  */
 function DetailedRefund({
   refund,
-  columns,
   testId,
   actions,
 }: {
   refund: DetailedRefundRow;
-  columns: number;
   testId?: string;
   actions?: ReactNode;
 }) {
   const { t } = useTranslation();
   const deadLettered = refund.deliveryState === 'DEAD_LETTER';
   return (
-    <TableBody data-testid={testId} data-id={refund.id}>
-      <TableRow sx={{ '& td': { borderBottom: 0, pb: 0.5 } }}>
-        <TableCell sx={{ whiteSpace: 'nowrap' }}>{enumLabel(t, 'paymentMethod', refund.method)}</TableCell>
-        <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-          {formatMoney(refund.amount)}
-        </TableCell>
-        <TableCell>
-          <Box sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap' }}>
-            <RefundStatusChip status={refund.status} data-testid="refund-status" />
-            {deadLettered ? (
-              <Chip
-                size="small"
-                color="error"
-                variant="outlined"
-                label={enumLabel(t, 'refundDeliveryState', refund.deliveryState)}
-                data-testid="refund-delivery"
-              />
-            ) : null}
-          </Box>
-          <Caption testId="refund-attempt">{t('order.refunds.attempt', { attempt: refund.attempt })}</Caption>
-        </TableCell>
-        <TableCell>
-          <Box
-            component="span"
-            sx={{ fontFamily: MONO, overflowWrap: 'anywhere' }}
-            data-testid="refund-channel-no"
-          >
-            {refund.channelRefundNo ?? t('common.none')}
-          </Box>
-          <Caption testId="refund-settled">
-            {refund.settledAt
-              ? t('order.refunds.settledAt', { time: formatDateTime(refund.settledAt) })
-              : t('order.refunds.notSettled')}
-          </Caption>
-          {refund.settledOffline ? (
+    <TableRow data-testid={testId} data-id={refund.id} sx={{ verticalAlign: 'top' }}>
+      <TableCell sx={{ whiteSpace: 'nowrap' }}>{enumLabel(t, 'paymentMethod', refund.method)}</TableCell>
+      <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+        {formatMoney(refund.amount)}
+      </TableCell>
+      <TableCell sx={{ minWidth: 96 }}>
+        <Box sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap' }}>
+          <RefundStatusChip status={refund.status} data-testid="refund-status" />
+          {deadLettered ? (
             <Chip
               size="small"
+              color="error"
               variant="outlined"
-              label={t('order.refunds.settledOffline')}
-              sx={{ mt: 0.5 }}
+              label={enumLabel(t, 'refundDeliveryState', refund.deliveryState)}
+              data-testid="refund-delivery"
             />
           ) : null}
-        </TableCell>
-        <TableCell>
-          <Box component="span" sx={{ fontFamily: MONO }}>
-            {refund.subOrderNumber ?? t('order.refunds.wholeOrder')}
-          </Box>
-          <Caption>{formatDateTime(refund.createdAt)}</Caption>
-        </TableCell>
-        {actions !== undefined ? <TableCell>{actions}</TableCell> : null}
-      </TableRow>
-      <TableRow>
-        <TableCell colSpan={columns} sx={{ pt: 0 }}>
-          <Typography variant="caption" color="text.secondary" component="div">
-            {refund.payment?.transactionNo ? (
-              <Box component="span" data-testid="refund-payment" sx={{ mr: 2 }}>
-                {t('order.refunds.payment')}{' '}
-                <Box component="span" sx={{ fontFamily: MONO }}>
-                  {refund.payment.transactionNo}
-                </Box>
-              </Box>
-            ) : null}
-            {/* A refund of money the order did not owe has the code OVERPAID as its reason. */}
-            <span data-testid="refund-reason">
-              {t('order.refunds.reason', { reason: enumLabel(t, 'refundReason', refund.reason) })}
-            </span>
+        </Box>
+        <Caption testId="refund-attempt">{t('order.refunds.attempt', { attempt: refund.attempt })}</Caption>
+        {/* A refund settled after a refusal keeps the channel's old reason: the timeline tells that story. */}
+        {refund.status === 'FAILED' && refund.failureReason ? (
+          <Typography variant="caption" color="error" component="div" data-testid="refund-failure">
+            {t('order.refunds.failure', { reason: refund.failureReason })}
           </Typography>
-          {refund.failureReason ? (
-            <Typography variant="caption" color="error" component="div" data-testid="refund-failure">
-              {t('order.refunds.failure', { reason: refund.failureReason })}
-            </Typography>
-          ) : null}
-          {deadLettered && refund.lastError ? (
-            <Typography variant="caption" color="error" component="div" data-testid="refund-failure">
-              {t('order.refunds.deliveryError', { error: refund.lastError })}
-            </Typography>
-          ) : null}
-        </TableCell>
-      </TableRow>
-    </TableBody>
+        ) : null}
+        {deadLettered && refund.lastError ? (
+          <Typography variant="caption" color="error" component="div" data-testid="refund-failure">
+            {t('order.refunds.deliveryError', { error: refund.lastError })}
+          </Typography>
+        ) : null}
+      </TableCell>
+      <TableCell>
+        <Box
+          component="span"
+          sx={{ fontFamily: MONO, overflowWrap: 'anywhere' }}
+          data-testid="refund-channel-no"
+        >
+          {refund.channelRefundNo ?? t('common.none')}
+        </Box>
+        <Caption testId="refund-settled">
+          {refund.settledAt
+            ? t('order.refunds.settledAt', { time: formatDateTime(refund.settledAt) })
+            : t('order.refunds.notSettled')}
+        </Caption>
+        {refund.settledOffline ? (
+          <Chip size="small" variant="outlined" label={t('order.refunds.settledOffline')} sx={{ mt: 0.5 }} />
+        ) : null}
+      </TableCell>
+      <TableCell>
+        <Box component="span" sx={{ fontFamily: MONO }}>
+          {refund.subOrderNumber ?? t('order.refunds.wholeOrder')}
+        </Box>
+        {refund.payment?.transactionNo ? (
+          <Caption testId="refund-payment">
+            {t('order.refunds.payment')}{' '}
+            <Box component="span" sx={{ fontFamily: MONO, whiteSpace: 'nowrap' }}>
+              {refund.payment.transactionNo}
+            </Box>
+          </Caption>
+        ) : null}
+        {/* A refund of money the order did not owe has the code OVERPAID as its reason. */}
+        <Caption testId="refund-reason">
+          {t('order.refunds.reason', { reason: enumLabel(t, 'refundReason', refund.reason) })}
+        </Caption>
+        <Caption>{formatDateTime(refund.createdAt)}</Caption>
+      </TableCell>
+      {actions !== undefined ? <TableCell>{actions}</TableCell> : null}
+    </TableRow>
   );
 }
 
@@ -181,7 +168,6 @@ export function RefundTable<R extends DetailedRefundRow>(
   }
   if (props.detailed) {
     const { actions } = props;
-    const columns = actions ? 6 : 5;
     return (
       <Table size="small" aria-label={label} sx={DENSE}>
         <TableHead>
@@ -194,15 +180,16 @@ export function RefundTable<R extends DetailedRefundRow>(
             {actions ? <TableCell>{t('order.refunds.actions')}</TableCell> : null}
           </TableRow>
         </TableHead>
-        {props.refunds.map((refund) => (
-          <DetailedRefund
-            key={refund.id}
-            refund={refund}
-            columns={columns}
-            testId={rowTestId}
-            actions={actions ? actions(refund) : undefined}
-          />
-        ))}
+        <TableBody>
+          {props.refunds.map((refund) => (
+            <DetailedRefund
+              key={refund.id}
+              refund={refund}
+              testId={rowTestId}
+              actions={actions ? actions(refund) : undefined}
+            />
+          ))}
+        </TableBody>
       </Table>
     );
   }
