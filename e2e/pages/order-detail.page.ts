@@ -51,6 +51,11 @@ export class OrderDetailPage {
     return this.refundRows.filter({ has: this.page.getByText(status, { exact: true }) });
   }
 
+  /** One refund in the order's payments (rows carry their refund id). */
+  refund(refundId: string): Locator {
+    return this.page.locator(`[data-testid="order-refund"][data-id="${refundId}"]`);
+  }
+
   /** Reveals the receiver's data with a reason. */
   async reveal(reason: string): Promise<void> {
     await this.revealButton.click();

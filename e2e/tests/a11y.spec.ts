@@ -23,6 +23,15 @@ async function useLanguage(page: Page, language: (typeof LANGUAGES)[number]): Pr
   }, language);
 }
 
+/**
+ * Waits for the open dialog to finish fading in: while it fades, its text is drawn part-transparent over the backdrop,
+ * and axe would measure the contrast of a frame nobody reads.
+ */
+async function dialogShown(page: Page): Promise<void> {
+  await expect(page.getByRole('dialog')).toBeVisible(LOADED);
+  await expect(page.locator('.MuiDialog-container')).toHaveCSS('opacity', '1');
+}
+
 /** Runs axe over the page as it is now; fails listing each violation with the elements it found. */
 async function expectNoViolations(page: Page, what: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(WCAG_A_AA).analyze();
@@ -89,7 +98,7 @@ for (const language of LANGUAGES) {
         const actions = page.getByTestId('order-actions').getByRole('button');
         if ((await actions.count()) > 0) {
           await actions.first().click();
-          await expect(page.getByRole('dialog')).toBeVisible(LOADED);
+          await dialogShown(page);
           await expectNoViolations(page, 'order action dialog');
           await page.keyboard.press('Escape');
         }
@@ -108,6 +117,26 @@ for (const language of LANGUAGES) {
         await page.goto('/warehouses');
         await expect(page.getByTestId('warehouses-load')).toBeVisible(LOADED);
         await expectNoViolations(page, 'warehouses');
+      });
+
+      test('failed refunds, and the settle-offline dialog', async ({ page, failedRefund }) => {
+        await useLanguage(page, language);
+        await page.goto('/refunds');
+        const row = page.locator(`[data-testid="refund-row"][data-id="${failedRefund.refundId}"]`);
+        await expect(row).toBeVisible(LOADED);
+        await expectNoViolations(page, 'refunds');
+        await row.getByTestId('action-SETTLE_REFUND_OFFLINE').click();
+        await dialogShown(page);
+        await expectNoViolations(page, 'settle refund offline dialog');
+        await page.keyboard.press('Escape');
+      });
+
+      test('an order with a failed refund', async ({ page, failedRefund }) => {
+        await useLanguage(page, language);
+        await page.goto(`/orders/${failedRefund.orderNumber}`);
+        const refund = page.locator(`[data-testid="order-refund"][data-id="${failedRefund.refundId}"]`);
+        await expect(refund.getByTestId('action-RETRY_REFUND')).toBeVisible(LOADED);
+        await expectNoViolations(page, 'order with a failed refund');
       });
 
       test('a page that does not exist', async ({ page }) => {

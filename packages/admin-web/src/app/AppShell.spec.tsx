@@ -51,6 +51,7 @@ describe('the app shell', () => {
       ['订单列表', '/orders'],
       ['拦截队列', '/interceptions'],
       ['仓库', '/warehouses'],
+      ['退款', '/refunds'],
     ]);
     cleanup();
     renderPage(<AppShell />, { path: '/', url: '/', mocks: [me({ displayName: '客服', role: 'AGENT' })] });

@@ -5,8 +5,8 @@ describe('what each role is offered', () => {
   it('lists the navigation each role may use', () => {
     const paths = (role: Parameters<typeof navItemsFor>[0]) => navItemsFor(role).map((i) => i.to);
     expect(paths('AGENT')).toEqual(['/', '/orders']);
-    expect(paths('OPS')).toEqual(['/', '/orders', '/interceptions', '/warehouses']);
-    expect(paths('MANAGER')).toEqual(['/', '/orders', '/interceptions', '/warehouses']);
+    expect(paths('OPS')).toEqual(['/', '/orders', '/interceptions', '/warehouses', '/refunds']);
+    expect(paths('MANAGER')).toEqual(['/', '/orders', '/interceptions', '/warehouses', '/refunds']);
   });
 
   it('shapes the pages from the same permission matrix the server enforces', () => {
@@ -16,6 +16,7 @@ describe('what each role is offered', () => {
       editRiskRules: false,
       readWarehouseFigures: false,
       reassignWarehouses: false,
+      handleFailedRefunds: false,
     });
     expect(abilitiesOf('OPS')).toEqual({
       readInterceptionQueue: true,
@@ -23,6 +24,7 @@ describe('what each role is offered', () => {
       editRiskRules: false,
       readWarehouseFigures: true,
       reassignWarehouses: true,
+      handleFailedRefunds: true,
     });
     expect(abilitiesOf('MANAGER')).toMatchObject({ decideInterceptions: true, editRiskRules: true });
     expect(abilitiesOf(null).readInterceptionQueue).toBe(false);

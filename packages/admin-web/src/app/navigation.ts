@@ -18,6 +18,7 @@ export const NAV_ITEMS = [
   { to: '/orders', key: 'app.nav.orders', end: false, permission: 'ORDER_READ' },
   { to: '/interceptions', key: 'app.nav.interceptions', end: false, permission: 'INTERCEPTION_QUEUE_READ' },
   { to: '/warehouses', key: 'app.nav.warehouses', end: false, permission: 'WAREHOUSE_FIGURES_READ' },
+  { to: '/refunds', key: 'app.nav.refunds', end: false, permission: 'DELIVERY_RETRY' },
 ] as const satisfies readonly {
   to: string;
   key: `app.nav.${string}`;
@@ -45,6 +46,8 @@ export interface Abilities {
   readonly readWarehouseFigures: boolean;
   /** re-route sub-orders to another warehouse, one or in bulk */
   readonly reassignWarehouses: boolean;
+  /** see the failed refunds and send them again, one or in bulk */
+  readonly handleFailedRefunds: boolean;
 }
 
 const NONE: Abilities = {
@@ -53,6 +56,7 @@ const NONE: Abilities = {
   editRiskRules: false,
   readWarehouseFigures: false,
   reassignWarehouses: false,
+  handleFailedRefunds: false,
 };
 
 /** The abilities of `role` (nothing for nobody). */
@@ -64,6 +68,7 @@ export function abilitiesOf(role: StaffRole | null | undefined): Abilities {
     editRiskRules: hasPermission(role, 'RISK_RULES_EDIT'),
     readWarehouseFigures: hasPermission(role, 'WAREHOUSE_FIGURES_READ'),
     reassignWarehouses: hasPermission(role, 'WAREHOUSE_REASSIGN'),
+    handleFailedRefunds: hasPermission(role, 'DELIVERY_RETRY'),
   };
 }
 

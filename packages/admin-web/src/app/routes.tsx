@@ -2,6 +2,7 @@ import type { RouteObject } from 'react-router';
 import { authRoutes } from '@/auth';
 import { interceptionRoutes } from '@/interceptions';
 import { orderRoutes } from '@/orders';
+import { refundRoutes } from '@/refunds';
 import { searchRoutes } from '@/search';
 import { warehouseRoutes } from '@/warehouses';
 import { AppShell } from './AppShell';
@@ -18,6 +19,7 @@ export const routes: RouteObject[] = [
       ...orderRoutes,
       ...interceptionRoutes,
       ...warehouseRoutes,
+      ...refundRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

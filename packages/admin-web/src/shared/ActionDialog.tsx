@@ -39,6 +39,8 @@ export interface ActionDialogProps {
   /** Ask for a reason (required, shown in the timeline); false when the dialog has its own text. */
   readonly withReason?: boolean;
   readonly reasonHelp?: string;
+  /** Whether the reason takes the focus when the dialog opens; false when a field of the dialog's own comes first. */
+  readonly focusReason?: boolean;
   readonly confirmLabel: string;
   readonly confirmColor?: 'primary' | 'error';
   /** The dialog's own fields are incomplete: confirming only marks them. */
@@ -70,6 +72,7 @@ export function ActionDialog({
   children,
   withReason = true,
   reasonHelp,
+  focusReason = true,
   confirmLabel,
   confirmColor = 'primary',
   invalid = false,
@@ -152,7 +155,7 @@ export function ActionDialog({
                   fullWidth
                   multiline
                   minRows={2}
-                  autoFocus
+                  autoFocus={focusReason}
                   sx={{ mt: 2 }}
                   error={touched && missingReason}
                   helperText={touched && missingReason ? t('actions.reasonRequired') : reasonHelp}

@@ -1,7 +1,67 @@
+import { DISABLED_REASONS } from '@oms/schema';
 import { describe, expect, it } from 'vitest';
+import {
+  ActorType,
+  BlacklistKind,
+  CancelOutcome,
+  CarrierCode,
+  DispatchState,
+  FulfilmentStatus,
+  InterceptionRule,
+  InterceptionStatus,
+  InterceptOutcome,
+  InvoiceType,
+  LineAttribute,
+  LogisticsNode,
+  OrderSource,
+  OrderStatus,
+  OrderType,
+  PaymentMethod,
+  PaymentStatus,
+  RefundDeliveryState,
+  RefundStatus,
+  SearchMatchKind,
+  StaffAction,
+  StaffRole,
+  Strand,
+  WarehouseCapability,
+} from '@/gql/schema';
+import type { EnumGroup } from '@/shared/enumLabel';
 import { createI18n } from './index';
 import { en } from './en';
 import { zhCN, type Dictionary } from './zh-CN';
+
+/**
+ * Every enum of the committed SDL the console shows, by the group of the dictionaries that words it, and the codes
+ * that are not GraphQL enums (the reasons an action is disabled, from `@oms/schema`). A value the server adds fails
+ * here until both languages word it, so a raw code never reaches the screen.
+ */
+const WORDED: Partial<Record<EnumGroup, readonly string[]>> = {
+  interceptionStatus: Object.values(InterceptionStatus),
+  interceptOutcome: Object.values(InterceptOutcome),
+  cancelOutcome: Object.values(CancelOutcome),
+  blacklistKind: Object.values(BlacklistKind),
+  role: Object.values(StaffRole),
+  orderStatus: Object.values(OrderStatus),
+  fulfilmentStatus: Object.values(FulfilmentStatus),
+  logisticsNode: Object.values(LogisticsNode),
+  orderSource: Object.values(OrderSource),
+  orderType: Object.values(OrderType),
+  dispatchState: Object.values(DispatchState),
+  paymentMethod: Object.values(PaymentMethod),
+  paymentStatus: Object.values(PaymentStatus),
+  refundStatus: Object.values(RefundStatus),
+  refundDeliveryState: Object.values(RefundDeliveryState),
+  actorType: Object.values(ActorType),
+  strand: Object.values(Strand),
+  staffAction: Object.values(StaffAction),
+  disabledReason: DISABLED_REASONS,
+  // Warehouse capabilities are worded as the line attributes they serve.
+  lineAttribute: [...Object.values(LineAttribute), ...Object.values(WarehouseCapability)],
+  carrier: Object.values(CarrierCode),
+  interceptionRule: Object.values(InterceptionRule),
+  invoiceType: Object.values(InvoiceType),
+};
 
 function keysOf(dictionary: Dictionary, prefix = ''): string[] {
   return Object.entries(dictionary).flatMap(([key, value]) =>
@@ -45,6 +105,19 @@ describe('the dictionaries', () => {
       expect(lookup(zhCN, key).trim(), key).not.toBe('');
       expect(lookup(en, key).trim(), key).not.toBe('');
     }
+  });
+
+  it('word every value of every enum the console shows, in both languages', () => {
+    const missing = Object.entries(WORDED).flatMap(([group, values]) =>
+      values.flatMap((value) =>
+        [zhCN, en]
+          .filter((dictionary) => !Object.hasOwn(dictionary.enum[group as EnumGroup], value))
+          .map((dictionary) => `${dictionary === en ? 'en' : 'zh-CN'} enum.${group}.${value}`),
+      ),
+    );
+    expect(missing).toEqual([]);
+    const kinds = Object.values(SearchMatchKind).filter((kind) => !Object.hasOwn(zhCN.search.kind, kind));
+    expect(kinds).toEqual([]);
   });
 
   it('give the check-digit message word for word in both languages', () => {

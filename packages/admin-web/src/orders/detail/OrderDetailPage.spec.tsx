@@ -68,6 +68,44 @@ describe('the order page', () => {
     expect(entries[3]!.textContent).toContain('快件已揽收 · 上海');
   });
 
+  it('words refund entries: the channel by its name, the OVERPAID reason, never a code', async () => {
+    const order = shippedOrder();
+    const entry = (id: string, extra: Partial<(typeof order.timeline)[number]>) => ({
+      ...order.timeline[0]!,
+      id,
+      at: '2024-03-03T02:00:00Z',
+      customerVisible: false,
+      before: null,
+      ...extra,
+    });
+    order.timeline = [
+      entry('r1', {
+        type: 'REFUNDS_CREATED',
+        actor: 'payments',
+        actorType: 'SYSTEM',
+        reason: 'OVERPAID',
+        after: { refunds: [{ refundId: '7', method: 'ALIPAY', amountFen: 100 }] },
+      }),
+      entry('r2', {
+        type: 'REFUND_FAILED',
+        at: '2024-03-03T02:01:00Z',
+        actor: 'ALIPAY',
+        actorType: 'PAYMENT',
+        reason: '账户已注销',
+        after: { refundId: '7', method: 'ALIPAY', amountFen: 100, attempt: 1 },
+      }),
+    ];
+    openOrder(ORDER_NUMBER, [orderQuery(ORDER_NUMBER, order)]);
+    const entries = await screen.findAllByTestId('timeline-entry');
+    const [created, failed] = entries.filter((e) => /退款/.test(e.textContent ?? ''));
+    expect(created!.textContent).toContain('发起退款：支付宝 ¥1.00');
+    expect(created!.textContent).toContain('原因：多付款项退回');
+    expect(failed!.textContent).toContain('退款失败：支付宝 ¥1.00（第 1 次尝试）');
+    expect(failed!.textContent).toContain('支付渠道 · 支付宝');
+    expect(failed!.textContent).toContain('原因：账户已注销');
+    expect(failed!.textContent).not.toMatch(/ALIPAY|OVERPAID|REFUND_/);
+  });
+
   it('offers the actions the server allows, disabled ones disabled, reveal kept for the receiver', async () => {
     openOrder(ORDER_NUMBER, [orderQuery(ORDER_NUMBER)]);
     const actions = await screen.findByRole('group', { name: '可执行操作' });

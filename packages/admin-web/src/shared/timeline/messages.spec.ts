@@ -56,6 +56,81 @@ describe('getEventMessage', () => {
   });
 });
 
+describe('refund entries', () => {
+  const refund = { refundId: '41', method: 'ALIPAY', amountFen: 6990 };
+
+  it('lists the refunds a cancel started, each with its instrument and amount', () => {
+    const e = event('REFUNDS_CREATED', {
+      after: {
+        refunds: [
+          { refundId: '41', method: 'ALIPAY', amountFen: 6990 },
+          { refundId: '42', method: 'GIFT_CARD', amountFen: 1000 },
+        ],
+      },
+    });
+    expect(getEventMessage(e, zh)).toBe('发起退款：支付宝 ¥69.90、礼品卡 ¥10.00');
+    expect(getEventMessage(e, en)).toBe('Refunds started: Alipay ¥69.90, Gift card ¥10.00');
+    expect(getEventMessage(event('REFUNDS_CREATED'), zh)).toBe('发起退款');
+  });
+
+  it('words a channel’s success with its refund number, and a failure with the attempt', () => {
+    const ok = event('REFUND_SUCCEEDED', { after: { ...refund, channelRefundNo: 'ALI-R-9' } });
+    expect(getEventMessage(ok, zh)).toBe('退款成功：支付宝 ¥69.90，渠道退款单号 ALI-R-9');
+    expect(getEventMessage(ok, en)).toBe('Refund succeeded: Alipay ¥69.90, channel refund number ALI-R-9');
+    const noNumber = event('REFUND_SUCCEEDED', { after: { ...refund, channelRefundNo: null } });
+    expect(getEventMessage(noNumber, zh)).toBe('退款成功：支付宝 ¥69.90');
+    const failed = event('REFUND_FAILED', { after: { ...refund, attempt: 1 } });
+    expect(getEventMessage(failed, zh)).toBe('退款失败：支付宝 ¥69.90（第 1 次尝试）');
+    expect(getEventMessage(failed, en)).toBe('Refund failed: Alipay ¥69.90 (attempt 1)');
+  });
+
+  it('words what staff and the delivery did: sent again, settled offline, given up on', () => {
+    expect(getEventMessage(event('REFUND_RETRIED', { after: { ...refund, attempt: 2 } }), zh)).toBe(
+      '重新发送退款：支付宝 ¥69.90（第 2 次尝试）',
+    );
+    expect(
+      getEventMessage(event('REFUND_SETTLED_OFFLINE', { after: { ...refund, reference: 'BANK-778' } }), en),
+    ).toBe('Refund settled offline: Alipay ¥69.90, transfer reference BANK-778');
+    expect(getEventMessage(event('REFUND_DEAD_LETTERED', { after: { ...refund, attempt: 1 } }), zh)).toBe(
+      '退款多次发送渠道失败，已停止重试：支付宝 ¥69.90（第 1 次尝试）',
+    );
+  });
+
+  it('words an answer that came too late, with what it said and why it changed nothing', () => {
+    const e = event('REFUND_ANSWER_IGNORED', {
+      after: {
+        refundId: '41',
+        answer: 'REFUND_FAILED',
+        status: 'SUCCEEDED',
+        attempt: 2,
+        outcome: 'ALREADY_SETTLED',
+      },
+    });
+    expect(getEventMessage(e, zh)).toBe('渠道回报「退款失败」已记录但未生效：该退款此前已结清');
+    expect(getEventMessage(e, en)).toBe(
+      'Channel answer “refund failed” stored but not applied: the refund was already settled',
+    );
+  });
+
+  it('never shows a refund entry by its code', () => {
+    const types = [
+      'REFUNDS_CREATED',
+      'REFUND_SUCCEEDED',
+      'REFUND_FAILED',
+      'REFUND_RETRIED',
+      'REFUND_SETTLED_OFFLINE',
+      'REFUND_DEAD_LETTERED',
+      'REFUND_ANSWER_IGNORED',
+    ];
+    for (const t of [zh, en]) {
+      for (const type of types) {
+        const text = getEventMessage(event(type, { after: { ...refund, attempt: 1 } }), t);
+        expect(text, type).not.toMatch(/[A-Z]{2,}_[A-Z_]+/);
+      }
+    }
+  });
+});
+
 describe('getLogisticsMessage', () => {
   it('words the node, or a neutral line without one', () => {
     expect(getLogisticsMessage({ node: 'OUT_FOR_DELIVERY' }, zh)).toBe('派送中');

@@ -26,6 +26,22 @@ function amount(json: unknown): string {
   return Number.isSafeInteger(fen) ? formatMoney({ yuan: fenToYuan(fen) }) : '';
 }
 
+/** A refund's instrument and amount, from the details every refund entry carries (`method`, `amountFen`). */
+function refundOf(t: TFunction, json: unknown): { method: string; amount: string } {
+  return { method: enumLabel(t, 'paymentMethod', field(json, 'method') ?? ''), amount: amount(json) };
+}
+
+/** The refunds a REFUNDS_CREATED entry lists (`after.refunds`), each as its instrument and amount. */
+function refundList(t: TFunction, json: unknown): string[] {
+  const refunds =
+    json !== null && typeof json === 'object' ? (json as { refunds?: unknown }).refunds : undefined;
+  if (!Array.isArray(refunds)) return [];
+  return refunds.map((refund: unknown) => {
+    const { method, amount } = refundOf(t, refund);
+    return `${method} ${amount}`.trim();
+  });
+}
+
 type Say = (key: string, options?: Record<string, unknown>) => string;
 
 /** Kinds worded by one fixed sentence (`event.<TYPE>` in the dictionaries). */
@@ -75,6 +91,32 @@ export function getEventMessage(event: OrderEventWordingInput, t: TFunction): st
       return say('event.INTERCEPTED', { rule: enumLabel(t, 'interceptionRule', field(after, 'rule') ?? '') });
     case 'LATE_PAYMENT_REFUNDED':
       return say('event.LATE_PAYMENT_REFUNDED', { amount: amount(after) });
+    case 'REFUNDS_CREATED': {
+      const refunds = refundList(t, after);
+      return refunds.length > 0
+        ? say('event.REFUNDS_CREATED', { refunds: refunds.join(say('common.listSeparator')) })
+        : say('event.REFUNDS_CREATED_NONE');
+    }
+    case 'REFUND_SUCCEEDED': {
+      const channelRefundNo = field(after, 'channelRefundNo');
+      return channelRefundNo
+        ? say('event.REFUND_SUCCEEDED_WITH_NO', { ...refundOf(t, after), channelRefundNo })
+        : say('event.REFUND_SUCCEEDED', refundOf(t, after));
+    }
+    case 'REFUND_FAILED':
+    case 'REFUND_RETRIED':
+    case 'REFUND_DEAD_LETTERED':
+      return say(`event.${type}`, { ...refundOf(t, after), attempt: field(after, 'attempt') ?? '—' });
+    case 'REFUND_SETTLED_OFFLINE':
+      return say('event.REFUND_SETTLED_OFFLINE', {
+        ...refundOf(t, after),
+        reference: field(after, 'reference') ?? '—',
+      });
+    case 'REFUND_ANSWER_IGNORED':
+      return say('event.REFUND_ANSWER_IGNORED', {
+        answer: enumLabel(t, 'refundAnswer', field(after, 'answer') ?? ''),
+        why: enumLabel(t, 'refundAnswerOutcome', field(after, 'outcome') ?? ''),
+      });
   }
   if (type.startsWith('PAYMENT_')) {
     return say('event.PAYMENT', {

@@ -2,6 +2,7 @@ import { CancelDialog } from './CancelDialog';
 import { InterceptDialog } from './InterceptDialog';
 import { NoteDialog } from './NoteDialog';
 import { ReassignDialog } from './ReassignDialog';
+import { RedriveDialog } from './RedriveDialog';
 import { ReleaseDialog } from './ReleaseDialog';
 import type { ActionTarget, DialogAction } from './target';
 
@@ -26,6 +27,8 @@ export function ActionDialogFor({
       return <ReassignDialog target={target} onClose={onClose} />;
     case 'ADD_NOTE':
       return <NoteDialog target={target} onClose={onClose} />;
+    case 'REDRIVE_DISPATCH':
+      return <RedriveDialog target={target} onClose={onClose} />;
     default: {
       const unknown: never = action;
       return unknown;

@@ -13,7 +13,7 @@ import { ActionDialog } from '@/shared/ActionDialog';
 import { useIdempotencyKey } from '@/shared/idempotency';
 import { formatMoney } from '@/shared/money';
 import { RefundTable } from '@/shared/RefundTable';
-import { useDisabledReason } from './ActionBar';
+import { useDisabledReason } from '@/shared/ActionBar';
 import { OutcomeTable } from './OutcomeTable';
 import { useRefetchOrderPage, type ActionTarget } from './target';
 

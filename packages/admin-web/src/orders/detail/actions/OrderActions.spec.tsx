@@ -6,6 +6,7 @@ import {
   CancelOrderDocument,
   InterceptOrderDocument,
   OrderDetailPageDocument,
+  RedriveDispatchDocument,
   ReleaseInterceptionDocument,
 } from '@/gql/graphql';
 import { renderPage } from '@/testing/render';
@@ -264,5 +265,88 @@ describe('actions on the order page', () => {
       `超量购买（${SECOND_SUB_ORDER_NUMBER}）：已解除`,
     );
     await waitFor(() => expect(screen.getByText('版本 8', { selector: 'p' })).toBeTruthy());
+  });
+
+  it('re-drives a dead-lettered dispatch from its sub-order card, then shows the new dispatch state', async () => {
+    const deadLettered = (dispatchState: 'DEAD_LETTER' | 'RETRYING', version: number) => {
+      const order = twoSubOrders();
+      order.subOrders[0] = {
+        ...order.subOrders[0]!,
+        allowedActions: [
+          {
+            __typename: 'AllowedAction',
+            action: 'REDRIVE_DISPATCH',
+            enabled: false,
+            reasonCode: 'NOT_DEAD_LETTERED',
+          },
+        ],
+      };
+      order.subOrders[1] = {
+        ...order.subOrders[1]!,
+        status: 'CREATED',
+        version,
+        dispatchState,
+        dispatchError: dispatchState === 'DEAD_LETTER' ? 'WH01 answered 503' : null,
+        allowedActions: [
+          {
+            __typename: 'AllowedAction',
+            action: 'REDRIVE_DISPATCH',
+            enabled: dispatchState === 'DEAD_LETTER',
+            reasonCode: dispatchState === 'DEAD_LETTER' ? null : 'NOT_DEAD_LETTERED',
+          },
+        ],
+      };
+      return order;
+    };
+    openOrder([
+      orderQuery(deadLettered('DEAD_LETTER', 3)),
+      {
+        request: { query: RedriveDispatchDocument, variables: { subOrderNumber: SECOND_SUB_ORDER_NUMBER } },
+        result: {
+          data: {
+            redriveDispatch: {
+              __typename: 'SubOrder',
+              id: 's2',
+              version: 4,
+              dispatchState: 'RETRYING',
+              allowedActions: [
+                {
+                  __typename: 'AllowedAction',
+                  action: 'REDRIVE_DISPATCH',
+                  enabled: false,
+                  reasonCode: 'NOT_DEAD_LETTERED',
+                },
+              ],
+            },
+          },
+        },
+      },
+      orderQuery(deadLettered('RETRYING', 4)),
+    ]);
+    const cards = await screen.findAllByTestId('suborder-card');
+    expect(within(cards[0]!).getByTestId('action-REDRIVE_DISPATCH')).toHaveProperty('disabled', true);
+    fireEvent.mouseOver(within(cards[0]!).getByTestId('action-REDRIVE_DISPATCH-reason'));
+    expect(await screen.findByRole('tooltip')).toHaveProperty('textContent', '下发没有失败，无需重新下发');
+    expect(within(cards[1]!).getByLabelText('下发状态：下发失败，需运营处理')).toBeTruthy();
+
+    fireEvent.click(within(cards[1]!).getByTestId('action-REDRIVE_DISPATCH'));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByRole('heading').textContent).toBe(`重新下发：子单 ${SECOND_SUB_ORDER_NUMBER}`);
+    expect(within(dialog).getByTestId('redrive-error').textContent).toBe(
+      '仓库最后一次的错误：WH01 answered 503',
+    );
+    expect(within(dialog).queryByTestId('action-reason')).toBeNull();
+    fireEvent.click(within(dialog).getByTestId('action-confirm'));
+    expect((await within(dialog).findByTestId('action-result')).textContent).toBe(
+      '已重新排队下发，当前下发状态：重试中。',
+    );
+    await waitFor(() =>
+      expect(
+        within(screen.getAllByTestId('suborder-card')[1]!).getByLabelText('下发状态：重试中'),
+      ).toBeTruthy(),
+    );
+    expect(
+      within(screen.getAllByTestId('suborder-card')[1]!).getByTestId('action-REDRIVE_DISPATCH'),
+    ).toHaveProperty('disabled', true);
   });
 });

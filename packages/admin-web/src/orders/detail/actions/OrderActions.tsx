@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OrderActions_OrderFragmentDoc, type OrderActions_OrderFragment } from '@/gql/graphql';
 import { useFragmentData } from '@/shared/useFragmentData';
-import { ActionBar } from './ActionBar';
+import { ActionBar } from '@/shared/ActionBar';
 import { ActionDialogFor } from './ActionDialogs';
 import type { ActionTarget, DialogAction } from './target';
 

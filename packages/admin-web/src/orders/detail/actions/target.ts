@@ -1,15 +1,9 @@
 import { useApolloClient } from '@apollo/client/react';
 import type { InterceptionRule, StaffAction } from '@/gql/schema';
 import { OrderDetailPageDocument } from '@/gql/graphql';
+import type { OfferedAction } from '@/shared/ActionBar';
 import type { MoneyLike } from '@/shared/money';
 import type { MovingLine } from '@/warehouses/reroute/stockCheck';
-
-/** One entry of `allowedActions`, as the server sent it. */
-export interface OfferedAction {
-  readonly action: StaffAction;
-  readonly enabled: boolean;
-  readonly reasonCode: string | null;
-}
 
 /** The server's amounts of what a cancel refunds, per instrument. */
 export interface RefundableAmounts {
@@ -49,10 +43,15 @@ export interface ActionTarget {
   readonly cancelTargets: readonly CancelTarget[];
   /** sub-orders only: where it is and its lines, for the warehouse picker */
   readonly move?: { readonly warehouseCode: string | null; readonly lines: readonly MovingLine[] };
+  /** sub-orders only: the warehouse's last delivery error while the dispatch retries or is dead-lettered */
+  readonly dispatchError?: string | null;
 }
 
-/** The actions that open a dialog here (reveal lives with the receiver). */
-export type DialogAction = Exclude<StaffAction, 'REVEAL'>;
+/**
+ * The actions on an order or sub-order that open a dialog here (reveal lives with the receiver; a refund's own actions
+ * open the refunds' dialogs).
+ */
+export type DialogAction = Exclude<StaffAction, 'REVEAL' | 'RETRY_REFUND' | 'SETTLE_REFUND_OFFLINE'>;
 
 /** Loads the order page again (after a change, or when someone else changed the order first). */
 export function useRefetchOrderPage(): () => Promise<unknown> {

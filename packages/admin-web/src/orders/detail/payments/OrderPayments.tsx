@@ -10,7 +10,14 @@ import type { FragmentType } from '@apollo/client';
 import { Fragment, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MONO } from '@/app/theme';
-import { OrderPayments_OrderFragmentDoc, type OrderPayments_OrderFragment } from '@/gql/graphql';
+import {
+  OrderDetailPageDocument,
+  OrderPayments_OrderFragmentDoc,
+  type OrderPayments_OrderFragment,
+} from '@/gql/graphql';
+import { RefundActionDialog } from '@/refunds/actions/RefundActionDialog';
+import { isRefundAction, refundName, type RefundAction, type RefundTarget } from '@/refunds/actions/target';
+import { ActionBar } from '@/shared/ActionBar';
 import { enumLabel } from '@/shared/enumLabel';
 import { formatMoney } from '@/shared/money';
 import { Section } from '@/shared/Section';
@@ -128,11 +135,34 @@ function Reversal() {
   return <Chip size="small" variant="outlined" label={t('order.giftCards.reversal')} sx={{ ml: 1 }} />;
 }
 
-/** Payments with their serial numbers and logs, gift-card and points usages, and refunds. */
+type Refund = Order['refunds'][number];
+
+/** What a refund's dialogs show of it. */
+function refundTarget(refund: Refund): RefundTarget {
+  return {
+    id: refund.id,
+    orderNumber: refund.orderNumber,
+    subOrderNumber: refund.subOrderNumber,
+    method: refund.method,
+    amount: refund.amount,
+    status: refund.status,
+    attempt: refund.attempt,
+    deliveryState: refund.deliveryState,
+    failureReason: refund.failureReason,
+    lastError: refund.lastError,
+  };
+}
+
+/**
+ * Payments with their serial numbers and logs, gift-card and points usages, and refunds in full, each refund with the
+ * actions the server offers on it (send again, settle offline) and their dialogs; a change reloads the page.
+ */
 export function OrderPayments({ order: ref }: { order: FragmentType<OrderPayments_OrderFragment> }) {
   const { t } = useTranslation();
   const order = useFragmentData(OrderPayments_OrderFragmentDoc, ref);
+  const [open, setOpen] = useState<{ action: RefundAction; refund: RefundTarget } | null>(null);
   if (!order) return null;
+  const offersActions = order.refunds.some((r) => r.allowedActions.length > 0);
   return (
     <Section title={t('order.payments.title')}>
       <ScrollRegion label={t('order.payments.title')} sx={{ overflowX: 'auto' }}>
@@ -198,12 +228,37 @@ export function OrderPayments({ order: ref }: { order: FragmentType<OrderPayment
       ) : null}
 
       <SubHeading>{t('order.refunds.title')}</SubHeading>
-      <RefundTable
-        refunds={order.refunds}
-        detailed
-        label={t('order.refunds.title')}
-        empty={t('order.refunds.empty')}
-      />
+      <ScrollRegion label={t('order.refunds.title')} sx={{ overflowX: 'auto' }}>
+        <RefundTable
+          refunds={order.refunds}
+          detailed
+          label={t('order.refunds.title')}
+          empty={t('order.refunds.empty')}
+          rowTestId="order-refund"
+          actions={
+            offersActions
+              ? (refund) => (
+                  <ActionBar
+                    actions={refund.allowedActions}
+                    label={t('order.refunds.actionsFor', refundName(t, refund))}
+                    onAction={(action) => {
+                      if (isRefundAction(action)) setOpen({ action, refund: refundTarget(refund) });
+                    }}
+                    quietWhenNone
+                  />
+                )
+              : undefined
+          }
+        />
+      </ScrollRegion>
+      {open ? (
+        <RefundActionDialog
+          action={open.action}
+          refund={open.refund}
+          refetchQueries={[OrderDetailPageDocument]}
+          onClose={() => setOpen(null)}
+        />
+      ) : null}
     </Section>
   );
 }

@@ -11,7 +11,7 @@ import { OrderReceiver_OrderFragmentDoc, type OrderReceiver_OrderFragment } from
 import { enumLabel } from '@/shared/enumLabel';
 import { Section } from '@/shared/Section';
 import { useFragmentData } from '@/shared/useFragmentData';
-import { useDisabledReason } from '../actions/ActionBar';
+import { useDisabledReason } from '@/shared/ActionBar';
 import { RevealDialog, type RevealedPersonalData } from './RevealDialog';
 
 function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {

@@ -18,7 +18,7 @@ import { formatMoney } from '@/shared/money';
 import { DispatchStateChip, EnumChip, FulfilmentStatusChip } from '@/shared/StatusChip';
 import { formatDateTime } from '@/shared/time';
 import { useFragmentData } from '@/shared/useFragmentData';
-import { ActionBar } from '../actions/ActionBar';
+import { ActionBar } from '@/shared/ActionBar';
 import { ActionDialogFor } from '../actions/ActionDialogs';
 import type { ActionTarget, DialogAction } from '../actions/target';
 import { ParcelCard } from '../parcel/ParcelCard';
@@ -49,6 +49,7 @@ export function subOrderTarget(sub: SubOrder, orderNumber: string): ActionTarget
       },
     ],
     move: { warehouseCode: sub.warehouse?.code ?? null, lines: sub.lines },
+    dispatchError: sub.dispatchError,
   };
 }
 

@@ -171,6 +171,7 @@ export function shippedOrder(): Order {
         status: 'SHIPPED',
         version: 5,
         dispatchState: 'ACKNOWLEDGED',
+        dispatchError: null,
         held: false,
         outOfStock: false,
         cancelRequestedAt: null,

@@ -2,6 +2,7 @@ import VisibilityIcon from '@mui/icons-material/VisibilityOutlined';
 import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
 import type { FragmentType } from '@apollo/client';
+import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MONO } from '@/app/theme';
@@ -17,12 +18,18 @@ import { groupByDay, mergeTimeline } from './mergeTimeline';
 type Order = OrderTimeline_OrderFragment;
 type OrderEvent = Order['timeline'][number];
 
-const TROUBLE = /DEAD_LETTER|OUT_OF_STOCK|EXCEPTION|INTERCEPTED|REFUNDED|IGNORED/;
+const TROUBLE = /DEAD_LETTER|OUT_OF_STOCK|EXCEPTION|INTERCEPTED|REFUNDED|IGNORED|REFUND_FAILED/;
 
 function toneOfEvent(event: OrderEvent): TimelineTone {
   if (TROUBLE.test(event.type)) return 'error';
   if (event.actorType === 'STAFF') return 'warning';
   return event.customerVisible ? 'primary' : 'default';
+}
+
+/** Who wrote an entry: a payment channel by its method's name (its id is the method's code), anyone else as named. */
+function actorOf(t: TFunction, event: OrderEvent): string {
+  if (event.actorType === 'PAYMENT') return enumLabel(t, 'paymentMethod', event.actor);
+  return event.actorName ? `${event.actorName} (${event.actor})` : event.actor;
 }
 
 function CustomerVisible() {
@@ -86,10 +93,15 @@ export function OrderTimeline({ order: ref }: { order: FragmentType<OrderTimelin
                       }
                       meta={t('order.timeline.by', {
                         actorType: enumLabel(t, 'actorType', event.actorType),
-                        actor: event.actorName ? `${event.actorName} (${event.actor})` : event.actor,
+                        actor: actorOf(t, event),
                       })}
                       details={
-                        event.reason ? t('order.timeline.reason', { reason: event.reason }) : undefined
+                        event.reason
+                          ? t('order.timeline.reason', {
+                              // A refund made for money the order did not owe gives the code OVERPAID as its reason.
+                              reason: enumLabel(t, 'refundReason', event.reason),
+                            })
+                          : undefined
                       }
                     />
                   );

@@ -4,10 +4,14 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { StaffAction } from '@/gql/schema';
-import { enumLabel } from '@/shared/enumLabel';
-import type { OfferedAction } from './target';
+import { enumLabel } from './enumLabel';
 
-export type { OfferedAction } from './target';
+/** One entry of `allowedActions` (an order's, a sub-order's or a refund's), as the server sent it. */
+export interface OfferedAction {
+  readonly action: StaffAction;
+  readonly enabled: boolean;
+  readonly reasonCode: string | null;
+}
 
 /** The wording of why an action is disabled, from its reason code. */
 export function useDisabledReason(): (code: string | null) => string {
@@ -21,7 +25,7 @@ export function useDisabledReason(): (code: string | null) => string {
 /**
  * A row of buttons built from `allowedActions` alone (never re-derived here): the ones the server disables are
  * disabled, with its reason as a tooltip; an enabled one asks `onAction` to open its dialog. Each button is
- * `action-<ACTION>` for browser tests.
+ * `action-<ACTION>` for browser tests. With nothing offered it says so, unless `quietWhenNone` (a row of a list).
  */
 export function ActionBar({
   actions,
@@ -29,6 +33,7 @@ export function ActionBar({
   exclude = [],
   onAction,
   testId,
+  quietWhenNone = false,
 }: {
   actions: readonly OfferedAction[];
   label: string;
@@ -36,12 +41,13 @@ export function ActionBar({
   onAction: (action: StaffAction) => void;
   /** names the group for browser tests (the order's own actions: `order-actions`) */
   testId?: string;
+  quietWhenNone?: boolean;
 }) {
   const { t } = useTranslation();
   const reasonOf = useDisabledReason();
   const shown = actions.filter((a) => !exclude.includes(a.action));
   if (shown.length === 0) {
-    return (
+    return quietWhenNone ? null : (
       <Typography variant="body2" color="text.secondary">
         {t('order.actions.none')}
       </Typography>
