@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OutboundMessageEntity } from '../../src/entities/index.js';
+import { GraphileOutbox } from '../../src/jobs/outbox.js';
+import { DeliveryService } from '../../src/services/dispatch/delivery.service.js';
 import { seedReferenceData } from '../support/reference-data.js';
-import { createOrder, payOrder, step, wmsCallback } from '../support/orders.js';
+import { createOrder, paidOrder, payOrder, step, wmsCallback } from '../support/orders.js';
 import { loginAs, startTestServer, type TestServer } from '../support/test-server.js';
 
 let server: TestServer;
@@ -121,6 +124,14 @@ describe('cancelOrder', () => {
     expect(body.data!.cancelOrder.refunds).toEqual([
       { method: 'GIFT_CARD', amount: { fen: 990 }, status: 'PENDING' },
     ]);
+    // Its dispatch was still waiting: dropped unsent, and the sub-order shows no dispatch any more.
+    expect(
+      await q(
+        `SELECT s.dispatch_state, m.status FROM sub_orders s JOIN outbound_messages m ON m.sub_order_id = s.id
+         WHERE s.number = $1 AND m.type = 'DISPATCH'`,
+        [subOrders[0]!.number],
+      ),
+    ).toEqual([{ dispatch_state: 'NONE', status: 'DROPPED' }]);
     // The timeline names each refund made, its amount a number of fen like every amount on the timeline.
     const [entry] = await q<{ after: { refunds: { method: string; amountFen: unknown }[] } }>(
       `SELECT e.after FROM order_events e JOIN orders o ON o.id = e.order_id
@@ -219,6 +230,39 @@ describe('races (docs/reliability.md)', { timeout: 180_000 }, () => {
         { status: 'CANCELLED', refunds: 1 },
       ]).toContainEqual(state);
     }
+  });
+});
+
+describe('the worker settling a dispatch while a cancel drops it (docs/reliability.md "one lock order")', () => {
+  it('waits for the cancel instead of deadlocking: the worker takes the order before the message', async () => {
+    const { orderNumber, subOrderNumber } = await paidOrder(server);
+    const db = server.db.dataSource;
+    const [{ id: subOrderId }] = await db.query('SELECT id::text AS id FROM sub_orders WHERE number = $1', [
+      subOrderNumber,
+    ]);
+    const [message] = await db.getRepository(OutboundMessageEntity).findBy({ subOrderId, type: 'DISPATCH' });
+    const [warehouse] = await db.query('SELECT id::text AS id, code, name FROM warehouses WHERE id = $1', [
+      message!.warehouseId,
+    ]);
+    const deliveries = new DeliveryService({ db, outbox: new GraphileOutbox(8), config: {} as never });
+
+    // A cancel's steps, by hand: the order locked first, then (while the worker records the warehouse's 2xx) the
+    // pending dispatch dropped. Taking the message before the order, the worker would hold what the cancel needs.
+    const outcome = await db.transaction(async (manager) => {
+      await manager.query('SELECT id FROM orders WHERE number = $1 FOR UPDATE', [orderNumber]);
+      const worker = deliveries.sent(message!, warehouse).then(
+        () => 'sent',
+        (error: Error) => error.message,
+      );
+      await new Promise((r) => setTimeout(r, 300));
+      await manager.query("UPDATE outbound_messages SET status = 'DROPPED' WHERE id = $1", [message!.id]);
+      // Wrapped, so the transaction commits without waiting for the worker, which waits for it.
+      return { worker };
+    });
+
+    expect(await outcome.worker).toBe('sent');
+    const [row] = await db.query('SELECT status FROM outbound_messages WHERE id = $1', [message!.id]);
+    expect(row.status).toBe('SENT');
   });
 });
 

@@ -64,9 +64,15 @@ export class DeliveryService {
   }
 
   /** The warehouse answered 2xx. */
-  async sent(message: OutboundMessageEntity, warehouse: WarehouseEntity): Promise<void> {
+  async sent(
+    message: OutboundMessageEntity,
+    warehouse: Pick<WarehouseEntity, 'id' | 'code' | 'name'>,
+  ): Promise<void> {
     await inTransaction(this.deps, async (tx) => {
       const { manager, outbox } = tx;
+      // The order and sub-order first, as every writer locks: a cancel holding them while it drops this message
+      // would otherwise wait for us while we wait for it.
+      const { order, subOrder } = await lockSubOrder(manager, message.subOrderId);
       await manager.getRepository(OutboundMessageEntity).update(message.id, {
         status: 'SENT',
         sentAt: new Date(),
@@ -75,7 +81,6 @@ export class DeliveryService {
       });
       await outbox.settled(manager, message);
       if (message.type !== 'DISPATCH') return;
-      const { order, subOrder } = await lockSubOrder(manager, message.subOrderId);
       if (subOrder.status === 'CREATED' && subOrder.warehouseId === warehouse.id) {
         await applySubOrderEvent(tx, {
           order,
@@ -102,6 +107,7 @@ export class DeliveryService {
   /** An attempt failed; `last` dead-letters the message, and a dead-lettered dispatch shows on its sub-order. */
   async failed(message: OutboundMessageEntity, reason: string, last: boolean): Promise<void> {
     await inTransaction(this.deps, async ({ manager, outbox }) => {
+      const { order } = await lockSubOrder(manager, message.subOrderId);
       await manager.getRepository(OutboundMessageEntity).update(message.id, {
         attempts: () => 'attempts + 1',
         lastError: reason.slice(0, 500),
@@ -117,7 +123,6 @@ export class DeliveryService {
         );
       if (last) {
         countDeadLetter();
-        const order = await manager.getRepository(OrderEntity).findOneByOrFail({ id: message.orderId });
         await recordOrderEvent(manager, {
           order,
           subOrderId: message.subOrderId,

@@ -100,13 +100,20 @@ const HANDLERS: Readonly<Record<EffectName, EffectHandler>> = {
       }),
     );
   },
-  // No warehouse acknowledged it: its pending dispatch is dropped, never sent.
+  // No warehouse acknowledged it: its dispatch, pending or given up on, is dropped unsent (nothing is left to re-drive),
+  // and the sub-order shows no dispatch rather than one still being retried.
   DROP_PENDING_DISPATCH: async ({ tx }, targets) => {
+    const subOrders = targets.map((target) => subOrderOf(target, 'DROP_PENDING_DISPATCH'));
     await tx.manager.query(
-      `UPDATE outbound_messages SET status = 'DROPPED'
-       WHERE sub_order_id = ANY($1::bigint[]) AND status = 'PENDING' AND type = 'DISPATCH'`,
-      [targets.map((target) => subOrderOf(target, 'DROP_PENDING_DISPATCH').id)],
+      `WITH dropped AS (
+         UPDATE outbound_messages SET status = 'DROPPED'
+         WHERE sub_order_id = ANY($1::bigint[]) AND status IN ('PENDING', 'DEAD_LETTER') AND type = 'DISPATCH')
+       UPDATE sub_orders SET dispatch_state = 'NONE'
+       WHERE id = ANY($1::bigint[]) AND dispatch_state <> 'ACKNOWLEDGED'`,
+      [subOrders.map((subOrder) => subOrder.id)],
     );
+    for (const subOrder of subOrders)
+      if (subOrder.dispatchState !== 'ACKNOWLEDGED') subOrder.dispatchState = 'NONE';
   },
   HOLD: async ({ tx }, targets) => {
     for (const target of targets) {
