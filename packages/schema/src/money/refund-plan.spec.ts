@@ -10,7 +10,7 @@ import { batchesArbitrary, orderArbitrary, RUNS } from './test-orders.js';
 interface CashPayment {
   id: number;
   method: 'ALIPAY' | 'WECHAT_PAY';
-  status: 'SUCCEEDED' | 'PARTIALLY_REFUNDED' | 'REFUNDED';
+  status: 'SUCCEEDED' | 'PARTIALLY_REFUNDED' | 'REFUNDED' | 'PENDING' | 'FAILED';
   amountFen: number;
   refundedFen: number;
 }
