@@ -72,15 +72,11 @@ export function refund(
     }));
   const spent = order.pointsUsages.find((usage) => usage.reversalOf === null);
   // Cash nobody collected is left out by the plan itself.
-  const plan = planInstrumentRefund(
-    amounts,
-    paidByInstrument(order.lines.map((l) => l.alloc)),
-    {
-      cash: order.payments,
-      cards,
-      points: spent ? { ...spent, balanceAfter: order.pointsUsages.at(-1)!.balanceAfter } : null,
-    },
-  );
+  const plan = planInstrumentRefund(amounts, paidByInstrument(order.lines.map((l) => l.alloc)), {
+    cash: order.payments,
+    cards,
+    points: spent ? { ...spent, balanceAfter: order.pointsUsages.at(-1)!.balanceAfter } : null,
+  });
   const pointsPayment = order.payments.find((p) => p.method === 'POINTS');
   const parts: Part[] = [
     ...plan.cash.map(({ payment, amountFen }) => ({ payment, amountFen })),
