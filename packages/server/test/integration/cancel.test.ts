@@ -141,7 +141,7 @@ describe('cancelOrder', () => {
     expect(entry!.after.refunds).toEqual([expect.objectContaining({ method: 'GIFT_CARD', amountFen: 990 })]);
   });
 
-  it('refuses a shipped sub-order and says why', async () => {
+  it('refuses a shipped sub-order with INVALID_TRANSITION naming its state, changing nothing', async () => {
     const order = await createOrder(server);
     const [sub] = await payOrder(server, order);
     await wmsCallback(
@@ -149,15 +149,58 @@ describe('cancelOrder', () => {
       sub!.warehouse!.code,
       step(sub!.number, 'SHIPPED', { shipments: [{ carrier: 'JD', trackingNumber: `JD${Date.now()}` }] }),
     );
-    const { body } = await server.graphql<Cancelled>(
+    const auditRows = () =>
+      q("SELECT id FROM audit_log WHERE order_number = $1 AND action = 'CANCEL_ORDER'", [order.number]);
+    for (const number of [sub!.number, order.number]) {
+      const { body } = await server.graphql<Cancelled>(CANCEL, { i: { number, reason: 'x' } }, agent);
+      expect(body.data?.cancelOrder ?? null).toBeNull();
+      expect(body.errors?.[0]?.extensions).toMatchObject({
+        code: 'INVALID_TRANSITION',
+        currentState: 'SHIPPED',
+      });
+      expect(body.errors?.[0]?.message).toContain(`${sub!.number} is SHIPPED`);
+    }
+    expect(await auditRows()).toEqual([]);
+    expect(await q('SELECT status FROM sub_orders WHERE number = $1', [sub!.number])).toEqual([
+      { status: 'SHIPPED' },
+    ]);
+  });
+
+  it('names the least advanced state when shipped and cancelled sub-orders leave nothing to cancel', async () => {
+    const { order, subOrders } = await twoSubOrders();
+    const [first, second] = subOrders;
+    const { body: firstCancel } = await server.graphql<Cancelled>(
       CANCEL,
-      { i: { number: sub!.number, reason: 'x' } },
+      { i: { number: first!.number, reason: '客户只要一件' } },
       agent,
     );
-    expect(body.data!.cancelOrder.results).toEqual([
-      { subOrderNumber: sub!.number, outcome: 'NOT_CANCELLABLE', reason: 'the sub-order is SHIPPED' },
-    ]);
-    expect(body.data!.cancelOrder.refunds).toEqual([]);
+    expect(firstCancel.data!.cancelOrder.results.map((r) => r.outcome)).toEqual(['CANCELLED']);
+    await wmsCallback(
+      server,
+      second!.warehouse!.code,
+      step(second!.number, 'SHIPPED', { shipments: [{ carrier: 'JD', trackingNumber: `JD${Date.now()}9` }] }),
+    );
+    const { body } = await server.graphql<Cancelled>(
+      CANCEL,
+      { i: { number: order.number, reason: '再取消一次' } },
+      agent,
+    );
+    expect(body.errors?.[0]?.extensions).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      currentState: 'SHIPPED',
+    });
+    // Once everything is cancelled the state named is CANCELLED.
+    const unpaid = await createOrder(server);
+    await server.graphql<Cancelled>(CANCEL, { i: { number: unpaid.number, reason: '第一次' } }, agent);
+    const { body: again } = await server.graphql<Cancelled>(
+      CANCEL,
+      { i: { number: unpaid.number, reason: '第二次' } },
+      agent,
+    );
+    expect(again.errors?.[0]?.extensions).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      currentState: 'CANCELLED',
+    });
   });
 
   it('refuses a stale expectedVersion with VERSION_CONFLICT, changing nothing', async () => {
