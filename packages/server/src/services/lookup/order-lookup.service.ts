@@ -7,12 +7,12 @@ import {
   type OrderType,
 } from '@oms/schema';
 import type { SelectQueryBuilder } from 'typeorm';
-import { domainError } from '../../errors/domain-error.js';
 import { checkOrderNumber } from '../helpers/order-numbers.js';
 import { OrderEntity, ShipmentEntity, SubOrderEntity } from '../../entities/index.js';
 import { personalDataCipher } from '../../privacy/personal-data-cipher.js';
 import { selectEntities } from '../../database/select-entities.js';
 import type { ServiceDeps } from '../helpers/deps.js';
+import { decodeCursor, encodeCursor } from '../helpers/cursors.js';
 
 /** The flat filters of docs/api.md's `OrderFilter`. */
 export interface OrderListFilter {
@@ -47,27 +47,6 @@ export interface SearchOutcome {
 
 /** At most this many orders for one phone or tracking number; the console offers a short list. */
 const SEARCH_LIMIT = 20;
-
-function encodeCursor(order: OrderEntity): string {
-  return Buffer.from(JSON.stringify([order.createdAt.toISOString(), order.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(value) &&
-      typeof value[0] === 'string' &&
-      typeof value[1] === 'string' &&
-      /^\d+$/.test(value[1])
-    ) {
-      if (!Number.isNaN(Date.parse(value[0]))) return [value[0], value[1]];
-    }
-  } catch {
-    // fall through to the error below
-  }
-  throw domainError('BAD_USER_INPUT', 'after: not a cursor this list gave out', { field: 'after' });
-}
 
 /** Read-side use cases: find one order by any key, list and search. */
 export class OrderLookupService {
@@ -105,7 +84,7 @@ export class OrderLookupService {
     const query = this.deps.db.getRepository(OrderEntity).createQueryBuilder('o');
     applyFilter(query, filter);
     if (after) {
-      const [createdAt, id] = decodeCursor(after);
+      const [createdAt, id] = decodeCursor(after, ['time', 'id']);
       query.andWhere('(o.created_at, o.id) < (:cursorAt, :cursorId)', { cursorAt: createdAt, cursorId: id });
     }
     const rows = await query
@@ -114,7 +93,11 @@ export class OrderLookupService {
       .limit(first + 1)
       .getMany();
     const nodes = rows.slice(0, first);
-    return { nodes, cursors: nodes.map(encodeCursor), hasNextPage: rows.length > first };
+    return {
+      nodes,
+      cursors: nodes.map((order) => encodeCursor([order.createdAt, order.id])),
+      hasNextPage: rows.length > first,
+    };
   }
 
   /**
