@@ -128,4 +128,32 @@ describe('warehouse callbacks', () => {
     });
     expect(bad.status).toBe(400);
   });
+
+  it('answer 400 to a callback dated more than 7 days ago or more than 5 minutes ahead, changing nothing', async () => {
+    const { subOrderNumber } = await paidSubOrder();
+    const minutes = (n: number) => new Date(Date.now() + n * 60_000).toISOString();
+    for (const [occurredAt, says] of [
+      [minutes(-7 * 24 * 60 - 1), 'days ago'],
+      [minutes(6), 'minutes ahead'],
+    ] as const) {
+      const answer = await callback('SH01', {
+        eventId: `w-${occurredAt}`,
+        subOrderNumber,
+        type: 'ACCEPTED',
+        occurredAt,
+      });
+      expect(answer.status).toBe(400);
+      expect(JSON.stringify(answer.json)).toContain(says);
+    }
+    expect((await statusOf(subOrderNumber)).status).toBe('CREATED');
+    // Just inside the window is taken.
+    const inside = await callback('SH01', {
+      eventId: `w-inside-${subOrderNumber}`,
+      subOrderNumber,
+      type: 'ACCEPTED',
+      occurredAt: minutes(-7 * 24 * 60 + 5),
+    });
+    expect(inside.status).toBe(200);
+    expect((await statusOf(subOrderNumber)).status).toBe('ACCEPTED');
+  });
 });

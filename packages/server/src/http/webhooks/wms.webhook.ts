@@ -8,7 +8,7 @@ import {
   type WmsCallbackService,
   type WmsCallbackType,
 } from '../../services/webhooks/wms-callback.service.js';
-import { BadCallbackError } from './bad-callback.js';
+import { BadCallbackError, CALLBACK_WINDOW, callbackTime } from './bad-callback.js';
 import { signedJsonBody } from './signed-json.js';
 
 /** Parses and checks a callback body, or throws BadCallbackError naming the field. */
@@ -23,9 +23,7 @@ export function parseWmsCallback(body: unknown): WmsCallback {
   const type = text('type') as WmsCallbackType;
   if (!WMS_CALLBACK_TYPES.includes(type))
     throw new BadCallbackError(`type: one of ${WMS_CALLBACK_TYPES.join(', ')}`);
-  const occurredAt = new Date(text('occurredAt'));
-  if (Number.isNaN(occurredAt.getTime()))
-    throw new BadCallbackError('occurredAt: an ISO-8601 time is required');
+  const occurredAt = callbackTime(text('occurredAt'), CALLBACK_WINDOW);
   const shipments = Array.isArray(b.shipments) ? b.shipments : [];
   const parsed = shipments.map((s: unknown, i: number) => {
     const { carrier, trackingNumber } = (s ?? {}) as Record<string, unknown>;
