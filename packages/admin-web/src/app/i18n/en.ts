@@ -828,6 +828,8 @@ export const en = {
       'Refund succeeded: {{method}} {{amount}}, channel refund number {{channelRefundNo}}',
     REFUND_FAILED: 'Refund failed: {{method}} {{amount}} (attempt {{attempt}})',
     REFUND_RETRIED: 'Refund sent again: {{method}} {{amount}} (attempt {{attempt}})',
+    SHIPPED_TRACKING_NUMBER_TAKEN:
+      'Shipment report refused: waybill {{trackingNumber}} already belongs to sub-order {{other}}; ops must check with the warehouse',
     REFUND_SETTLED_OFFLINE: 'Refund settled offline: {{method}} {{amount}}, transfer reference {{reference}}',
     REFUND_DEAD_LETTERED:
       'Refund could not be delivered to its channel; retries stopped: {{method}} {{amount}} (attempt {{attempt}})',

@@ -811,6 +811,8 @@ export const zhCN = {
     REFUND_SUCCEEDED_WITH_NO: '退款成功：{{method}} {{amount}}，渠道退款单号 {{channelRefundNo}}',
     REFUND_FAILED: '退款失败：{{method}} {{amount}}（第 {{attempt}} 次尝试）',
     REFUND_RETRIED: '重新发送退款：{{method}} {{amount}}（第 {{attempt}} 次尝试）',
+    SHIPPED_TRACKING_NUMBER_TAKEN:
+      '仓库回报发货被拒：运单号 {{trackingNumber}} 已属于子单 {{other}}，需运营与仓库核对',
     REFUND_SETTLED_OFFLINE: '退款已线下结清：{{method}} {{amount}}，转账参考号 {{reference}}',
     REFUND_DEAD_LETTERED: '退款多次发送渠道失败，已停止重试：{{method}} {{amount}}（第 {{attempt}} 次尝试）',
     REFUND_ANSWER_IGNORED: '渠道回报「{{answer}}」已记录但未生效：{{why}}',
