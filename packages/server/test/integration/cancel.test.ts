@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutboundMessageEntity } from '../../src/entities/index.js';
 import { GraphileOutbox } from '../../src/jobs/outbox.js';
 import { DeliveryService } from '../../src/services/dispatch/delivery.service.js';
+import { EXPIRE_IDEMPOTENCY_KEYS_SQL } from '../../src/services/helpers/idempotency.js';
+import { requestHash } from '../../src/services/ingest/request-hash.js';
 import { seedReferenceData } from '../support/reference-data.js';
 import { createOrder, paidOrder, payOrder, step, wmsCallback } from '../support/orders.js';
 import { loginAs, startTestServer, type TestServer } from '../support/test-server.js';
@@ -335,5 +337,51 @@ describe('idempotency keys (docs/reliability.md)', () => {
     expect(refunds[0]!.n).toBe(1);
     const other = await server.graphql(CANCEL, { i: { ...input, reason: 'another reason' } }, agent);
     expect(other.body.errors?.[0]?.extensions?.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('takes over a claim left by a process that died, and frees a finished key after 24 hours', async () => {
+    const [agentRow] = await q<{ id: string }>("SELECT id::text AS id FROM staff WHERE username = 'agent'");
+    // The claim a call makes before it runs (the same hash as the retry's input), left as if its process died.
+    const claim = (number: string, key: string, minutesAgo: number) =>
+      q(
+        `INSERT INTO idempotency_keys (staff_id, key, operation, request_hash, status, created_at)
+         VALUES ($1, $2, 'cancelOrder', $3, 'IN_PROGRESS', now() - make_interval(mins => $4))`,
+        [
+          agentRow!.id,
+          key,
+          requestHash({ operation: 'cancelOrder', input: { number, reason: '幂等取消' } }),
+          minutesAgo,
+        ],
+      );
+    const cancelWith = (number: string, idempotencyKey: string, reason = '幂等取消') =>
+      server.graphql<Cancelled>(CANCEL, { i: { number, reason, idempotencyKey } }, agent);
+
+    // A claim one minute old may still be running: the retry waits its turn.
+    const running = await createOrder(server);
+    await claim(running.number, `running-${running.number}`, 1);
+    const busy = await cancelWith(running.number, `running-${running.number}`);
+    expect(busy.body.errors?.[0]?.extensions?.code).toBe('IDEMPOTENCY_IN_PROGRESS');
+    // Six minutes old, its process is gone (it never wrote DONE): the retry runs and the order is cancelled.
+    const crashed = await createOrder(server);
+    await claim(crashed.number, `crashed-${crashed.number}`, 6);
+    const taken = await cancelWith(crashed.number, `crashed-${crashed.number}`);
+    expect(taken.body.errors).toBeUndefined();
+    expect(taken.body.data!.cancelOrder.order.status).toBe('CANCELLED');
+
+    // A finished key answers for 24 hours, then it is free: the same key with other input runs afresh.
+    const first = await createOrder(server);
+    const second = await createOrder(server);
+    const key = `day-${first.number}`;
+    expect((await cancelWith(first.number, key)).body.errors).toBeUndefined();
+    const reused = await cancelWith(second.number, key);
+    expect(reused.body.errors?.[0]?.extensions?.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    await q("UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = $1", [key]);
+    const afresh = await cancelWith(second.number, key);
+    expect(afresh.body.errors).toBeUndefined();
+    expect(afresh.body.data!.cancelOrder.order.status).toBe('CANCELLED');
+    // The worker's hourly cron deletes keys past their day.
+    await q("UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = $1", [key]);
+    await q(EXPIRE_IDEMPOTENCY_KEYS_SQL);
+    expect(await q('SELECT key FROM idempotency_keys WHERE key = $1', [key])).toEqual([]);
   });
 });

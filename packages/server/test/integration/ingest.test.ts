@@ -146,6 +146,8 @@ describe('createOrder', () => {
     });
     const changed = await createAsStorefront({ ...input, freightFen: 800 });
     expect(changed.body.errors?.[0]?.extensions?.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    // It does not name the order: a key that did not create it must not learn its number.
+    expect(changed.body.errors?.[0]?.message).not.toContain(first.body.data!.createOrder.order.number);
   });
 
   it('creates one order when the same call arrives ten times at once', async () => {
