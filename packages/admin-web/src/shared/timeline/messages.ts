@@ -112,6 +112,10 @@ export function getEventMessage(event: OrderEventWordingInput, t: TFunction): st
         ...refundOf(t, after),
         reference: field(after, 'reference') ?? '—',
       });
+    case 'INTERCEPTION_WAITING':
+      return say('event.INTERCEPTION_WAITING', {
+        rule: enumLabel(t, 'interceptionRule', field(after, 'rule') ?? ''),
+      });
     case 'SHIPPED_TRACKING_NUMBER_TAKEN':
       return say('event.SHIPPED_TRACKING_NUMBER_TAKEN', {
         trackingNumber: field(after, 'trackingNumber') ?? '—',

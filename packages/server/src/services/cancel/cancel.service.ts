@@ -95,11 +95,12 @@ export class CancelService {
 
   /**
    * The cancel itself, in the caller's transaction with the parent row already locked: the whole order, or the one
-   * sub-order `scope` names. Used by cancelOrder and by a manager's CANCEL_ORDER decision on a hold.
+   * sub-order `scope` names. Used by cancelOrder, by a manager's CANCEL_ORDER decision on a hold, and by a hold's
+   * default action (`by` the system: no audit row, the timeline names it).
    */
   async cancelLocked(
     tx: Tx,
-    staff: StaffPrincipal,
+    by: StaffPrincipal | Actor,
     order: OrderEntity,
     scope: CancelScope,
     reason: string,
@@ -107,7 +108,8 @@ export class CancelService {
     expectedVersion?: number | null,
   ) {
     const { manager } = tx;
-    const actor = staffActor(staff);
+    const staff = 'kind' in by ? by : null;
+    const actor = staff ? staffActor(staff) : (by as Actor);
     const subOrders = await lockSubOrders(manager, order.id);
     const targets =
       scope === null
@@ -127,14 +129,15 @@ export class CancelService {
       order.status === 'SPLIT'
         ? await this.cancelSubOrders(tx, order, targets, reason, actor)
         : [await this.cancelUnsplit(tx, order, reason, actor)];
-    await recordAudit(manager, {
-      staff,
-      action: 'CANCEL_ORDER',
-      orderNumber: order.number,
-      after: { number: scope === null ? order.number : targets[0]?.number, results },
-      reason,
-      address,
-    });
+    if (staff)
+      await recordAudit(manager, {
+        staff,
+        action: 'CANCEL_ORDER',
+        orderNumber: order.number,
+        after: { number: scope === null ? order.number : targets[0]?.number, results },
+        reason,
+        address,
+      });
     const refunds = (
       await manager.getRepository(RefundEntity).find({ where: { orderId: order.id }, order: { id: 'ASC' } })
     ).slice(refundsBefore);
