@@ -44,6 +44,8 @@ export interface Config {
   readonly consoleDir: string;
   readonly logLevel: string;
   readonly revealDailyLimit: number;
+  /** Look-ups by a receiver's full phone number per staff member per hour (docs/domain.md §10). */
+  readonly phoneSearchHourlyLimit: number;
   readonly kuaidi100Salt: string;
   /** Delivery attempts of an outbox message before it is dead-lettered. */
   readonly dispatchMaxAttempts: number;
@@ -78,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     consoleDir: env.OMS_CONSOLE_DIR || `${REPOSITORY_ROOT}packages/admin-web/dist/`,
     logLevel: env.LOG_LEVEL || 'info',
     revealDailyLimit: integer('OMS_REVEAL_DAILY_LIMIT', 200),
+    phoneSearchHourlyLimit: integer('OMS_PHONE_SEARCH_HOURLY_LIMIT', 300),
     dispatchMaxAttempts: integer('OMS_DISPATCH_MAX_ATTEMPTS', 8),
     worker: onOff('OMS_WORKER', true),
     paymentWindowMinutes: Math.max(1, integer('OMS_PAYMENT_WINDOW_MINUTES', 30)),
