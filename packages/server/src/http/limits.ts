@@ -18,6 +18,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
+import { MAX_PAGE_COST, operationCost } from './page-cost.js';
 
 /** The most items one page of any connection gives (docs/api.md: `first` capped at 100). */
 export const MAX_PAGE_SIZE = 100;
@@ -29,7 +30,8 @@ export const MAX_TOKENS = 3_000;
  * GraphQL limits (docs/reliability.md): graphql-armor's defaults refuse the console's own order page (fragment spreads and
  * Relay edges add depth), so the limits are set from the console's largest operation plus a margin; batched bodies
  * are refused and no stack traces leave the server. The 512 KiB body limit is Express's (http/app.ts). The input
- * guard below refuses bad variables and oversized pages before any resolver runs.
+ * guard below refuses bad variables, oversized pages and operations whose cost counted with their page sizes is too
+ * high (page-cost.ts; graphql-armor's cost ignores `first`) before any resolver runs.
  */
 export function graphqlLimits() {
   const armor = new ApolloArmor({
@@ -185,6 +187,12 @@ export function checkOperationInput(
     if (typeof value === 'number' && (value < 1 || value > MAX_PAGE_SIZE))
       throw refused('first', `between 1 and ${MAX_PAGE_SIZE}, got ${value}`);
   }
+  const cost = operationCost(schema, document, operation, coerced);
+  if (cost > MAX_PAGE_COST)
+    throw refused(
+      'first',
+      `this operation could read too much (cost ${cost}, at most ${MAX_PAGE_COST}: each field times the items it repeats for); ask for smaller pages, fewer lists or fewer aliases`,
+    );
 }
 
 /** The Apollo plugin that runs checkOperationInput once the operation is known, before any resolver. */
