@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
-import type { Config } from '../config.js';
+import { DEFAULT_DATA_DIR, type Config } from '../config.js';
 import { createDataSource, type DataSourceOptions } from './data-source.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { migrateQueue } from './queue.js';
@@ -58,7 +58,11 @@ export async function openDatabase(
   let url = config.databaseUrl ? config.appDatabaseUrl : undefined;
   let stopEmbedded: (() => Promise<void>) | undefined;
   if (!ownerUrl) {
-    const server = await startEmbeddedPostgres(config.dataDir, log, config.embeddedPgPort);
+    const server = await startEmbeddedPostgres(
+      config.dataDir ?? DEFAULT_DATA_DIR,
+      log,
+      config.embeddedPgPort,
+    );
     stopEmbedded = server.stop;
     await ensureDatabase(server.url('postgres'), DATABASE_NAME);
     ownerUrl = server.url(DATABASE_NAME);
