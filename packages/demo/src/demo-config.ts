@@ -1,4 +1,11 @@
-import { integerVariable, onOffVariable, readVariable, textVariable, variable, type Variable } from '@oms/server';
+import {
+  integerVariable,
+  onOffVariable,
+  readVariable,
+  textVariable,
+  variable,
+  type Variable,
+} from '@oms/server';
 
 /** Demo mode's own configuration, read from the environment once, only when demo mode is on. */
 export interface DemoConfig {

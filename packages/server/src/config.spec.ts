@@ -33,13 +33,17 @@ describe('outside demo mode, the secrets', () => {
     expect(message).toMatch(/no default/);
   });
 
-  it.each(SECRETS_OUTSIDE_DEMO.map((name) => [name]))('refuse a start without %s, naming it alone', (name) => {
-    for (const unset of [undefined, '']) {
-      const message = refusal({ ...TEST_SECRETS, [name]: unset });
-      expect(message).toContain(name);
-      for (const other of SECRETS_OUTSIDE_DEMO.filter((n) => n !== name)) expect(message).not.toContain(other);
-    }
-  });
+  it.each(SECRETS_OUTSIDE_DEMO.map((name) => [name]))(
+    'refuse a start without %s, naming it alone',
+    (name) => {
+      for (const unset of [undefined, '']) {
+        const message = refusal({ ...TEST_SECRETS, [name]: unset });
+        expect(message).toContain(name);
+        for (const other of SECRETS_OUTSIDE_DEMO.filter((n) => n !== name))
+          expect(message).not.toContain(other);
+      }
+    },
+  );
 
   it('never fall back to a public value: given, they are used as given', () => {
     const config = loadConfig({ ...TEST_SECRETS });
@@ -87,7 +91,10 @@ describe('demo mode', () => {
   });
 
   it("takes the demo's values where the environment gives none; /metrics stays open", () => {
-    const config = loadConfig({ OMS_DEMO: 'on', OMS_KUAIDI100_SALT: 'own-salt' }, { demoValues: DEMO_VALUES });
+    const config = loadConfig(
+      { OMS_DEMO: 'on', OMS_KUAIDI100_SALT: 'own-salt' },
+      { demoValues: DEMO_VALUES },
+    );
     expect(config.demo).toBe(true);
     expect(config.orderNumberSecret).toBe(DEMO_VALUES.OMS_ORDER_NUMBER_SECRET);
     expect(config.personalDataKey.toString('hex')).toBe(DEMO_VALUES.OMS_PERSONAL_DATA_KEY);

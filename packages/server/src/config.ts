@@ -46,7 +46,8 @@ export interface Variable<T> {
 }
 
 /** What a declaration says besides its name and how it parses. */
-type Doc = Pick<Variable<unknown>, 'meaning'> & Partial<Pick<Variable<unknown>, 'default' | 'required' | 'secret' | 'hint'>>;
+type Doc = Pick<Variable<unknown>, 'meaning'> &
+  Partial<Pick<Variable<unknown>, 'default' | 'required' | 'secret' | 'hint'>>;
 
 const code = (value: string | number) => `\`${value}\``;
 
@@ -397,7 +398,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
   const missing = demo ? [] : PRODUCT_VARIABLES.filter((d) => d.required === 'outside demo mode' && unset(d));
   if (problems.length > 0 || missing.length > 0) {
     // The first start needs the admin password too; name it now rather than after a second attempt.
-    const alsoNeeded = missing.length > 0 && config.adminPassword === undefined ? [VARIABLES.adminPassword] : [];
+    const alsoNeeded =
+      missing.length > 0 && config.adminPassword === undefined ? [VARIABLES.adminPassword] : [];
     throw new StartRefused(refusal(problems, [...missing, ...alsoNeeded]));
   }
   return config as Config;
@@ -406,7 +408,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
 /** One message for everything the environment got wrong: malformed values, then missing secrets. */
 function refusal(problems: string[], missing: Variable<unknown>[]): string {
   const lines: string[] = [];
-  if (problems.length > 0) lines.push('Malformed configuration:', ...problems.map((problem) => `  ${problem}`));
+  if (problems.length > 0)
+    lines.push('Malformed configuration:', ...problems.map((problem) => `  ${problem}`));
   if (missing.length > 0) {
     const width = Math.max(...missing.map((declared) => declared.name.length));
     lines.push(

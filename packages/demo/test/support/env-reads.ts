@@ -20,7 +20,8 @@ const DYNAMIC = /\benv\??\.?\[\s*([^'"`\s\]][^\]]*)\]/g;
 // const { A, B: b } = process.env
 const DESTRUCTURED = /\{([^}]*)\}\s*=\s*(?:process\.)?env\b/g;
 // const e = process.env (then e.NAME would escape the patterns above)
-const ALIASED = /\b(?:const|let|var)\s+(?!env\b)([A-Za-z_$][\w$]*)\s*(?::[^=]+)?=\s*process\.env(?![\w$.?[])/g;
+const ALIASED =
+  /\b(?:const|let|var)\s+(?!env\b)([A-Za-z_$][\w$]*)\s*(?::[^=]+)?=\s*process\.env(?![\w$.?[])/g;
 
 /** Every read of the environment in `source`, by line. */
 export function envReadsIn(source: string, file = '<source>'): EnvRead[] {

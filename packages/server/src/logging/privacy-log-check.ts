@@ -92,7 +92,7 @@ async function main(args: string[]): Promise<number> {
   const all = { phones: new Set<string>(), addresses: new Set<string>() };
   // Keyed like the servers (OMS_PERSONAL_DATA_KEY, which the run gave them); a value it cannot decrypt throws.
   const key = readVariable(process.env, VARIABLES.personalDataKey);
-  if (!key) throw new PersonalDataKeyError('set OMS_PERSONAL_DATA_KEY to the servers\' key');
+  if (!key) throw new PersonalDataKeyError("set OMS_PERSONAL_DATA_KEY to the servers' key");
   const cipher = new PersonalDataCipher(key);
   const reveal = (stored: string) =>
     PersonalDataCipher.isEncrypted(stored) ? cipher.decrypt(stored) : stored;

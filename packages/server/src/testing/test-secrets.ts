@@ -7,7 +7,9 @@ import { createHash } from 'node:crypto';
  */
 export const TEST_SECRETS = {
   OMS_ORDER_NUMBER_SECRET: 'oms-test-order-number-secret',
-  OMS_PERSONAL_DATA_KEY: createHash('sha256').update('oms test personal-data key: not a secret').digest('hex'),
+  OMS_PERSONAL_DATA_KEY: createHash('sha256')
+    .update('oms test personal-data key: not a secret')
+    .digest('hex'),
   OMS_KUAIDI100_SALT: 'oms-test-kuaidi100-salt',
   OMS_METRICS_TOKEN: 'oms-test-metrics-token',
   OMS_ADMIN_PASSWORD: 'oms-test-admin-password',

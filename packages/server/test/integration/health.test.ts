@@ -114,7 +114,9 @@ describe('/metrics access', () => {
     expect(await status({ authorization: `Bearer ${token}x` })).toBe(401);
     expect(await status({ authorization: `Bearer ${token.slice(0, -1)}` })).toBe(401);
     expect(await status({ authorization: token })).toBe(401);
-    expect(await status({ authorization: `Basic ${Buffer.from(`x:${token}`).toString('base64')}` })).toBe(401);
+    expect(await status({ authorization: `Basic ${Buffer.from(`x:${token}`).toString('base64')}` })).toBe(
+      401,
+    );
     const refused = await fetch(`${server.url}/metrics`);
     expect(refused.headers.get('www-authenticate')).toMatch(/^Bearer/);
     expect(await refused.text()).not.toContain('oms_');

@@ -252,9 +252,7 @@ describe('refunds settled by their channels', () => {
     expect(tries).toBe(2);
     const waiting = async () =>
       Number(
-        /^oms_refunds_needing_attention\{state="DEAD_LETTER"\} (\d+)$/m.exec(
-          await server.metrics(),
-        )?.[1],
+        /^oms_refunds_needing_attention\{state="DEAD_LETTER"\} (\d+)$/m.exec(await server.metrics())?.[1],
       );
     const deadLettered = await waiting();
     expect(deadLettered).toBeGreaterThanOrEqual(refunds.length);
