@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { Router } from 'express';
 import type { DataSource } from 'typeorm';
-import { DEFAULT_DATA_DIR, refuseToStart, StartRefused, type Config } from './config.js';
+import { refuseToStart, StartRefused, type Config } from './config.js';
 import { openDatabase } from './database/database.js';
 import { createApp } from './http/app.js';
 import { shutDownOnSignals } from './http/graceful-shutdown.js';
@@ -40,12 +40,10 @@ export interface ServerExtension {
 export async function startServer(config: Config, extension: ServerExtension = {}): Promise<void> {
   const started = Date.now();
   usePersonalDataKey(config.personalDataKey);
-  const database = await openDatabase(config, (line) => logger.debug({ component: 'postgres' }, line)).catch(
-    refuseToStart,
-  );
-  const where = database.embedded
-    ? `the embedded PostgreSQL under ${config.dataDir ?? DEFAULT_DATA_DIR}`
-    : 'DATABASE_URL';
+  const database = await openDatabase(config, (line) => logger.debug({ component: 'postgres' }, line), {
+    note: (line) => logger.info({ component: 'postgres' }, line),
+  }).catch(refuseToStart);
+  const where = database.embedded ? `the embedded PostgreSQL under ${database.dataDir}` : 'DATABASE_URL';
   try {
     if (!config.demo) await refuseDemoDatabase(database.dataSource, where);
     await extension.prepareDatabase?.(database.dataSource);

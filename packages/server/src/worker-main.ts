@@ -1,6 +1,6 @@
 // The outbox worker as its own process (docs/performance.md "Processes"; the fault tests kill it).
 import 'reflect-metadata';
-import { DEFAULT_DATA_DIR, loadConfig, refuseToStart, type Config } from './config.js';
+import { loadConfig, refuseToStart, type Config } from './config.js';
 import { openDatabase } from './database/database.js';
 import { startWorker, superviseWorker } from './jobs/worker.js';
 import { logger } from './logging/logger.js';
@@ -18,7 +18,7 @@ usePersonalDataKey(config.personalDataKey);
 const database = await openDatabase(config, () => {}).catch(refuseToStart);
 await refuseDemoDatabase(
   database.dataSource,
-  database.embedded ? `the embedded PostgreSQL under ${config.dataDir ?? DEFAULT_DATA_DIR}` : 'DATABASE_URL',
+  database.embedded ? `the embedded PostgreSQL under ${database.dataDir}` : 'DATABASE_URL',
 ).catch(async (error: unknown) => {
   await database.close();
   refuseToStart(error);
