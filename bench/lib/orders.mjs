@@ -2,7 +2,7 @@
 import { graphql } from './product.mjs';
 
 const CREATE = `mutation($i: CreateOrderInput!) { createOrder(input: $i) { order { number amounts { payable { fen } } } } }`;
-const PAY = `mutation($i: RecordPaymentInput!) { recordPayment(input: $i) { order { subOrders { number warehouse { code } } } } }`;
+const PAY = `mutation($i: RecordPaymentInput!) { recordPayment(input: $i) { order { subOrders { number } } } }`;
 export const API_KEY = { authorization: 'ApiKey demo-storefront-key' };
 export const PROVINCES = [
   ['北京市', '北京市', '朝阳区'],

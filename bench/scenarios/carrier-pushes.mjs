@@ -26,13 +26,13 @@ export async function carrierScenario({ parcels = 300, concurrency = 16, port = 
   const db = new pg.Client({ connectionString: product.databaseUrl });
   await db.connect();
   try {
-    const ours = await runPushes(await shipParcels(product, parcels, 'SF1'), concurrency, (param) =>
+    const ours = await runPushes(await shipParcels(product, db, parcels, 'SF1'), concurrency, (param) =>
       postPush(product.url, param),
     );
     const oursStored = await storedEvents(db, 'SF1');
     const pool = new pg.Pool({ connectionString: product.databaseUrl, max: concurrency });
     pool.on('error', () => {});
-    const reference = await runPushes(await shipParcels(product, parcels, 'SF2'), concurrency, (param) =>
+    const reference = await runPushes(await shipParcels(product, db, parcels, 'SF2'), concurrency, (param) =>
       writePush(pool, param),
     );
     await pool.end();
@@ -72,12 +72,20 @@ async function storedEvents(db, prefix) {
   return rows[0].n;
 }
 
-/** `parcels` paid orders through the API, each reported SHIPPED by its warehouse with one waybill `<prefix>…`. */
-async function shipParcels(product, parcels, prefix) {
+/**
+ * `parcels` paid orders through the API, each reported SHIPPED by its warehouse with one waybill `<prefix>…` (the
+ * warehouse read from the database: the storefront's key reads only numbers and statuses).
+ */
+async function shipParcels(product, db, parcels, prefix) {
   const shipped = [];
   for (let i = 0; i < parcels; i++) {
     const { subOrders } = await createPaidOrder(product.url, `p5-${prefix}-${Date.now()}-${i}`, i);
     const sub = subOrders[0];
+    const { rows } = await db.query(
+      'SELECT w.code FROM sub_orders s JOIN warehouses w ON w.id = s.warehouse_id WHERE s.number = $1',
+      [sub.number],
+    );
+    const warehouseCode = rows[0].code;
     const trackingNumber = `${prefix}${String(10_000_000_000 + i)}`;
     const raw = JSON.stringify({
       eventId: `ship-${sub.number}`,
@@ -86,7 +94,7 @@ async function shipParcels(product, parcels, prefix) {
       occurredAt: new Date().toISOString(),
       shipments: [{ carrier: 'SF', trackingNumber }],
     });
-    await fetch(`${product.url}/webhooks/wms/${sub.warehouse.code}`, {
+    await fetch(`${product.url}/webhooks/wms/${warehouseCode}`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',

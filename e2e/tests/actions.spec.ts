@@ -19,7 +19,7 @@ test.describe('an agent', () => {
   test.use({ role: 'AGENT' });
 
   test('cancels an order for a caller and sees the refunds', async ({ page, api, storefront }) => {
-    const order = await placePaidOrder(storefront, { giftCardFen: GIFT_CARD_FEN });
+    const order = await placePaidOrder(storefront, api, { giftCardFen: GIFT_CARD_FEN });
     expect(order.held).toBe(false);
     expect(order.subOrders).toHaveLength(1);
 
@@ -58,7 +58,7 @@ test.describe('an agent', () => {
     storefront,
   }) => {
     // A held order: a manager would be offered RELEASE on it, ops REASSIGN_WAREHOUSE on its sub-order.
-    const order = await placePaidOrder(storefront, { lines: LINES.overQuantityLimit });
+    const order = await placePaidOrder(storefront, api, { lines: LINES.overQuantityLimit });
     expect(order.held).toBe(true);
     const before = await orderState(api, order.number);
     const hold = before.interceptions.find((i) => i.status === 'ACTIVE');
@@ -115,7 +115,8 @@ test.describe('ops', () => {
     // No warehouse can supply 4 (WH01 back to the seed's 3 free, should an earlier run have filled it).
     await setAvailableStock(api, 'WH01', OUT_OF_STOCK_SKU, 3);
     const orders = [];
-    for (let i = 0; i < 3; i += 1) orders.push(await placePaidOrder(storefront, { lines: LINES.outOfStock }));
+    for (let i = 0; i < 3; i += 1)
+      orders.push(await placePaidOrder(storefront, api, { lines: LINES.outOfStock }));
     const subOrders = orders.map((o) => o.subOrders[0]!.number);
     for (const order of orders) {
       expect((await orderState(api, order.number)).subOrders[0]!.outOfStock).toBe(true);
@@ -158,7 +159,7 @@ test.describe('a manager', () => {
   test('releases one held order and cancels two from the queue', async ({ page, api, storefront }) => {
     const orders = [];
     for (let i = 0; i < 3; i += 1) {
-      orders.push(await placePaidOrder(storefront, { lines: LINES.overQuantityLimit }));
+      orders.push(await placePaidOrder(storefront, api, { lines: LINES.overQuantityLimit }));
     }
     for (const order of orders) expect(order.held).toBe(true);
     const [released, ...cancelled] = orders.map((o) => o.number) as [string, string, string];

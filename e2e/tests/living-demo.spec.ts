@@ -79,7 +79,7 @@ test('in the living demo the payment channels confirm the refunds of a cancelled
   const ops = await ApiClient.signIn(LIVING_DEMO_URL, ACCOUNTS.OPS.username, ACCOUNTS.OPS.password);
   try {
     // Paid by Alipay and a gift card; out of stock at every warehouse, so nothing moves it while the agent acts.
-    const order = await placePaidOrder(storefront, { lines: LINES.outOfStock, giftCardFen: 1_000 });
+    const order = await placePaidOrder(storefront, ops, { lines: LINES.outOfStock, giftCardFen: 1_000 });
     expect(order.subOrders.map((s) => s.warehouseCode)).toEqual([null]);
     await page.request.post('/graphql', {
       data: {

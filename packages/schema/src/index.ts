@@ -7,3 +7,4 @@ export * from './money/index.js';
 export * from './screening/index.js';
 export * from './order-number/index.js';
 export * from './docs/index.js';
+export * from './operations/index.js';

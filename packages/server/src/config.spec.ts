@@ -127,6 +127,7 @@ describe('the declarations', () => {
       sessionIdleMinutes: 120,
       sessionAbsoluteHours: 12,
       revealDailyLimit: 200,
+      phoneSearchHourlyLimit: 300,
       paymentWindowMinutes: 30,
       rollbackMinutes: 30,
       dispatchMaxAttempts: 8,

@@ -203,6 +203,9 @@ export const VARIABLES = {
   revealDailyLimit: integerVariable('OMS_REVEAL_DAILY_LIMIT', 200, {
     meaning: 'reveals of personal data per staff member per day (Asia/Shanghai)',
   }),
+  phoneSearchHourlyLimit: integerVariable('OMS_PHONE_SEARCH_HOURLY_LIMIT', 300, {
+    meaning: "look-ups by a receiver's full phone number per staff member per hour, each audited",
+  }),
   paymentWindowMinutes: integerVariable('OMS_PAYMENT_WINDOW_MINUTES', 30, {
     meaning: 'an order still unpaid after this long is closed (at least 1)',
     min: 1,
@@ -284,6 +287,8 @@ export interface Config {
   readonly adminPassword: string | undefined;
   readonly consoleDir: string;
   readonly revealDailyLimit: number;
+  /** Look-ups by a receiver's full phone number per staff member per hour (docs/domain.md §10). */
+  readonly phoneSearchHourlyLimit: number;
   readonly kuaidi100Salt: string;
   /** The Bearer token /metrics asks for; unset (demo mode only) it is open. */
   readonly metricsToken: string | undefined;
@@ -368,6 +373,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
     adminPassword: secret(VARIABLES.adminPassword),
     consoleDir: read(VARIABLES.consoleDir),
     revealDailyLimit: read(VARIABLES.revealDailyLimit),
+    phoneSearchHourlyLimit: read(VARIABLES.phoneSearchHourlyLimit),
     dispatchMaxAttempts: read(VARIABLES.dispatchMaxAttempts),
     worker: read(VARIABLES.worker),
     paymentWindowMinutes: read(VARIABLES.paymentWindowMinutes),

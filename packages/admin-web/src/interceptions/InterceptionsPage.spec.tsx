@@ -64,6 +64,7 @@ const rule = (code: 'QUANTITY_LIMIT' | 'BLACKLIST', enabled: boolean, params: Re
   code,
   enabled,
   params,
+  defaultAction: code === 'BLACKLIST' ? ('WAIT' as const) : ('RELEASE' as const),
   updatedAt: '2024-03-01T00:00:00Z',
   updatedBy: null,
 });
@@ -225,6 +226,32 @@ describe('the interception queue', () => {
     fireEvent.click(screen.getByTestId('rule-save-QUANTITY_LIMIT'));
     expect(await screen.findByText('阈值已保存。')).toBeTruthy();
     expect(threshold.value).toBe('30');
+  });
+
+  it("sets what a rule's holds become when the rollback period ends", async () => {
+    openQueue('MANAGER', [
+      {
+        request: {
+          query: UpdateRiskRuleDocument,
+          variables: { input: { code: 'QUANTITY_LIMIT', enabled: true, defaultAction: 'CANCEL_ORDER' } },
+        },
+        result: {
+          data: {
+            updateRiskRule: {
+              ...rule('QUANTITY_LIMIT', true, { maxQuantityPerSku: 20 }),
+              defaultAction: 'CANCEL_ORDER' as const,
+              updatedBy: 'manager',
+            },
+          },
+        },
+      },
+    ]);
+    const row = await screen.findByTestId('rule-QUANTITY_LIMIT');
+    expect(screen.getByTestId('rule-BLACKLIST').textContent).toContain('等待人工处理');
+    expect(row.textContent).toContain('自动放行');
+    fireEvent.mouseDown(within(row).getByRole('combobox'));
+    fireEvent.click(await screen.findByRole('option', { name: '自动取消订单' }));
+    await waitFor(() => expect(row.textContent).toContain('自动取消订单'));
   });
 
   it('is read-only for ops: no selection, no bulk buttons, switches off, no blacklist', async () => {

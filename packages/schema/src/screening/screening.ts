@@ -67,6 +67,23 @@ export const DEFAULT_RULE_PARAMS: Readonly<Record<AutomaticRule, Readonly<Record
   QUANTITY_LIMIT: { maxQuantityPerSku: 20 },
 };
 
+/** What happens to a hold nobody decided within the rollback period (docs/domain.md §9). */
+export const HOLD_DEFAULT_ACTIONS = ['RELEASE', 'CANCEL_ORDER', 'WAIT'] as const;
+export type HoldDefaultAction = (typeof HOLD_DEFAULT_ACTIONS)[number];
+
+/**
+ * Each rule's default action until a manager changes it: a blacklisted phone, address or account waits for a person
+ * (releasing it unseen would ship to a known fraudster); the other rules fail open, releasing, so a busy queue never
+ * strands a good customer's order; a staff member's own hold (MANUAL) is released too.
+ */
+export const DEFAULT_HOLD_ACTION: Readonly<Record<InterceptionRule, HoldDefaultAction>> = {
+  BLACKLIST: 'WAIT',
+  HIGH_VALUE_NEW_ACCOUNT: 'RELEASE',
+  ADDRESS_VELOCITY: 'RELEASE',
+  QUANTITY_LIMIT: 'RELEASE',
+  MANUAL: 'RELEASE',
+};
+
 function param(setting: RuleSetting, name: string): number {
   return setting.params[name] ?? DEFAULT_RULE_PARAMS[setting.code][name] ?? 0;
 }

@@ -3,6 +3,7 @@ import {
   CARRIER_CODES,
   DISPATCH_STATES,
   FULFILMENT_STATUSES,
+  HOLD_DEFAULT_ACTIONS,
   INTERCEPTION_RULES,
   INTERCEPTION_STATUSES,
   INVOICE_TYPES,
@@ -81,6 +82,11 @@ export const InterceptionRuleEnum = enumOf(
   INTERCEPTION_RULES,
   'InterceptionRule',
   'The rule that raised a hold.',
+);
+export const HoldDefaultActionEnum = enumOf(
+  HOLD_DEFAULT_ACTIONS,
+  'HoldDefaultAction',
+  'What a hold nobody decided within the rollback period becomes: released, its order cancelled, or left for a person.',
 );
 export const ActorTypeEnum = enumOf(ACTOR_TYPES, 'ActorType', 'Who wrote a timeline entry.');
 export const StaffRoleEnum = enumOf(STAFF_ROLES, 'StaffRole', "A staff member's role.");

@@ -1,4 +1,4 @@
-import type { BlacklistKind, InterceptionRule } from '@oms/schema';
+import type { BlacklistKind, HoldDefaultAction, InterceptionRule } from '@oms/schema';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { IdColumn, TimeColumn } from './columns.js';
 
@@ -8,6 +8,8 @@ export class RiskRuleEntity {
   @PrimaryColumn({ type: 'text' }) code: Exclude<InterceptionRule, 'MANUAL'>;
   @Column({ type: 'boolean' }) enabled: boolean;
   @Column({ type: 'jsonb' }) params: Record<string, number>;
+  /** What a hold of this rule nobody decided within the rollback period becomes (docs/domain.md §9). */
+  @Column({ type: 'text', default: 'RELEASE' }) defaultAction: HoldDefaultAction;
   @TimeColumn() updatedAt: Date;
   @Column({ type: 'text', nullable: true }) updatedBy: string | null;
 }

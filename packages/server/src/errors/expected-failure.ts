@@ -16,14 +16,19 @@ function unwrap(error: unknown): unknown {
   return inner ? unwrap(inner) : error;
 }
 
+/**
+ * The first of `candidates` that carries a code in its extensions: the innermost error first, then its wrappers (a
+ * parse failure's inner error has empty extensions; Apollo's wrapper carries GRAPHQL_PARSE_FAILED).
+ */
 function codedIn(...candidates: unknown[]): { message: string; extensions: Record<string, unknown> } | null {
   for (const candidate of candidates) {
-    const shaped = candidate as { message?: unknown; extensions?: unknown } | null;
+    const shaped = candidate as { message?: unknown; extensions?: { code?: unknown } } | null;
     if (
       shaped &&
       typeof shaped.message === 'string' &&
       shaped.extensions &&
-      typeof shaped.extensions === 'object'
+      typeof shaped.extensions === 'object' &&
+      typeof shaped.extensions.code === 'string'
     ) {
       return { message: shaped.message, extensions: shaped.extensions as Record<string, unknown> };
     }

@@ -19,6 +19,7 @@ import { observeOperations } from './observe-operations.js';
 import { formatError } from '../api/format-error.js';
 import { countWebhookResults, createMetrics, metricsAccess } from './metrics.js';
 import { graphqlLimits } from './limits.js';
+import { apiKeyReadGuard } from './api-key-reads.js';
 import { introspectionGuard } from './introspection.js';
 import { readinessProbe, type Readiness } from './readiness.js';
 import helmet from 'helmet';
@@ -56,6 +57,7 @@ export async function createApp(
       // would wrap every field's resolver to compute hints nobody reads.
       ApolloServerPluginCacheControlDisabled(),
       introspectionGuard(config.production),
+      apiKeyReadGuard(),
       // graphql-armor types its plugins against the CJS build of @apollo/server; they are the same at run time.
       ...(limits.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
       observeOperations<RequestContext>(metrics),

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { CONSOLE_OPERATIONS } from '@oms/schema';
 import { Kind, type OperationDefinitionNode } from 'graphql';
 import { currentScope } from '../logging/request-scope.js';
 import { graphqlErrorCode } from '../api/format-error.js';
@@ -16,17 +17,21 @@ function revealKeyOf(operation: OperationDefinitionNode | undefined): string | n
   return null;
 }
 
+const CONSOLE = new Set<string>(CONSOLE_OPERATIONS);
+
 /**
- * The operation's name, or for an anonymous one its type and first field (`mutation login`): bounded by the schema,
- * so it can label a metric.
+ * The metric label of a request (docs/api.md "Operations"): the console's own operation names as given; any other
+ * request by its type and first root field (`mutation login`), which the schema bounds once the document is valid;
+ * `other` when there is neither (a document that did not parse or validate, a name the console does not send with no
+ * valid operation). A client cannot add series by naming its requests.
  */
 function operationLabel(
   name: string | null | undefined,
   operation: OperationDefinitionNode | undefined,
 ): string {
-  if (name) return name;
+  if (name && CONSOLE.has(name)) return name;
   const first = operation?.selectionSet.selections.find((s) => s.kind === Kind.FIELD);
-  return first?.kind === Kind.FIELD ? `${operation!.operation} ${first.name.value}` : 'anonymous';
+  return first?.kind === Kind.FIELD ? `${operation!.operation} ${first.name.value}` : 'other';
 }
 
 /**

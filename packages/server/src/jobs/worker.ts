@@ -8,11 +8,14 @@ import { deliverOutbound } from './deliver-outbound.js';
 import { deliverRefund } from './deliver-refund.js';
 import { DELIVER_TASK, EXPIRE_TASK, GraphileOutbox, REFUND_TASK } from './outbox.js';
 import { REQUEUE_STUCK_TASK, requeueStuck } from './requeue-stuck.js';
+import { EXPIRE_IDEMPOTENCY_KEYS_SQL } from '../services/helpers/idempotency.js';
 
 /** The cron task that flags late sub-orders, every minute. */
 export const FLAG_LATE_TASK = 'flag-late-sub-orders';
 /** The cron task that closes orders whose payment window ran out, every minute. */
 export const CLOSE_UNPAID_TASK = 'close-unpaid-orders';
+/** The cron task that deletes idempotency keys past their 24 hours, every hour. */
+export const EXPIRE_KEYS_TASK = 'expire-idempotency-keys';
 
 // A failed delivery is recorded on its outbox row (attempts, last error, dispatch state); only the worker's own
 // trouble is worth a log line.
@@ -86,10 +89,14 @@ export async function startWorker(
         await services.paymentWindow.closeExpired();
       },
       [REQUEUE_STUCK_TASK]: requeueStuck(db, outbox),
+      [EXPIRE_KEYS_TASK]: async () => {
+        await db.query(EXPIRE_IDEMPOTENCY_KEYS_SQL);
+      },
     },
-    crontab: [FLAG_LATE_TASK, CLOSE_UNPAID_TASK, REQUEUE_STUCK_TASK]
-      .map((task) => `* * * * * ${task}`)
-      .join('\n'),
+    crontab: [
+      ...[FLAG_LATE_TASK, CLOSE_UNPAID_TASK, REQUEUE_STUCK_TASK].map((task) => `* * * * * ${task}`),
+      `17 * * * * ${EXPIRE_KEYS_TASK}`,
+    ].join('\n'),
   }).catch(async (error: unknown) => {
     await end();
     throw error;

@@ -106,6 +106,18 @@ describe('login throttling', () => {
     const eleventh = await server.graphql(LOGIN, { u: 'admin', p: 'admin123' });
     expect(eleventh.body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
   });
+
+  it('counts attempts made at once: of 15 parallel wrong passwords, 10 are checked and 5 refused unchecked', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 15 }, (_, i) => server.graphql(LOGIN, { u: 'manager', p: `parallel-${i}` })),
+    );
+    const codes = answers.map(({ body }) => body.errors?.[0]?.extensions?.code);
+    expect(codes.filter((code) => code === 'UNAUTHENTICATED')).toHaveLength(10);
+    expect(codes.filter((code) => code === 'RATE_LIMITED')).toHaveLength(5);
+    // The address's allowance took only the ten checked ones: another account still signs in from it.
+    const other = await server.graphql(LOGIN, { u: 'ops', p: 'ops123' });
+    expect(other.body.errors).toBeUndefined();
+  });
 });
 
 describe('GraphQL limits', () => {

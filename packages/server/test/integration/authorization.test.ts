@@ -14,7 +14,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApiSchema } from '../../src/api/schema.js';
 import { seedReferenceData } from '../support/reference-data.js';
-import { API_KEY } from '../support/orders.js';
+import { API_KEY, createOrder, orderInput } from '../support/orders.js';
 import { loginAs, startTestServer, type TestServer } from '../support/test-server.js';
 import { OPERATION_MATRIX } from './authorization-matrix.js';
 
@@ -99,11 +99,14 @@ describe('authorization: every role × every operation, from one matrix', () => 
       const rule = OPERATION_MATRIX[operation.name]!;
       const { query, variables } = request(operation.kind, operation.name, operation.args);
       for (const caller of [...STAFF_ROLES, 'API_KEY', 'ANONYMOUS'] as const) {
+        // An API key calls only the mutations of its scopes, and no query at all (docs/api.md "What an API key reads").
         const allowed =
-          rule === 'public' ||
-          (rule.startsWith('scope:')
-            ? caller === 'API_KEY'
-            : caller !== 'API_KEY' && caller !== 'ANONYMOUS' && hasPermission(caller, rule as Permission));
+          caller === 'API_KEY'
+            ? operation.kind === 'mutation' && rule.startsWith('scope:')
+            : rule === 'public' ||
+              (!rule.startsWith('scope:') &&
+                caller !== 'ANONYMOUS' &&
+                hasPermission(caller, rule as Permission));
         const { body } = await server.graphql(query, variables, headers[caller]);
         const codes = (body.errors ?? []).map((e) => e.extensions?.code);
         const refused = codes.includes('FORBIDDEN') || codes.includes('UNAUTHENTICATED');
@@ -116,5 +119,116 @@ describe('authorization: every role × every operation, from one matrix', () => 
       }
     }
     expect(mismatches).toEqual([]);
+  });
+});
+
+describe('what an API key reads, field by field (docs/api.md "What an API key reads")', () => {
+  /** Where each payload type sits under the key's two mutations: the selection around one of its fields. */
+  const PATHS: Record<string, { mutation: 'create' | 'pay'; wrap: (inner: string) => string }> = {
+    CreateOrderPayload: { mutation: 'create', wrap: (inner) => inner },
+    Order: { mutation: 'create', wrap: (inner) => `order { ${inner} }` },
+    SubOrder: { mutation: 'create', wrap: (inner) => `order { subOrders { ${inner} } }` },
+    Amounts: { mutation: 'create', wrap: (inner) => `order { amounts { ${inner} } }` },
+    Money: { mutation: 'create', wrap: (inner) => `order { amounts { payable { ${inner} } } }` },
+    RecordPaymentPayload: { mutation: 'pay', wrap: (inner) => inner },
+    Payment: { mutation: 'pay', wrap: (inner) => `payment { ${inner} }` },
+  };
+  const READABLE: Record<string, readonly string[] | '*'> = {
+    CreateOrderPayload: ['order', 'created'],
+    Order: ['number', 'status', 'version', 'amounts', 'subOrders'],
+    SubOrder: ['number', 'status'],
+    Amounts: '*',
+    Money: '*',
+    RecordPaymentPayload: ['order', 'payment'],
+    Payment: ['id', 'method', 'amount', 'status', 'transactionNo', 'paidAt'],
+  };
+
+  const count = async (sql: string, value: string) =>
+    ((await server.db.dataSource.query(sql, [value])) as { n: number }[])[0]!.n;
+
+  it('answers the listed fields and refuses every other one with FORBIDDEN before anything is stored', async () => {
+    const unpaid = (await createOrder(server)).number;
+    const mismatches: string[] = [];
+    let serial = 0;
+    for (const [typeName, path] of Object.entries(PATHS)) {
+      const type = schema.getType(typeName) as GraphQLObjectType;
+      for (const field of Object.values(type.getFields())) {
+        const named = getNamedType(field.type);
+        const leaf = isScalarType(named) || isEnumType(named);
+        const inner = `${field.name}${leaf ? '' : ' { __typename }'}`;
+        const readable = READABLE[typeName] === '*' || READABLE[typeName]!.includes(field.name);
+        const key = `key-reads-${Date.now()}-${(serial += 1)}`;
+        const { body } =
+          path.mutation === 'create'
+            ? await server.graphql(
+                `mutation($i: CreateOrderInput!) { createOrder(input: $i) { ${path.wrap(inner)} } }`,
+                { i: orderInput({ externalId: key }) },
+                API_KEY,
+              )
+            : await server.graphql(
+                `mutation($i: RecordPaymentInput!) { recordPayment(input: $i) { ${path.wrap(inner)} } }`,
+                {
+                  i: {
+                    orderNumber: unpaid,
+                    method: 'ALIPAY',
+                    amountFen: 1,
+                    transactionNo: key,
+                    status: 'FAILED',
+                    occurredAt: new Date().toISOString(),
+                  },
+                },
+                API_KEY,
+              );
+        const stored =
+          path.mutation === 'create'
+            ? await count('SELECT count(*)::int AS n FROM orders WHERE external_id = $1', key)
+            : await count('SELECT count(*)::int AS n FROM payments WHERE transaction_no = $1', key);
+        const error = body.errors?.[0];
+        if (readable && (error || stored !== 1))
+          mismatches.push(
+            `${typeName}.${field.name}: expected an answer, got ${JSON.stringify(body.errors)}`,
+          );
+        if (!readable && (error?.extensions?.code !== 'FORBIDDEN' || stored !== 0))
+          mismatches.push(
+            `${typeName}.${field.name}: expected FORBIDDEN with nothing stored, got ${error?.extensions?.code ?? 'data'} and ${stored} stored`,
+          );
+        if (!readable && error?.extensions?.field !== `${typeName}.${field.name}`)
+          mismatches.push(`${typeName}.${field.name}: the refusal names ${String(error?.extensions?.field)}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('refuses every query to a key, and a fragment cannot smuggle a field past the check', async () => {
+    const { number } = await createOrder(server);
+    const query = await server.graphql(
+      'query($n: String!) { order(number: $n) { number } }',
+      { n: number },
+      API_KEY,
+    );
+    expect(query.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const smuggled = await server.graphql(
+      `mutation($i: RecordPaymentInput!) { recordPayment(input: $i) { order { ...O } } }
+       fragment O on Order { number timeline { type reason } }`,
+      {
+        i: {
+          orderNumber: number,
+          method: 'ALIPAY',
+          amountFen: 1,
+          transactionNo: `smuggle-${number}`,
+          status: 'FAILED',
+          occurredAt: new Date().toISOString(),
+        },
+      },
+      API_KEY,
+    );
+    expect(smuggled.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      field: 'Order.timeline',
+    });
+    expect(smuggled.response.status).toBe(403);
+    expect(
+      await count('SELECT count(*)::int AS n FROM payments WHERE transaction_no = $1', `smuggle-${number}`),
+    ).toBe(0);
   });
 });

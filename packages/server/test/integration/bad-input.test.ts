@@ -267,6 +267,32 @@ describe('bad values are BAD_USER_INPUT naming the field, and change nothing', (
     expect(await count('orders')).toBe(orders);
   });
 
+  it('answers a crafted cursor with BAD_USER_INPUT naming after, on every keyset list', async () => {
+    const crafted = [
+      ['2026-01-01T00:00:00.000Z', '99999999999999999999999'], // an id past bigint
+      ['+275760-09-13T00:00:00.000Z', '1'], // a time PostgreSQL takes but no row of ours has
+      [Number.MAX_VALUE, '1'],
+      ['2026-01-01T00:00:00.000Z'],
+      { id: '1' },
+    ].map((value) => Buffer.from(JSON.stringify(value)).toString('base64url'));
+    const lists = [
+      'orders(after: $a) { edges { cursor } }',
+      'interceptions(after: $a) { edges { cursor } }',
+      'lateSubOrders(after: $a) { edges { cursor } }',
+      'subOrders(after: $a) { edges { cursor } }',
+      'failedRefunds(after: $a) { edges { cursor } }',
+    ];
+    for (const list of lists) {
+      for (const after of crafted) {
+        const { body } = await send(`query($a: String) { ${list} }`, { a: after }, manager);
+        expect(body.errors?.[0]?.extensions, `${list} ${after}`).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          field: 'after',
+        });
+      }
+    }
+  });
+
   it('stores metacharacters verbatim where text is allowed', async () => {
     const order = await createOrder(server);
     const text = 'Robert\'); DROP TABLE orders; -- "% _ \\';

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutboundMessageEntity } from '../../src/entities/index.js';
 import { GraphileOutbox } from '../../src/jobs/outbox.js';
 import { DeliveryService } from '../../src/services/dispatch/delivery.service.js';
+import { EXPIRE_IDEMPOTENCY_KEYS_SQL } from '../../src/services/helpers/idempotency.js';
+import { requestHash } from '../../src/services/ingest/request-hash.js';
 import { seedReferenceData } from '../support/reference-data.js';
 import { createOrder, paidOrder, payOrder, step, wmsCallback } from '../support/orders.js';
 import { loginAs, startTestServer, type TestServer } from '../support/test-server.js';
@@ -141,7 +143,7 @@ describe('cancelOrder', () => {
     expect(entry!.after.refunds).toEqual([expect.objectContaining({ method: 'GIFT_CARD', amountFen: 990 })]);
   });
 
-  it('refuses a shipped sub-order and says why', async () => {
+  it('refuses a shipped sub-order with INVALID_TRANSITION naming its state, changing nothing', async () => {
     const order = await createOrder(server);
     const [sub] = await payOrder(server, order);
     await wmsCallback(
@@ -149,15 +151,58 @@ describe('cancelOrder', () => {
       sub!.warehouse!.code,
       step(sub!.number, 'SHIPPED', { shipments: [{ carrier: 'JD', trackingNumber: `JD${Date.now()}` }] }),
     );
-    const { body } = await server.graphql<Cancelled>(
+    const auditRows = () =>
+      q("SELECT id FROM audit_log WHERE order_number = $1 AND action = 'CANCEL_ORDER'", [order.number]);
+    for (const number of [sub!.number, order.number]) {
+      const { body } = await server.graphql<Cancelled>(CANCEL, { i: { number, reason: 'x' } }, agent);
+      expect(body.data?.cancelOrder ?? null).toBeNull();
+      expect(body.errors?.[0]?.extensions).toMatchObject({
+        code: 'INVALID_TRANSITION',
+        currentState: 'SHIPPED',
+      });
+      expect(body.errors?.[0]?.message).toContain(`${sub!.number} is SHIPPED`);
+    }
+    expect(await auditRows()).toEqual([]);
+    expect(await q('SELECT status FROM sub_orders WHERE number = $1', [sub!.number])).toEqual([
+      { status: 'SHIPPED' },
+    ]);
+  });
+
+  it('names the least advanced state when shipped and cancelled sub-orders leave nothing to cancel', async () => {
+    const { order, subOrders } = await twoSubOrders();
+    const [first, second] = subOrders;
+    const { body: firstCancel } = await server.graphql<Cancelled>(
       CANCEL,
-      { i: { number: sub!.number, reason: 'x' } },
+      { i: { number: first!.number, reason: '客户只要一件' } },
       agent,
     );
-    expect(body.data!.cancelOrder.results).toEqual([
-      { subOrderNumber: sub!.number, outcome: 'NOT_CANCELLABLE', reason: 'the sub-order is SHIPPED' },
-    ]);
-    expect(body.data!.cancelOrder.refunds).toEqual([]);
+    expect(firstCancel.data!.cancelOrder.results.map((r) => r.outcome)).toEqual(['CANCELLED']);
+    await wmsCallback(
+      server,
+      second!.warehouse!.code,
+      step(second!.number, 'SHIPPED', { shipments: [{ carrier: 'JD', trackingNumber: `JD${Date.now()}9` }] }),
+    );
+    const { body } = await server.graphql<Cancelled>(
+      CANCEL,
+      { i: { number: order.number, reason: '再取消一次' } },
+      agent,
+    );
+    expect(body.errors?.[0]?.extensions).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      currentState: 'SHIPPED',
+    });
+    // Once everything is cancelled the state named is CANCELLED.
+    const unpaid = await createOrder(server);
+    await server.graphql<Cancelled>(CANCEL, { i: { number: unpaid.number, reason: '第一次' } }, agent);
+    const { body: again } = await server.graphql<Cancelled>(
+      CANCEL,
+      { i: { number: unpaid.number, reason: '第二次' } },
+      agent,
+    );
+    expect(again.errors?.[0]?.extensions).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      currentState: 'CANCELLED',
+    });
   });
 
   it('refuses a stale expectedVersion with VERSION_CONFLICT, changing nothing', async () => {
@@ -292,5 +337,51 @@ describe('idempotency keys (docs/reliability.md)', () => {
     expect(refunds[0]!.n).toBe(1);
     const other = await server.graphql(CANCEL, { i: { ...input, reason: 'another reason' } }, agent);
     expect(other.body.errors?.[0]?.extensions?.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('takes over a claim left by a process that died, and frees a finished key after 24 hours', async () => {
+    const [agentRow] = await q<{ id: string }>("SELECT id::text AS id FROM staff WHERE username = 'agent'");
+    // The claim a call makes before it runs (the same hash as the retry's input), left as if its process died.
+    const claim = (number: string, key: string, minutesAgo: number) =>
+      q(
+        `INSERT INTO idempotency_keys (staff_id, key, operation, request_hash, status, created_at)
+         VALUES ($1, $2, 'cancelOrder', $3, 'IN_PROGRESS', now() - make_interval(mins => $4))`,
+        [
+          agentRow!.id,
+          key,
+          requestHash({ operation: 'cancelOrder', input: { number, reason: '幂等取消' } }),
+          minutesAgo,
+        ],
+      );
+    const cancelWith = (number: string, idempotencyKey: string, reason = '幂等取消') =>
+      server.graphql<Cancelled>(CANCEL, { i: { number, reason, idempotencyKey } }, agent);
+
+    // A claim one minute old may still be running: the retry waits its turn.
+    const running = await createOrder(server);
+    await claim(running.number, `running-${running.number}`, 1);
+    const busy = await cancelWith(running.number, `running-${running.number}`);
+    expect(busy.body.errors?.[0]?.extensions?.code).toBe('IDEMPOTENCY_IN_PROGRESS');
+    // Six minutes old, its process is gone (it never wrote DONE): the retry runs and the order is cancelled.
+    const crashed = await createOrder(server);
+    await claim(crashed.number, `crashed-${crashed.number}`, 6);
+    const taken = await cancelWith(crashed.number, `crashed-${crashed.number}`);
+    expect(taken.body.errors).toBeUndefined();
+    expect(taken.body.data!.cancelOrder.order.status).toBe('CANCELLED');
+
+    // A finished key answers for 24 hours, then it is free: the same key with other input runs afresh.
+    const first = await createOrder(server);
+    const second = await createOrder(server);
+    const key = `day-${first.number}`;
+    expect((await cancelWith(first.number, key)).body.errors).toBeUndefined();
+    const reused = await cancelWith(second.number, key);
+    expect(reused.body.errors?.[0]?.extensions?.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    await q("UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = $1", [key]);
+    const afresh = await cancelWith(second.number, key);
+    expect(afresh.body.errors).toBeUndefined();
+    expect(afresh.body.data!.cancelOrder.order.status).toBe('CANCELLED');
+    // The worker's hourly cron deletes keys past their day.
+    await q("UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = $1", [key]);
+    await q(EXPIRE_IDEMPOTENCY_KEYS_SQL);
+    expect(await q('SELECT key FROM idempotency_keys WHERE key = $1', [key])).toEqual([]);
   });
 });

@@ -52,10 +52,30 @@ describe('/metrics', () => {
       await loginAs(server, 'ops', 'ops123'),
     );
     const text = await scrape();
-    expect(text).toMatch(/oms_graphql_request_seconds_count\{operation="Warehouses"\} 1/);
+    // Not a name the console sends: labelled by its root field.
+    expect(text).toMatch(/oms_graphql_request_seconds_count\{operation="query warehouses"\} [1-9]/);
+    expect(text).not.toContain('operation="Warehouses"');
     expect(text).toContain('oms_outbox_dead_letters_total 0');
     expect(text).toContain('oms_outbox_dead_letters 0');
     expect(text).toContain('# TYPE oms_orders_estimated gauge');
+  });
+
+  it('takes only bounded operation labels: made-up names and broken documents add no series', async () => {
+    const ops = await loginAs(server, 'ops', 'ops123');
+    for (let i = 0; i < 5; i++) {
+      await server.graphql(`query MadeUp${i} { me { id } }`, {}, ops);
+      await server.graphql(`query Broken${i} { noSuchField${i} }`, {}, ops);
+      await server.graphql(`query Unparsable${i} {`, {}, ops);
+    }
+    const text = await scrape();
+    expect(text).not.toMatch(/MadeUp|Broken|Unparsable|noSuchField/);
+    expect(value(text, 'oms_graphql_request_seconds_count{operation="query me"}')).toBeGreaterThanOrEqual(5);
+    // Counted under their own codes, not as internal errors.
+    expect(value(text, 'oms_graphql_errors_total{operation="other",code="GRAPHQL_PARSE_FAILED"}')).toBe(5);
+    expect(value(text, 'oms_graphql_errors_total{operation="other",code="GRAPHQL_VALIDATION_FAILED"}')).toBe(
+      5,
+    );
+    expect(text).not.toContain('code="INTERNAL_SERVER_ERROR"');
   });
 
   it('moves transitions, conflicts, queue depth, dead letters, webhook results and reveals when they happen', async () => {
@@ -71,7 +91,7 @@ describe('/metrics', () => {
     ).toBe(401);
     // A stale version.
     const stale = await server.graphql(
-      'mutation Cancel($i: CancelOrderInput!) { cancelOrder(input: $i) { order { status } } }',
+      'mutation CancelOrder($i: CancelOrderInput!) { cancelOrder(input: $i) { order { status } } }',
       { i: { number: paid.orderNumber, reason: 'x', expectedVersion: 999 } },
       ops,
     );
@@ -93,8 +113,8 @@ describe('/metrics', () => {
     const moved = (series: string | RegExp) => value(after, series) - value(before, series);
     expect(moved('oms_transitions_total{strand="ORDER",from="PENDING_PAYMENT",to="PAID"}')).toBe(1);
     expect(moved(/^oms_transitions_total\{strand="FULFILMENT",from="[A-Z_]+",to="SHIPPED"\} /)).toBe(1);
-    expect(moved('oms_conflicts_total{operation="Cancel",code="VERSION_CONFLICT"}')).toBe(1);
-    expect(moved('oms_graphql_errors_total{operation="Cancel",code="VERSION_CONFLICT"}')).toBe(1);
+    expect(moved('oms_conflicts_total{operation="CancelOrder",code="VERSION_CONFLICT"}')).toBe(1);
+    expect(moved('oms_graphql_errors_total{operation="CancelOrder",code="VERSION_CONFLICT"}')).toBe(1);
     expect(moved('oms_webhook_results_total{source="wms",outcome="APPLIED"}')).toBe(1);
     expect(moved('oms_webhook_results_total{source="wms",outcome="BAD_SIGNATURE"}')).toBe(1);
     expect(moved('oms_personal_data_reveals_total{outcome="REVEALED"}')).toBe(1);

@@ -4,18 +4,62 @@ import { seedReferenceData } from '../support/reference-data.js';
 import { loginAs, startTestServer, type TestServer } from '../support/test-server.js';
 import { refundsOf } from '../support/refunds.js';
 
-const CREATE = `mutation($input: CreateOrderInput!) { createOrder(input: $input) { created order {
-  number status amounts { goods { fen } payable { fen } } subOrders { number status outOfStock warehouse { code } lines { sku } } } } }`;
-const PAY = `mutation($input: RecordPaymentInput!) { recordPayment(input: $input) { payment { status logs { status } }
-  order { number status subOrders { number status warehouse { code } amounts { payable { fen } } } } } }`;
+// A key reads only numbers, statuses and amounts (docs/api.md "What an API key reads"); what the tests check beyond
+// that they read as staff see it.
+const CREATE = `mutation($input: CreateOrderInput!) { createOrder(input: $input) { created order { number } } }`;
+const PAY = `mutation($input: RecordPaymentInput!) { recordPayment(input: $input) { payment { transactionNo } order { number } } }`;
+const STAFF_VIEW = `query($n: String!) { order(number: $n) {
+  number status amounts { goods { fen } payable { fen } }
+  subOrders { number status outOfStock warehouse { code } lines { sku } amounts { payable { fen } } }
+  payments { transactionNo status logs { status } } } }`;
 
 let server: TestServer;
 let counter = 0;
 
+let staff: Record<string, string>;
+
 beforeAll(async () => {
   server = await startTestServer();
   await seedReferenceData(server.db.dataSource);
+  staff = await loginAs(server, 'ops', 'ops123');
 });
+
+type StaffView = Created['createOrder']['order'] & {
+  payments: { transactionNo: string; status: string; logs: { status: string }[] }[];
+};
+type Answer<T> = { body: { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] } };
+
+async function staffView(number: string): Promise<StaffView> {
+  const { body } = await server.graphql<{ order: StaffView }>(STAFF_VIEW, { n: number }, staff);
+  return body.data!.order;
+}
+
+/** The storefront's createOrder with its key; on success the order as staff see it. */
+async function createAsStorefront(input: Record<string, unknown>): Promise<Answer<Created>> {
+  const { body } = await server.graphql<{ createOrder: { created: boolean; order: { number: string } } }>(
+    CREATE,
+    { input },
+    API_KEY,
+  );
+  if (!body.data) return { body: { errors: body.errors } };
+  const order = await staffView(body.data.createOrder.order.number);
+  return { body: { data: { createOrder: { created: body.data.createOrder.created, order } } } };
+}
+
+/** The payment channel's recordPayment with its key; on success the order and the payment as staff see them. */
+async function payAsStorefront(input: Record<string, unknown>): Promise<Answer<Paid>> {
+  const { body } = await server.graphql<{ recordPayment: { order: { number: string } } }>(
+    PAY,
+    { input },
+    API_KEY,
+  );
+  if (!body.data) return { body: { errors: body.errors } };
+  const order = await staffView(body.data.recordPayment.order.number);
+  const payment = order.payments.find((p) => p.transactionNo === input.transactionNo)!;
+  return {
+    body: { data: { recordPayment: { order, payment: { status: payment.status, logs: payment.logs } } } },
+  };
+}
 afterAll(() => server?.close());
 
 function anOrder(overrides: Record<string, unknown> = {}) {
@@ -52,16 +96,18 @@ type Created = {
       amounts: { payable: { fen: number } };
       subOrders: {
         number: string;
+        status: string;
         outOfStock: boolean;
         warehouse: { code: string } | null;
         lines: { sku: string }[];
+        amounts: { payable: { fen: number } };
       }[];
     };
   };
 };
 type Paid = {
   recordPayment: {
-    payment: { status: string };
+    payment: { status: string; logs: { status: string }[] };
     order: {
       status: string;
       subOrders: {
@@ -81,7 +127,7 @@ async function count(table: string): Promise<number> {
 
 describe('createOrder', () => {
   it('creates an unpaid order with its amounts', async () => {
-    const { body } = await server.graphql<Created>(CREATE, { input: anOrder() }, API_KEY);
+    const { body } = await createAsStorefront(anOrder());
     expect(body.errors).toBeUndefined();
     const { order, created } = body.data!.createOrder;
     expect(created).toBe(true);
@@ -92,22 +138,22 @@ describe('createOrder', () => {
 
   it('returns the same order for a retry, and refuses the same key with other input', async () => {
     const input = anOrder();
-    const first = await server.graphql<Created>(CREATE, { input }, API_KEY);
-    const again = await server.graphql<Created>(CREATE, { input }, API_KEY);
+    const first = await createAsStorefront(input);
+    const again = await createAsStorefront(input);
     expect(again.body.data!.createOrder).toMatchObject({
       created: false,
       order: { number: first.body.data!.createOrder.order.number },
     });
-    const changed = await server.graphql(CREATE, { input: { ...input, freightFen: 800 } }, API_KEY);
+    const changed = await createAsStorefront({ ...input, freightFen: 800 });
     expect(changed.body.errors?.[0]?.extensions?.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    // It does not name the order: a key that did not create it must not learn its number.
+    expect(changed.body.errors?.[0]?.message).not.toContain(first.body.data!.createOrder.order.number);
   });
 
   it('creates one order when the same call arrives ten times at once', async () => {
     const input = anOrder();
     const before = await count('orders');
-    const answers = await Promise.all(
-      Array.from({ length: 10 }, () => server.graphql<Created>(CREATE, { input }, API_KEY)),
-    );
+    const answers = await Promise.all(Array.from({ length: 10 }, () => createAsStorefront(input)));
     const numbers = new Set(answers.map((a) => a.body.data?.createOrder.order.number));
     expect(numbers.size).toBe(1);
     expect(await count('orders')).toBe(before + 1);
@@ -135,7 +181,7 @@ describe('createOrder', () => {
     [{ type: 'RETURN' }, 'type'],
   ])('refuses %j naming %s, storing nothing', async (overrides, field) => {
     const before = await count('orders');
-    const { body } = await server.graphql(CREATE, { input: anOrder(overrides) }, API_KEY);
+    const { body } = await createAsStorefront(anOrder(overrides));
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     expect(await count('orders')).toBe(before);
   });
@@ -149,7 +195,7 @@ describe('createOrder', () => {
 
 describe('recordPayment', () => {
   async function created(overrides: Record<string, unknown> = {}) {
-    const { body } = await server.graphql<Created>(CREATE, { input: anOrder(overrides) }, API_KEY);
+    const { body } = await createAsStorefront(anOrder(overrides));
     if (!body.data) throw new Error(JSON.stringify(body.errors));
     return body.data.createOrder.order;
   }
@@ -167,7 +213,7 @@ describe('recordPayment', () => {
       status: 'SUCCEEDED',
       occurredAt: new Date().toISOString(),
     };
-    const { body } = await server.graphql<Paid>(PAY, { input }, API_KEY);
+    const { body } = await payAsStorefront(input);
     expect(body.errors).toBeUndefined();
     const paid = body.data!.recordPayment.order;
     expect(paid.status).toBe('SPLIT');
@@ -182,7 +228,7 @@ describe('recordPayment', () => {
     );
     expect(reservedAfter.reserved - reservedBefore.reserved).toBe(2);
 
-    const repeat = await server.graphql<Paid>(PAY, { input }, API_KEY);
+    const repeat = await payAsStorefront(input);
     expect(repeat.body.data!.recordPayment.order.subOrders).toHaveLength(1);
     const other = await server.graphql(PAY, { input: { ...input, amountFen: 1 } }, API_KEY);
     expect(other.body.errors?.[0]?.extensions?.code).toBe('IDEMPOTENCY_KEY_REUSED');
@@ -197,9 +243,9 @@ describe('recordPayment', () => {
       transactionNo: `ali-${order.number}`,
       occurredAt: new Date().toISOString(),
     };
-    const pending = await server.graphql<Paid>(PAY, { input: { ...base, status: 'PENDING' } }, API_KEY);
+    const pending = await payAsStorefront({ ...base, status: 'PENDING' });
     expect(pending.body.data!.recordPayment.order.status).toBe('PENDING_PAYMENT');
-    const done = await server.graphql<Paid>(PAY, { input: { ...base, status: 'SUCCEEDED' } }, API_KEY);
+    const done = await payAsStorefront({ ...base, status: 'SUCCEEDED' });
     expect(done.body.data!.recordPayment.order.status).toBe('SPLIT');
     expect(done.body.data!.recordPayment.payment).toEqual({
       status: 'SUCCEEDED',
@@ -252,7 +298,7 @@ describe('recordPayment', () => {
       status: 'SUCCEEDED',
       occurredAt: new Date().toISOString(),
     };
-    const { body } = await server.graphql<Paid>(PAY, { input }, API_KEY);
+    const { body } = await payAsStorefront(input);
     expect(body.errors).toBeUndefined();
     const detail = await server.graphql<Created['createOrder'] & { order: Created['createOrder']['order'] }>(
       `query($n: String!) { order(number: $n) { subOrders { warehouse { code } lines { sku } } } }`,
@@ -284,7 +330,7 @@ describe('recordPayment', () => {
       status: 'SUCCEEDED',
       occurredAt: new Date().toISOString(),
     };
-    const { body } = await server.graphql<Paid>(PAY, { input }, API_KEY);
+    const { body } = await payAsStorefront(input);
     expect(body.data!.recordPayment.order.subOrders).toEqual([
       expect.objectContaining({ status: 'CREATED', warehouse: null }),
     ]);
@@ -300,7 +346,7 @@ describe('recordPayment', () => {
       status: 'SUCCEEDED',
       occurredAt: new Date().toISOString(),
     };
-    const { body } = await server.graphql<Paid>(PAY, { input }, API_KEY);
+    const { body } = await payAsStorefront(input);
     expect(body.errors).toBeUndefined();
     expect(await refundsOf(server, order.number)).toEqual([
       expect.objectContaining({ method: 'ALIPAY', amount_fen: 1, status: 'PENDING', reason: 'OVERPAID' }),

@@ -16,7 +16,7 @@ interface Found {
 }
 
 beforeAll(async () => {
-  server = await startTestServer({ revealDailyLimit: 3 });
+  server = await startTestServer({ revealDailyLimit: 3, phoneSearchHourlyLimit: 12 });
   await seedReferenceData(server.db.dataSource);
   // A few dozen orders in every stage, built through the API; two share a phone.
   for (let i = 0; i < 12; i++) await createOrder(server);
@@ -124,6 +124,44 @@ describe('search', () => {
   it('treats SQL metacharacters as plain text', async () => {
     const { body } = await server.graphql<Search>(SEARCH, { q: "1' OR '1'='1" }, agent);
     expect(body.data?.search).toEqual({ kind: 'NONE', invalidOrderNumber: false, orders: [] });
+  });
+});
+
+describe('searching by phone (docs/domain.md §10)', () => {
+  it('counts every candidate, aliases in one request included, audits each masked, and refuses past the limit', async () => {
+    const ops = await loginAs(server, 'ops', 'ops123');
+    const aliases = Array.from(
+      { length: 15 },
+      (_, i) => `s${i}: search(query: "1390000${String(2000 + i).padStart(4, '0')}") { kind }`,
+    ).join(' ');
+    const { body } = await server.graphql(`{ ${aliases} }`, {}, ops);
+    // Past the twelfth, refused (`search` being non-null, a refusal nulls the whole answer).
+    expect(body.errors?.length).toBeGreaterThan(0);
+    expect(body.errors?.every((e) => e.extensions?.code === 'RATE_LIMITED')).toBe(true);
+    // The order list's phone filter draws on the same allowance.
+    const list = await server.graphql(
+      'query($f: OrderFilter) { orders(filter: $f) { edges { cursor } } }',
+      { f: { receiverPhone: '13900001111' } },
+      ops,
+    );
+    expect(list.body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    const rows = (await server.db.dataSource.query(
+      `SELECT a.after, a.reason FROM audit_log a JOIN staff s ON s.id = a.staff_id
+       WHERE s.username = 'ops' AND a.action = 'SEARCH_BY_PHONE'`,
+    )) as { after: { phone: string }; reason: string }[];
+    expect(rows).toHaveLength(12);
+    for (const row of rows) {
+      expect(row.after.phone).toMatch(/^139\*{4}\d{4}$/);
+      expect(row.reason).toBe('search box');
+    }
+    // Another staff member has an allowance of their own; looking up by order number is not counted.
+    const manager = await loginAs(server, 'manager', 'manager123');
+    const byFilter = await server.graphql(
+      'query($f: OrderFilter) { orders(filter: $f) { edges { cursor } } }',
+      { f: { receiverPhone: '13900001111' } },
+      manager,
+    );
+    expect(byFilter.body.errors).toBeUndefined();
   });
 });
 

@@ -50,7 +50,7 @@ async function lineOf(requestId: string): Promise<LogLine> {
 describe('request log lines', () => {
   it('writes one line per request with its id, operation, status, duration and staff id', async () => {
     const { response } = await server.graphql(
-      'query Warehouses { warehouses { code } }',
+      'query WarehouseLoadPanel { warehouses { code } }',
       {},
       {
         ...headers,
@@ -61,7 +61,7 @@ describe('request log lines', () => {
     const line = await lineOf('trace-abc.123');
     expect(line).toMatchObject({
       level: 'info',
-      operation: 'Warehouses',
+      operation: 'WarehouseLoadPanel',
       status: 200,
       msg: 'request completed',
     });
@@ -76,7 +76,7 @@ describe('request log lines', () => {
 
   it('replaces an insane incoming request id with its own', async () => {
     const { response } = await server.graphql(
-      'query Warehouses { warehouses { code } }',
+      'query WarehouseLoadPanel { warehouses { code } }',
       {},
       {
         ...headers,
@@ -85,7 +85,7 @@ describe('request log lines', () => {
     );
     const id = response.headers.get('x-request-id');
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
-    expect((await lineOf(id!)).operation).toBe('Warehouses');
+    expect((await lineOf(id!)).operation).toBe('WarehouseLoadPanel');
   });
 
   it('names a webhook by its route', async () => {
@@ -114,7 +114,7 @@ describe('an unexpected error', () => {
     await server.db.dataSource.query('ALTER TABLE warehouses RENAME COLUMN code TO code_gone');
     try {
       const { body, response } = await server.graphql(
-        'query Warehouses { warehouses { code } }',
+        'query WarehouseLoadPanel { warehouses { code } }',
         {},
         headers,
       );
@@ -127,7 +127,7 @@ describe('an unexpected error', () => {
         expect(text).not.toContain(leak);
 
       const line = await lineOf(requestId);
-      expect(line).toMatchObject({ level: 'error', operation: 'Warehouses', reqId: requestId });
+      expect(line).toMatchObject({ level: 'error', operation: 'WarehouseLoadPanel', reqId: requestId });
       expect(line.err?.message).toMatch(/column .*code.* does not exist/);
       expect(line.err?.stack).toContain('QueryFailedError');
       expect(line.err?.query).toMatch(/SELECT/);

@@ -151,4 +151,65 @@ describe('the rollback period', () => {
     expect(row).toEqual({ status: 'EXPIRED', decided_by: 'rollback-period' });
     expect((await holdOf(number)).held).toBe(false);
   });
+
+  /** Ends the rollback period of an order's hold now and runs its default action through the worker. */
+  async function overdue(number: string): Promise<void> {
+    await server.db.dataSource.query(
+      `UPDATE interceptions SET expires_at = now() - interval '1 second' WHERE order_id = (SELECT id FROM orders WHERE number = $1)`,
+      [number],
+    );
+    await server.db.dataSource.query(
+      "UPDATE graphile_worker._private_jobs SET run_at = now() WHERE task_id = (SELECT id FROM graphile_worker._private_tasks WHERE identifier = 'expire-interception')",
+    );
+  }
+  const eventsOf = async (number: string, type: string) =>
+    (
+      await server.db.dataSource.query(
+        'SELECT e.id FROM order_events e JOIN orders o ON o.id = e.order_id WHERE o.number = $1 AND e.type = $2',
+        [number, type],
+      )
+    ).length as number;
+  const interceptionOf = async (number: string) =>
+    (
+      await server.db.dataSource.query(
+        'SELECT i.status, o.status AS order_status FROM interceptions i JOIN orders o ON o.id = i.order_id WHERE o.number = $1',
+        [number],
+      )
+    )[0] as { status: string; order_status: string };
+
+  it('leaves a blacklist hold for a person when its rollback period ends (fails closed), saying so on the timeline', async () => {
+    await blacklist('PHONE', '13322223333');
+    const number = await paidOrder({ phone: '13322223333' });
+    expect((await holdOf(number)).held).toBe(true);
+    await overdue(number);
+    await eventually(async () => (await eventsOf(number, 'INTERCEPTION_WAITING')) === 1);
+    expect(await interceptionOf(number)).toMatchObject({ status: 'ACTIVE' });
+    expect((await holdOf(number)).dispatches).toBe(0);
+  });
+
+  it("runs a rule's default set to CANCEL_ORDER: the order cancelled and refunded by the system", async () => {
+    await server.db.dataSource.query(
+      "UPDATE risk_rules SET default_action = 'CANCEL_ORDER' WHERE code = 'QUANTITY_LIMIT'",
+    );
+    try {
+      const number = await paidOrder({ quantity: 30 });
+      await overdue(number);
+      await eventually(async () => (await interceptionOf(number)).status === 'CANCELLED_ORDER');
+      const [subOrder] = await server.db.dataSource.query(
+        'SELECT s.status FROM sub_orders s JOIN orders o ON o.id = s.order_id WHERE o.number = $1',
+        [number],
+      );
+      expect(subOrder).toEqual({ status: 'CANCELLED' });
+      const refunds = await server.db.dataSource.query(
+        'SELECT r.method FROM refunds r JOIN orders o ON o.id = r.order_id WHERE o.number = $1',
+        [number],
+      );
+      expect(refunds).toEqual([{ method: 'ALIPAY' }]);
+      expect((await holdOf(number)).dispatches).toBe(0);
+    } finally {
+      await server.db.dataSource.query(
+        "UPDATE risk_rules SET default_action = 'RELEASE' WHERE code = 'QUANTITY_LIMIT'",
+      );
+    }
+  });
 });

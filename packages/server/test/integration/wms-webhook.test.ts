@@ -128,4 +128,75 @@ describe('warehouse callbacks', () => {
     });
     expect(bad.status).toBe(400);
   });
+
+  it('answer 409 naming a waybill that is already another parcel, storing the report and noting it for ops', async () => {
+    const first = await paidSubOrder();
+    const second = await paidSubOrder();
+    const trackingNumber = `JD${Date.now()}`;
+    const shipped = (subOrderNumber: string, eventId: string) =>
+      callback('SH01', {
+        eventId,
+        subOrderNumber,
+        type: 'SHIPPED',
+        occurredAt: at(),
+        shipments: [{ carrier: 'JD', trackingNumber }],
+      });
+    expect((await shipped(first.subOrderNumber, `t-${trackingNumber}-1`)).status).toBe(200);
+    const reused = await shipped(second.subOrderNumber, `t-${trackingNumber}-2`);
+    expect(reused.status).toBe(409);
+    expect(JSON.stringify(reused.json)).toContain(
+      `shipments[0].trackingNumber: JD ${trackingNumber} is already the parcel of sub-order ${first.subOrderNumber}`,
+    );
+    expect((await statusOf(second.subOrderNumber)).status).toBe('CREATED');
+    const [stored] = await server.db.dataSource.query(
+      "SELECT outcome FROM inbound_messages WHERE source = 'WMS:SH01' AND message_key = $1",
+      [`t-${trackingNumber}-2`],
+    );
+    expect(stored).toEqual({ outcome: 'TRACKING_NUMBER_TAKEN' });
+    const notes = await server.db.dataSource.query(
+      `SELECT e.type FROM order_events e JOIN sub_orders s ON s.id = e.sub_order_id WHERE s.number = $1`,
+      [second.subOrderNumber],
+    );
+    expect(notes.map((n: { type: string }) => n.type)).toContain('SHIPPED_TRACKING_NUMBER_TAKEN');
+    // The same waybill twice in one report is malformed.
+    const doubled = await callback('SH01', {
+      eventId: `t-${trackingNumber}-3`,
+      subOrderNumber: second.subOrderNumber,
+      type: 'SHIPPED',
+      occurredAt: at(),
+      shipments: [
+        { carrier: 'JD', trackingNumber: `${trackingNumber}9` },
+        { carrier: 'JD', trackingNumber: `${trackingNumber}9` },
+      ],
+    });
+    expect(doubled.status).toBe(400);
+  });
+
+  it('answer 400 to a callback dated more than 7 days ago or more than 5 minutes ahead, changing nothing', async () => {
+    const { subOrderNumber } = await paidSubOrder();
+    const minutes = (n: number) => new Date(Date.now() + n * 60_000).toISOString();
+    for (const [occurredAt, says] of [
+      [minutes(-7 * 24 * 60 - 1), 'days ago'],
+      [minutes(6), 'minutes ahead'],
+    ] as const) {
+      const answer = await callback('SH01', {
+        eventId: `w-${occurredAt}`,
+        subOrderNumber,
+        type: 'ACCEPTED',
+        occurredAt,
+      });
+      expect(answer.status).toBe(400);
+      expect(JSON.stringify(answer.json)).toContain(says);
+    }
+    expect((await statusOf(subOrderNumber)).status).toBe('CREATED');
+    // Just inside the window is taken.
+    const inside = await callback('SH01', {
+      eventId: `w-inside-${subOrderNumber}`,
+      subOrderNumber,
+      type: 'ACCEPTED',
+      occurredAt: minutes(-7 * 24 * 60 + 5),
+    });
+    expect(inside.status).toBe(200);
+    expect((await statusOf(subOrderNumber)).status).toBe('ACCEPTED');
+  });
 });

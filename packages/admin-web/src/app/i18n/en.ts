@@ -515,6 +515,7 @@ export const en = {
     off: 'Off',
     updated: 'Changed {{time}} by {{by}}',
     save: 'Save thresholds',
+    defaultAction: 'When the rollback period ends',
     saved: 'Thresholds saved.',
     invalidMoney: 'An amount, e.g. 5000',
     invalidNumber: 'A whole number, 0 or more',
@@ -800,6 +801,11 @@ export const en = {
       YUNDA: 'Yunda Express',
       EMS: 'China Post EMS',
     },
+    holdDefaultAction: {
+      RELEASE: 'Release',
+      CANCEL_ORDER: 'Cancel the order',
+      WAIT: 'Wait for a person',
+    },
     interceptionRule: {
       HIGH_VALUE_NEW_ACCOUNT: 'High value, new account',
       ADDRESS_VELOCITY: 'Many orders to one address',
@@ -828,6 +834,9 @@ export const en = {
       'Refund succeeded: {{method}} {{amount}}, channel refund number {{channelRefundNo}}',
     REFUND_FAILED: 'Refund failed: {{method}} {{amount}} (attempt {{attempt}})',
     REFUND_RETRIED: 'Refund sent again: {{method}} {{amount}} (attempt {{attempt}})',
+    INTERCEPTION_WAITING: 'Hold past its rollback period: waits for a person, as its rule says ({{rule}})',
+    SHIPPED_TRACKING_NUMBER_TAKEN:
+      'Shipment report refused: waybill {{trackingNumber}} already belongs to sub-order {{other}}; ops must check with the warehouse',
     REFUND_SETTLED_OFFLINE: 'Refund settled offline: {{method}} {{amount}}, transfer reference {{reference}}',
     REFUND_DEAD_LETTERED:
       'Refund could not be delivered to its channel; retries stopped: {{method}} {{amount}} (attempt {{attempt}})',

@@ -7,6 +7,7 @@ import {
   CarrierCode,
   DispatchState,
   FulfilmentStatus,
+  HoldDefaultAction,
   InterceptionRule,
   InterceptionStatus,
   InterceptOutcome,
@@ -60,6 +61,7 @@ const WORDED: Partial<Record<EnumGroup, readonly string[]>> = {
   lineAttribute: [...Object.values(LineAttribute), ...Object.values(WarehouseCapability)],
   carrier: Object.values(CarrierCode),
   interceptionRule: Object.values(InterceptionRule),
+  holdDefaultAction: Object.values(HoldDefaultAction),
   invoiceType: Object.values(InvoiceType),
 };
 

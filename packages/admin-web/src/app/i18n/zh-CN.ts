@@ -502,6 +502,7 @@ export const zhCN = {
     off: '已关闭',
     updated: '{{time}} 由 {{by}} 修改',
     save: '保存阈值',
+    defaultAction: '回滚期满后',
     saved: '阈值已保存。',
     invalidMoney: '请输入金额，例如 5000',
     invalidNumber: '请输入不小于 0 的整数',
@@ -784,6 +785,11 @@ export const zhCN = {
       YUNDA: '韵达快递',
       EMS: '邮政EMS',
     },
+    holdDefaultAction: {
+      RELEASE: '自动放行',
+      CANCEL_ORDER: '自动取消订单',
+      WAIT: '等待人工处理',
+    },
     interceptionRule: {
       HIGH_VALUE_NEW_ACCOUNT: '新账户大额',
       ADDRESS_VELOCITY: '同地址高频',
@@ -811,6 +817,9 @@ export const zhCN = {
     REFUND_SUCCEEDED_WITH_NO: '退款成功：{{method}} {{amount}}，渠道退款单号 {{channelRefundNo}}',
     REFUND_FAILED: '退款失败：{{method}} {{amount}}（第 {{attempt}} 次尝试）',
     REFUND_RETRIED: '重新发送退款：{{method}} {{amount}}（第 {{attempt}} 次尝试）',
+    INTERCEPTION_WAITING: '拦截已过回滚期，按规则等待人工处理（{{rule}}）',
+    SHIPPED_TRACKING_NUMBER_TAKEN:
+      '仓库回报发货被拒：运单号 {{trackingNumber}} 已属于子单 {{other}}，需运营与仓库核对',
     REFUND_SETTLED_OFFLINE: '退款已线下结清：{{method}} {{amount}}，转账参考号 {{reference}}',
     REFUND_DEAD_LETTERED: '退款多次发送渠道失败，已停止重试：{{method}} {{amount}}（第 {{attempt}} 次尝试）',
     REFUND_ANSWER_IGNORED: '渠道回报「{{answer}}」已记录但未生效：{{why}}',

@@ -2,6 +2,7 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import FormControlLabel from '@mui/material/FormControlLabel';
+import MenuItem from '@mui/material/MenuItem';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
@@ -15,6 +16,7 @@ import {
   UpdateRiskRuleDocument,
   type RiskRuleRow_RuleFragment,
 } from '@/gql/graphql';
+import { HoldDefaultAction } from '@/gql/schema';
 import { refusalOf, RefusalText, type Refusal } from '@/shared/ActionDialog';
 import { enumLabel } from '@/shared/enumLabel';
 import { formatDateTime } from '@/shared/time';
@@ -50,12 +52,23 @@ export function RiskRuleRow({
   const dirty = Object.keys(changed).length > 0;
   const tt = t as unknown as (key: string) => string;
 
-  const send = async (enabled: boolean, withParams: Record<string, number> | null) => {
+  const send = async (
+    enabled: boolean,
+    withParams: Record<string, number> | null,
+    defaultAction: HoldDefaultAction | null = null,
+  ) => {
     setRefusal(null);
     setSaved(false);
     try {
       await update({
-        variables: { input: { code: rule.code, enabled, ...(withParams ? { params: withParams } : {}) } },
+        variables: {
+          input: {
+            code: rule.code,
+            enabled,
+            ...(withParams ? { params: withParams } : {}),
+            ...(defaultAction ? { defaultAction } : {}),
+          },
+        },
       });
       if (withParams) {
         setEdits({});
@@ -122,6 +135,23 @@ export function RiskRuleRow({
           {t('rules.saved')}
         </Alert>
       ) : null}
+      <TextField
+        select
+        size="small"
+        id={`rule-${rule.code}-default-action`}
+        label={t('rules.defaultAction')}
+        value={rule.defaultAction}
+        disabled={!canEdit || loading}
+        onChange={(e) => void send(rule.enabled, null, e.target.value as HoldDefaultAction)}
+        sx={{ width: 200, mt: 1, mr: 1.5 }}
+        slotProps={{ htmlInput: { 'data-testid': `rule-default-${rule.code}` } }}
+      >
+        {Object.values(HoldDefaultAction).map((action) => (
+          <MenuItem key={action} value={action}>
+            {enumLabel(t, 'holdDefaultAction', action)}
+          </MenuItem>
+        ))}
+      </TextField>
       {names.length > 0 ? (
         <Box sx={{ display: 'flex', gap: 1.5, flexWrap: 'wrap', alignItems: 'flex-start', mt: 1 }}>
           {names.map((name) => {

@@ -112,6 +112,16 @@ describe('refund entries', () => {
     );
   });
 
+  it('words a shipment report refused for a waybill another parcel has', () => {
+    const e = event('SHIPPED_TRACKING_NUMBER_TAKEN', {
+      after: { callback: 'SHIPPED', trackingNumber: 'JD0001', subOrderNumber: '2612000000000017' },
+    });
+    expect(getEventMessage(e, zh)).toBe(
+      '仓库回报发货被拒：运单号 JD0001 已属于子单 2612000000000017，需运营与仓库核对',
+    );
+    expect(getEventMessage(e, en)).toContain('waybill JD0001 already belongs to sub-order 2612000000000017');
+  });
+
   it('never shows a refund entry by its code', () => {
     const types = [
       'REFUNDS_CREATED',

@@ -112,6 +112,15 @@ export function getEventMessage(event: OrderEventWordingInput, t: TFunction): st
         ...refundOf(t, after),
         reference: field(after, 'reference') ?? '—',
       });
+    case 'INTERCEPTION_WAITING':
+      return say('event.INTERCEPTION_WAITING', {
+        rule: enumLabel(t, 'interceptionRule', field(after, 'rule') ?? ''),
+      });
+    case 'SHIPPED_TRACKING_NUMBER_TAKEN':
+      return say('event.SHIPPED_TRACKING_NUMBER_TAKEN', {
+        trackingNumber: field(after, 'trackingNumber') ?? '—',
+        other: field(after, 'subOrderNumber') ?? '—',
+      });
     case 'REFUND_ANSWER_IGNORED':
       return say('event.REFUND_ANSWER_IGNORED', {
         answer: enumLabel(t, 'refundAnswer', field(after, 'answer') ?? ''),

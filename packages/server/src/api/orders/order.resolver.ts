@@ -67,12 +67,21 @@ export class OrderResolver {
   @Authorized('ORDER_READ')
   @Query(() => OrderConnection, { description: 'newest first, keyset-paged' })
   async orders(
-    @Ctx() { services, loaders }: RequestContext,
+    @Ctx() context: RequestContext,
     @Arg('filter', () => OrderFilterInput, { nullable: true }) filter?: OrderFilterInput | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<OrderConnection> {
-    const page = await services.lookup.list(filter ?? {}, pageSize(first, 20), after ?? null);
+    const { services, loaders } = context;
+    const size = pageSize(first, 20);
+    if (filter?.receiverPhone)
+      await services.lookup.admitPhoneSearch(
+        staffOf(context),
+        filter.receiverPhone,
+        'order list filter',
+        context.address,
+      );
+    const page = await services.lookup.list(filter ?? {}, size, after ?? null);
     for (const node of page.nodes) loaders.order.prime(node.id, node);
     return toConnection(page, (node) => node as OrderObjectType);
   }
@@ -83,9 +92,13 @@ export class OrderResolver {
   })
   search(
     @Arg('query', () => String) query: string,
-    @Ctx() { services }: RequestContext,
+    @Ctx() context: RequestContext,
   ): Promise<SearchResultType> {
-    return services.lookup.search(query) as Promise<SearchResultType>;
+    return context.services.lookup.search(
+      query,
+      staffOf(context),
+      context.address,
+    ) as Promise<SearchResultType>;
   }
 
   @FieldResolver(() => CustomerType)

@@ -15,7 +15,7 @@ import {
 import type { AuditEntity, BlacklistEntity, RiskRuleEntity } from '../../entities/index.js';
 import { DateTime, JSON } from '../common/scalars.js';
 import { staffOf, type RequestContext } from '../context.js';
-import { InterceptionRuleEnum, StaffRoleEnum } from '../enums.js';
+import { HoldDefaultActionEnum, InterceptionRuleEnum, StaffRoleEnum } from '../enums.js';
 import { PageInfo } from '../orders/order-connection.type.js';
 import { pageSize, toConnection } from '../common/connections.js';
 
@@ -27,6 +27,10 @@ export class RiskRuleType {
   @Field(() => InterceptionRuleEnum) code: RiskRuleEntity['code'];
   @Field(() => Boolean) enabled: boolean;
   @Field(() => JSON) params: Record<string, number>;
+  @Field(() => HoldDefaultActionEnum, {
+    description: 'what a hold of this rule nobody decided within the rollback period becomes',
+  })
+  defaultAction: RiskRuleEntity['defaultAction'];
   @Field(() => DateTime) updatedAt: Date;
   @Field(() => String, { nullable: true }) updatedBy: string | null;
 }
@@ -40,6 +44,8 @@ export class UpdateRiskRuleInput {
     description: 'thresholds to change, e.g. { "maxQuantityPerSku": 30 }',
   })
   params?: Record<string, unknown> | null;
+  @Field(() => HoldDefaultActionEnum, { nullable: true, description: 'unchanged when absent' })
+  defaultAction?: RiskRuleEntity['defaultAction'] | null;
 }
 
 @ObjectType('BlacklistEntry')
@@ -111,6 +117,7 @@ export class RiskResolver {
       input.enabled,
       input.params ?? {},
       context.address,
+      input.defaultAction ?? null,
     );
   }
 

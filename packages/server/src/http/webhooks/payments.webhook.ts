@@ -8,7 +8,7 @@ import {
   type RefundAnswer,
   type RefundsService,
 } from '../../services/refunds/refunds.service.js';
-import { BadCallbackError } from './bad-callback.js';
+import { BadCallbackError, callbackTime } from './bad-callback.js';
 
 const ANSWER_TYPES = ['REFUND_SUCCEEDED', 'REFUND_FAILED'] as const;
 
@@ -27,9 +27,7 @@ export function parseRefundAnswer(body: unknown): RefundAnswer {
   };
   const type = text('type', true) as RefundAnswer['type'];
   if (!ANSWER_TYPES.includes(type)) throw new BadCallbackError(`type: one of ${ANSWER_TYPES.join(', ')}`);
-  const occurredAt = new Date(text('occurredAt', true)!);
-  if (Number.isNaN(occurredAt.getTime()))
-    throw new BadCallbackError('occurredAt: an ISO-8601 time is required');
+  const occurredAt = callbackTime(text('occurredAt', true)!);
   const attempt = b.attempt;
   if (
     attempt !== undefined &&

@@ -8,7 +8,7 @@ import {
   type WmsCallbackService,
   type WmsCallbackType,
 } from '../../services/webhooks/wms-callback.service.js';
-import { BadCallbackError } from './bad-callback.js';
+import { BadCallbackError, CALLBACK_WINDOW, callbackTime } from './bad-callback.js';
 import { signedJsonBody } from './signed-json.js';
 
 /** Parses and checks a callback body, or throws BadCallbackError naming the field. */
@@ -23,9 +23,7 @@ export function parseWmsCallback(body: unknown): WmsCallback {
   const type = text('type') as WmsCallbackType;
   if (!WMS_CALLBACK_TYPES.includes(type))
     throw new BadCallbackError(`type: one of ${WMS_CALLBACK_TYPES.join(', ')}`);
-  const occurredAt = new Date(text('occurredAt'));
-  if (Number.isNaN(occurredAt.getTime()))
-    throw new BadCallbackError('occurredAt: an ISO-8601 time is required');
+  const occurredAt = callbackTime(text('occurredAt'), CALLBACK_WINDOW);
   const shipments = Array.isArray(b.shipments) ? b.shipments : [];
   const parsed = shipments.map((s: unknown, i: number) => {
     const { carrier, trackingNumber } = (s ?? {}) as Record<string, unknown>;
@@ -35,6 +33,9 @@ export function parseWmsCallback(body: unknown): WmsCallback {
       throw new BadCallbackError(`shipments[${i}].trackingNumber: 6–40 letters or digits`);
     return { carrier: (carrierByCode(carrier) ?? carrierFromKuaidi100(carrier))!.code, trackingNumber };
   });
+  const waybills = parsed.map((p) => `${p.carrier} ${p.trackingNumber}`);
+  const twice = waybills.findIndex((waybill, i) => waybills.indexOf(waybill) !== i);
+  if (twice >= 0) throw new BadCallbackError(`shipments[${twice}].trackingNumber: the same waybill twice`);
   if (type === 'SHIPPED' && parsed.length === 0)
     throw new BadCallbackError('shipments: SHIPPED needs at least one parcel');
   return {
@@ -62,8 +63,9 @@ export function wmsWebhook(db: DataSource, callbacks: WmsCallbackService): Route
           .findOne({ where: { code: req.params.warehouseCode } });
         const raw = signedJsonBody(req, res, warehouse?.secret);
         if (!raw) return;
-        const outcome = await callbacks.handle(warehouse!, parseWmsCallback(raw), raw);
-        res.json({ ok: true, outcome });
+        const { outcome, problem } = await callbacks.handle(warehouse!, parseWmsCallback(raw), raw);
+        if (problem) res.status(409).json({ ok: false, outcome, error: problem });
+        else res.json({ ok: true, outcome });
       } catch (error) {
         if (error instanceof BadCallbackError) res.status(400).json({ ok: false, error: error.message });
         else next(error);

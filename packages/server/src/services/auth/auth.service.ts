@@ -22,16 +22,15 @@ export class AuthService {
    * across a sign-in, and a token picked up before it is worth nothing after.
    */
   async login(username: string, password: string, address: string | null, replacing: string | null = null) {
-    await this.throttle.check(username.trim(), address);
+    await this.throttle.attempt(username.trim(), address);
     const staff = await this.deps.db
       .getRepository(StaffEntity)
       .findOne({ where: { username: username.trim() } });
     const ok = await verifyPassword(staff && !staff.disabledAt ? staff.passwordHash : undefined, password);
     if (!staff || !ok) {
-      await this.throttle.failed(username.trim(), address);
       throw domainError('UNAUTHENTICATED', LOGIN_FAILED);
     }
-    await this.throttle.succeeded(username.trim());
+    await this.throttle.succeeded(username.trim(), address);
     const session = await this.sessions.start(staff.id, address);
     if (replacing) await this.sessions.end(replacing);
     return { ...session, staff };

@@ -1,4 +1,4 @@
-import { checkTransition, OPEN_FULFILMENT_STATUSES } from '@oms/schema';
+import { checkTransition, FULFILMENT_STATUSES, OPEN_FULFILMENT_STATUSES } from '@oms/schema';
 import type { StaffPrincipal } from '../../auth/principal.js';
 import { badInput, domainError } from '../../errors/domain-error.js';
 import { selectEntities } from '../../database/select-entities.js';
@@ -20,7 +20,35 @@ export interface CancelResult {
   readonly outcome:
     'CANCELLED' | 'CANCEL_REQUESTED' | 'ALREADY_CANCELLED' | 'ALREADY_REQUESTED' | 'NOT_CANCELLABLE';
   readonly reason: string | null;
+  /** The status it is in after this call (the sub-order's, or the unsplit order's). */
+  readonly state: string;
 }
+
+/** Outcomes that mean a cancel is done or under way for that sub-order (or the unsplit order). */
+const UNDER_WAY: ReadonlySet<CancelResult['outcome']> = new Set([
+  'CANCELLED',
+  'CANCEL_REQUESTED',
+  'ALREADY_REQUESTED',
+]);
+
+/**
+ * docs/api.md "Nothing to cancel": when nothing the number names can be cancelled any more (shipped, delivered or
+ * already cancelled), the cancel is INVALID_TRANSITION naming the state that stops it, and the caller's transaction
+ * rolls back (no audit row, no timeline entry). `currentState` is the least advanced state among what is still open
+ * to the customer (a shipped parcel rather than a delivered one), or CANCELLED when everything is.
+ */
+function refuseWhenNothingCancellable(results: readonly CancelResult[], order: OrderEntity): void {
+  if (results.some((result) => UNDER_WAY.has(result.outcome))) return;
+  const blocking = results.map((result) => result.state).filter((state) => state !== 'CANCELLED');
+  const currentState = blocking.length > 0 ? blocking.sort(byProgress)[0]! : 'CANCELLED';
+  const detail = results
+    .map((result) => `${result.subOrderNumber ?? order.number} is ${result.state}`)
+    .join('; ');
+  throw domainError('INVALID_TRANSITION', `Nothing to cancel: ${detail}.`, { currentState });
+}
+
+const PROGRESS: readonly string[] = FULFILMENT_STATUSES;
+const byProgress = (a: string, b: string) => PROGRESS.indexOf(a) - PROGRESS.indexOf(b);
 
 /** A staff cancel (docs/api.md `cancelOrder`). */
 export interface CancelRequest {
@@ -51,7 +79,7 @@ export class CancelService {
     const number = checkOrderNumber(request.number);
     return inTransaction(this.deps, async (tx) => {
       const order = await lockOrderByNumber(tx.manager, number);
-      return this.cancelLocked(
+      const outcome = await this.cancelLocked(
         tx,
         staff,
         order,
@@ -60,16 +88,19 @@ export class CancelService {
         address,
         request.expectedVersion,
       );
+      refuseWhenNothingCancellable(outcome.results, order);
+      return outcome;
     });
   }
 
   /**
    * The cancel itself, in the caller's transaction with the parent row already locked: the whole order, or the one
-   * sub-order `scope` names. Used by cancelOrder and by a manager's CANCEL_ORDER decision on a hold.
+   * sub-order `scope` names. Used by cancelOrder, by a manager's CANCEL_ORDER decision on a hold, and by a hold's
+   * default action (`by` the system: no audit row, the timeline names it).
    */
   async cancelLocked(
     tx: Tx,
-    staff: StaffPrincipal,
+    by: StaffPrincipal | Actor,
     order: OrderEntity,
     scope: CancelScope,
     reason: string,
@@ -77,7 +108,8 @@ export class CancelService {
     expectedVersion?: number | null,
   ) {
     const { manager } = tx;
-    const actor = staffActor(staff);
+    const staff = 'kind' in by ? by : null;
+    const actor = staff ? staffActor(staff) : (by as Actor);
     const subOrders = await lockSubOrders(manager, order.id);
     const targets =
       scope === null
@@ -97,14 +129,15 @@ export class CancelService {
       order.status === 'SPLIT'
         ? await this.cancelSubOrders(tx, order, targets, reason, actor)
         : [await this.cancelUnsplit(tx, order, reason, actor)];
-    await recordAudit(manager, {
-      staff,
-      action: 'CANCEL_ORDER',
-      orderNumber: order.number,
-      after: { number: scope === null ? order.number : targets[0]?.number, results },
-      reason,
-      address,
-    });
+    if (staff)
+      await recordAudit(manager, {
+        staff,
+        action: 'CANCEL_ORDER',
+        orderNumber: order.number,
+        after: { number: scope === null ? order.number : targets[0]?.number, results },
+        reason,
+        address,
+      });
     const refunds = (
       await manager.getRepository(RefundEntity).find({ where: { orderId: order.id }, order: { id: 'ASC' } })
     ).slice(refundsBefore);
@@ -118,13 +151,18 @@ export class CancelService {
     actor: Actor,
   ): Promise<CancelResult> {
     if (order.status === 'CANCELLED')
-      return { subOrderNumber: null, outcome: 'ALREADY_CANCELLED', reason: null };
+      return { subOrderNumber: null, outcome: 'ALREADY_CANCELLED', reason: null, state: order.status };
     const check = checkTransition('ORDER', order.status, 'CANCEL');
     if (!check.ok)
-      return { subOrderNumber: null, outcome: 'NOT_CANCELLABLE', reason: `the order is ${order.status}` };
+      return {
+        subOrderNumber: null,
+        outcome: 'NOT_CANCELLABLE',
+        reason: `the order is ${order.status}`,
+        state: order.status,
+      };
     await applyOrderEvent(tx, { order, event: 'CANCEL', actor, reason });
     await this.settleHolds(tx, order, null);
-    return { subOrderNumber: null, outcome: 'CANCELLED', reason: null };
+    return { subOrderNumber: null, outcome: 'CANCELLED', reason: null, state: 'CANCELLED' };
   }
 
   private async cancelSubOrders(
@@ -136,7 +174,7 @@ export class CancelService {
   ): Promise<CancelResult[]> {
     const facts = { cancelRequested: false };
     const outcomes = subOrders.map((subOrder): CancelResult | null => {
-      const result = { subOrderNumber: subOrder.number };
+      const result = { subOrderNumber: subOrder.number, state: subOrder.status };
       if (subOrder.status === 'CANCELLED') return { ...result, outcome: 'ALREADY_CANCELLED', reason: null };
       if (subOrder.cancelRequestedAt)
         return { ...result, outcome: 'ALREADY_REQUESTED', reason: 'waiting for the warehouse to confirm' };
@@ -160,11 +198,12 @@ export class CancelService {
       (subOrder, k): CancelResult =>
         outcomes[k] ??
         (cancelledNow.has(subOrder)
-          ? { subOrderNumber: subOrder.number, outcome: 'CANCELLED', reason: null }
+          ? { subOrderNumber: subOrder.number, outcome: 'CANCELLED', reason: null, state: 'CANCELLED' }
           : {
               subOrderNumber: subOrder.number,
               outcome: 'CANCEL_REQUESTED',
               reason: 'asked the warehouse; cancelled when it confirms',
+              state: subOrder.status,
             }),
     );
     // A hold on the whole order is moot once nothing under it can still move.

@@ -9,6 +9,7 @@ export type ServiceConfig = Pick<
   | 'rollbackMinutes'
   | 'paymentWindowMinutes'
   | 'revealDailyLimit'
+  | 'phoneSearchHourlyLimit'
   | 'sessionIdleMinutes'
   | 'sessionAbsoluteHours'
 >;

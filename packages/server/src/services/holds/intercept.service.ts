@@ -1,11 +1,16 @@
-import { checkTransition } from '@oms/schema';
+import {
+  checkTransition,
+  DEFAULT_HOLD_ACTION,
+  type HoldDefaultAction,
+  type InterceptionRule,
+} from '@oms/schema';
 import type { StaffPrincipal } from '../../auth/principal.js';
 import { badInput, domainError } from '../../errors/domain-error.js';
-import type { OrderEntity, SubOrderEntity } from '../../entities/index.js';
+import { RiskRuleEntity, type OrderEntity, type SubOrderEntity } from '../../entities/index.js';
 import type { CancelService } from '../cancel/cancel.service.js';
 import { inTransaction, type ServiceDeps, type Tx } from '../helpers/deps.js';
 import { runEffects, type EffectParams } from '../helpers/effects.js';
-import { recordAudit, staffActor, type Actor } from '../helpers/history.js';
+import { recordAudit, recordOrderEvent, staffActor, type Actor } from '../helpers/history.js';
 import { lockInterception, lockOrderByNumber, lockSubOrders } from '../helpers/locks.js';
 import { checkOrderNumber } from '../helpers/order-numbers.js';
 import { applyInterceptionEvent } from '../helpers/transitions.js';
@@ -187,9 +192,10 @@ export class InterceptService {
   }
 
   /**
-   * A hold nobody decided within its rollback period runs the default action (docs/domain.md §9): here, release —
-   * EXPIRED is written on the interception and its sub-orders go on to dispatch. A hold already decided, or not yet
-   * due, is left alone.
+   * A hold nobody decided within its rollback period runs its rule's default action (docs/domain.md §9): RELEASE —
+   * EXPIRED is written on the interception and its sub-orders go on to dispatch; CANCEL_ORDER — cancelled as a
+   * manager's decision would, by the system; WAIT — it stays in the queue for a person, the timeline saying so. A hold
+   * already decided, or not yet due, is left alone.
    */
   async expire(interceptionId: string): Promise<void> {
     await inTransaction(this.deps, async (tx) => {
@@ -197,13 +203,50 @@ export class InterceptService {
       if (!locked) return;
       const { order, interception } = locked;
       if (interception.status !== 'ACTIVE' || interception.expiresAt.getTime() > Date.now()) return;
+      const action = await defaultActionOf(tx, interception.rule);
+      if (action === 'WAIT') {
+        await recordOrderEvent(tx.manager, {
+          order,
+          subOrderId: interception.subOrderId,
+          type: 'INTERCEPTION_WAITING',
+          actor: ROLLBACK,
+          after: { interceptionId: interception.id, rule: interception.rule },
+        });
+        return;
+      }
+      if (action === 'RELEASE') {
+        await applyInterceptionEvent(tx, {
+          order,
+          interception,
+          event: 'EXPIRE',
+          actor: ROLLBACK,
+          note: 'rollback period over: released by default',
+        });
+        return;
+      }
+      const reason = `rollback period over: ${interception.rule} cancels by default`;
       await applyInterceptionEvent(tx, {
         order,
         interception,
-        event: 'EXPIRE',
+        event: 'CANCEL_ORDER',
         actor: ROLLBACK,
-        note: 'rollback period over: released by default',
+        note: reason,
       });
+      await this.cancels.cancelLocked(
+        tx,
+        ROLLBACK,
+        order,
+        interception.subOrderId ? { id: interception.subOrderId } : null,
+        reason,
+        null,
+      );
     });
   }
+}
+
+/** The default action of a hold's rule: the manager's setting for a screening rule, the built-in one for MANUAL. */
+async function defaultActionOf(tx: Tx, rule: InterceptionRule): Promise<HoldDefaultAction> {
+  if (rule === 'MANUAL') return DEFAULT_HOLD_ACTION.MANUAL;
+  const setting = await tx.manager.getRepository(RiskRuleEntity).findOneBy({ code: rule });
+  return setting?.defaultAction ?? DEFAULT_HOLD_ACTION[rule];
 }

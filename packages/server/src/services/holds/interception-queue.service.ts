@@ -1,7 +1,7 @@
-import { domainError } from '../../errors/domain-error.js';
 import { InterceptionEntity } from '../../entities/index.js';
 import { hydrate } from '../../database/select-entities.js';
 import type { ServiceDeps } from '../helpers/deps.js';
+import { decodeCursor, encodeCursor } from '../helpers/cursors.js';
 
 /** The manager's queue filters (docs/api.md `InterceptionFilter`). */
 export interface InterceptionQueueFilter {
@@ -32,9 +32,7 @@ export class InterceptionQueueService {
       );
     }
     if (after) {
-      const [at, id] = Buffer.from(after, 'base64url').toString('utf8').split('|');
-      if (!at || !id || !/^\d+$/.test(id) || Number.isNaN(Date.parse(at)))
-        throw domainError('BAD_USER_INPUT', 'after: not a cursor this list gave out', { field: 'after' });
+      const [at, id] = decodeCursor(after, ['time', 'id']);
       where.push(`(i.raised_at, i.id) > (${bind(at)}::timestamptz, ${bind(id)}::bigint)`);
     }
     const rows: { row: Record<string, unknown>; order_number: string; sub_order_number: string | null }[] =
@@ -57,7 +55,7 @@ export class InterceptionQueueService {
       subOrderNumbers: new Map(
         nodes.flatMap((n, k) => (n.subOrderId ? [[n.subOrderId, page[k]!.sub_order_number!] as const] : [])),
       ),
-      cursors: nodes.map((n) => Buffer.from(`${n.raisedAt.toISOString()}|${n.id}`).toString('base64url')),
+      cursors: nodes.map((n) => encodeCursor([n.raisedAt, n.id])),
       hasNextPage: rows.length > first,
     };
   }

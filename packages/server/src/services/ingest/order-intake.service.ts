@@ -63,7 +63,8 @@ export class OrderIntakeService {
     if (earlier && earlier.requestHash !== hash) {
       throw domainError(
         'IDEMPOTENCY_KEY_REUSED',
-        `source ${input.source} + externalId ${input.externalId} already created order ${earlier.number} with other input`,
+        // Not naming the order: a key that did not create it must not learn its number (docs/api.md "What a key reads").
+        `source ${input.source} + externalId ${input.externalId} was used before with other input`,
       );
     }
     return earlier;

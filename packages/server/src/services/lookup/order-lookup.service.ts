@@ -1,4 +1,5 @@
 import {
+  maskPhone,
   normalizePhone,
   parseOrderNumber,
   type FulfilmentStatus,
@@ -7,12 +8,15 @@ import {
   type OrderType,
 } from '@oms/schema';
 import type { SelectQueryBuilder } from 'typeorm';
-import { domainError } from '../../errors/domain-error.js';
 import { checkOrderNumber } from '../helpers/order-numbers.js';
 import { OrderEntity, ShipmentEntity, SubOrderEntity } from '../../entities/index.js';
 import { personalDataCipher } from '../../privacy/personal-data-cipher.js';
 import { selectEntities } from '../../database/select-entities.js';
-import type { ServiceDeps } from '../helpers/deps.js';
+import { inTransaction, type ServiceDeps } from '../helpers/deps.js';
+import { spendAllowance } from '../helpers/allowance.js';
+import { recordAudit } from '../helpers/history.js';
+import type { StaffPrincipal } from '../../auth/principal.js';
+import { decodeCursor, encodeCursor } from '../helpers/cursors.js';
 
 /** The flat filters of docs/api.md's `OrderFilter`. */
 export interface OrderListFilter {
@@ -38,6 +42,12 @@ export interface Page<T> {
 /** What a search box query matched (docs/console.md "Search"). */
 export type SearchMatchKind = 'ORDER_NUMBER' | 'SUB_ORDER_NUMBER' | 'TRACKING_NUMBER' | 'PHONE' | 'NONE';
 
+/** The audit action of a look-up by a receiver's full phone number (docs/domain.md §10). */
+export const PHONE_SEARCH_ACTION = 'SEARCH_BY_PHONE';
+
+/** Where a phone look-up came from, as its audit row says. */
+export type PhoneSearchSource = 'search box' | 'order list filter';
+
 /** The orders a search matched, how, and whether it looked like a mistyped order number. */
 export interface SearchOutcome {
   readonly kind: SearchMatchKind;
@@ -47,27 +57,6 @@ export interface SearchOutcome {
 
 /** At most this many orders for one phone or tracking number; the console offers a short list. */
 const SEARCH_LIMIT = 20;
-
-function encodeCursor(order: OrderEntity): string {
-  return Buffer.from(JSON.stringify([order.createdAt.toISOString(), order.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(value) &&
-      typeof value[0] === 'string' &&
-      typeof value[1] === 'string' &&
-      /^\d+$/.test(value[1])
-    ) {
-      if (!Number.isNaN(Date.parse(value[0]))) return [value[0], value[1]];
-    }
-  } catch {
-    // fall through to the error below
-  }
-  throw domainError('BAD_USER_INPUT', 'after: not a cursor this list gave out', { field: 'after' });
-}
 
 /** Read-side use cases: find one order by any key, list and search. */
 export class OrderLookupService {
@@ -105,7 +94,7 @@ export class OrderLookupService {
     const query = this.deps.db.getRepository(OrderEntity).createQueryBuilder('o');
     applyFilter(query, filter);
     if (after) {
-      const [createdAt, id] = decodeCursor(after);
+      const [createdAt, id] = decodeCursor(after, ['time', 'id']);
       query.andWhere('(o.created_at, o.id) < (:cursorAt, :cursorId)', { cursorAt: createdAt, cursorId: id });
     }
     const rows = await query
@@ -114,7 +103,11 @@ export class OrderLookupService {
       .limit(first + 1)
       .getMany();
     const nodes = rows.slice(0, first);
-    return { nodes, cursors: nodes.map(encodeCursor), hasNextPage: rows.length > first };
+    return {
+      nodes,
+      cursors: nodes.map((order) => encodeCursor([order.createdAt, order.id])),
+      hasNextPage: rows.length > first,
+    };
   }
 
   /**
@@ -122,7 +115,37 @@ export class OrderLookupService {
    * tracking number; else an 11-digit phone. A 16-digit input whose check digit fails, and that matched nothing
    * else, is reported as a mistyped order number.
    */
-  async search(input: string): Promise<SearchOutcome> {
+  /**
+   * A look-up by a receiver's full phone number (docs/domain.md §10): allowed, since an agent on a call needs it, but
+   * counted and audited so search cannot unmask what the screen masks — at most OMS_PHONE_SEARCH_HOURLY_LIMIT an hour
+   * per staff member, every candidate counted (aliases in one request too), each written to the audit log with the
+   * phone masked. Refused with RATE_LIMITED past the limit; runs before the look-up itself.
+   */
+  async admitPhoneSearch(
+    staff: StaffPrincipal,
+    phone: string,
+    source: PhoneSearchSource,
+    address: string | null,
+  ): Promise<void> {
+    const limit = this.deps.config.phoneSearchHourlyLimit;
+    await inTransaction(this.deps, async ({ manager }) => {
+      await spendAllowance(manager, staff, {
+        action: PHONE_SEARCH_ACTION,
+        window: 'HOUR',
+        limit,
+        refusal: `At most ${limit} look-ups by phone number an hour; search by order or tracking number, or ask a manager.`,
+      });
+      await recordAudit(manager, {
+        staff,
+        action: PHONE_SEARCH_ACTION,
+        after: { phone: maskPhone(phone) },
+        reason: source,
+        address,
+      });
+    });
+  }
+
+  async search(input: string, staff: StaffPrincipal, address: string | null): Promise<SearchOutcome> {
     const query = input.trim();
     const none = (invalidOrderNumber = false): SearchOutcome => ({
       kind: 'NONE',
@@ -145,6 +168,7 @@ export class OrderLookupService {
       return { kind: 'TRACKING_NUMBER', orders: byTracking.nodes, invalidOrderNumber: false };
     const phone = normalizePhone(query);
     if (phone) {
+      await this.admitPhoneSearch(staff, phone, 'search box', address);
       const byPhone = await this.list({ receiverPhone: phone }, SEARCH_LIMIT, null);
       if (byPhone.nodes.length) return { kind: 'PHONE', orders: byPhone.nodes, invalidOrderNumber: false };
     }

@@ -1,9 +1,10 @@
 import type { StaffPrincipal } from '../../auth/principal.js';
 import { domainError, badInput } from '../../errors/domain-error.js';
-import { AuditEntity, receiverOf, type Receiver } from '../../entities/index.js';
+import { receiverOf, type Receiver } from '../../entities/index.js';
 import type { OrderLookupService } from '../lookup/order-lookup.service.js';
 import { recordAudit, recordOrderEvent, staffActor } from '../helpers/history.js';
 import { inTransaction, type ServiceDeps } from '../helpers/deps.js';
+import { spendAllowance } from '../helpers/allowance.js';
 
 /** The receiver's data in full, as a reveal returns it. */
 export interface RevealedPersonalData extends Receiver {
@@ -33,22 +34,12 @@ export class PersonalDataService {
     const order = await this.lookup.findByNumber(orderNumber);
     if (!order) throw domainError('NOT_FOUND', `No order ${orderNumber}.`);
     return inTransaction(this.deps, async ({ manager }) => {
-      // Serialise one staff member's reveals so two at once cannot both slip under the limit.
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`reveal:${staff.id}`]);
-      const today = await manager
-        .getRepository(AuditEntity)
-        .createQueryBuilder('a')
-        .where('a.staff_id = :staffId AND a.action = :action', { staffId: staff.id, action: REVEAL_ACTION })
-        .andWhere(
-          "a.at >= date_trunc('day', now() AT TIME ZONE 'Asia/Shanghai') AT TIME ZONE 'Asia/Shanghai'",
-        )
-        .getCount();
-      if (today >= this.deps.config.revealDailyLimit) {
-        throw domainError(
-          'RATE_LIMITED',
-          `At most ${this.deps.config.revealDailyLimit} reveals a day; ask a manager if you need more.`,
-        );
-      }
+      await spendAllowance(manager, staff, {
+        action: REVEAL_ACTION,
+        window: 'SHANGHAI_DAY',
+        limit: this.deps.config.revealDailyLimit,
+        refusal: `At most ${this.deps.config.revealDailyLimit} reveals a day; ask a manager if you need more.`,
+      });
       await recordAudit(manager, {
         staff,
         action: REVEAL_ACTION,

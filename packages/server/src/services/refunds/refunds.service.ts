@@ -9,6 +9,7 @@ import { recordAudit, recordOrderEvent, staffActor, type Actor } from '../helper
 import { noteInboxOutcome, storeInboundOnce } from '../helpers/inbox.js';
 import { lockRefund } from '../helpers/locks.js';
 import { applyRefundEvent } from './refund-settlement.js';
+import { decodeCursor, encodeCursor } from '../helpers/cursors.js';
 
 /** The methods whose refunds go to a channel of their own (docs/api.md `POST /webhooks/payments/:channel`). */
 export const REFUND_CHANNELS: readonly PaymentMethod[] = PAYMENT_METHODS.filter((m) => m !== 'COD');
@@ -238,9 +239,7 @@ export class RefundsService {
     const parameters: unknown[] = [first + 1];
     let where = "(r.status = 'FAILED' OR r.delivery_state = 'DEAD_LETTER')";
     if (after) {
-      const match = /^(\d{13})\.(\d{1,18})$/.exec(after);
-      if (!match) throw badInput('after', 'not a cursor this list gave out');
-      parameters.push(new Date(Number(match[1])), match[2]);
+      parameters.push(...decodeCursor(after, ['time', 'id']));
       where += ' AND (r.created_at, r.id) < ($2, $3)';
     }
     const rows = await selectEntities(
@@ -252,7 +251,7 @@ export class RefundsService {
     const nodes = rows.slice(0, first);
     return {
       nodes,
-      cursors: nodes.map((r) => `${r.createdAt.getTime()}.${r.id}`),
+      cursors: nodes.map((r) => encodeCursor([r.createdAt, r.id])),
       hasNextPage: rows.length > first,
     };
   }

@@ -1,4 +1,4 @@
-import { DEFAULT_RULE_PARAMS } from '@oms/schema';
+import { DEFAULT_RULE_PARAMS, type HoldDefaultAction } from '@oms/schema';
 import type { StaffPrincipal } from '../../auth/principal.js';
 import { domainError, badInput } from '../../errors/domain-error.js';
 import { AuditEntity, BlacklistEntity, RiskRuleEntity, type BlacklistKind } from '../../entities/index.js';
@@ -20,6 +20,7 @@ export class RiskRulesService {
     enabled: boolean,
     params: Record<string, unknown>,
     address: string | null,
+    defaultAction: HoldDefaultAction | null = null,
   ): Promise<RiskRuleEntity> {
     const known = DEFAULT_RULE_PARAMS[code as RiskRuleEntity['code']];
     if (!known) throw badInput('code', `no rule ${code}`);
@@ -38,8 +39,12 @@ export class RiskRulesService {
       const rule = await manager
         .getRepository(RiskRuleEntity)
         .findOneByOrFail({ code: code as RiskRuleEntity['code'] });
-      const before = { enabled: rule.enabled, params: rule.params };
-      const after = { enabled, params: { ...rule.params, ...clean } };
+      const before = { enabled: rule.enabled, params: rule.params, defaultAction: rule.defaultAction };
+      const after = {
+        enabled,
+        params: { ...rule.params, ...clean },
+        defaultAction: defaultAction ?? rule.defaultAction,
+      };
       await manager
         .getRepository(RiskRuleEntity)
         .update({ code: rule.code }, { ...after, updatedAt: new Date(), updatedBy: staff.username });

@@ -1,6 +1,7 @@
 import { domainError } from '../../errors/domain-error.js';
 import { SubOrderEntity } from '../../entities/index.js';
 import type { ServiceDeps } from '../helpers/deps.js';
+import { decodeCursor, encodeCursor } from '../helpers/cursors.js';
 
 /** How long sub-orders of one warehouse spent in one status, on one day (Asia/Shanghai). */
 export interface StateTiming {
@@ -58,9 +59,7 @@ export class WarehouseFiguresService {
         code: warehouseCode,
       });
     if (after) {
-      const [minutes, id] = Buffer.from(after, 'base64url').toString('utf8').split(':').map(Number);
-      if (!Number.isSafeInteger(minutes) || !Number.isSafeInteger(id))
-        throw domainError('BAD_USER_INPUT', 'after: not a cursor this list gave out', { field: 'after' });
+      const [minutes, id] = decodeCursor(after, ['int', 'id']);
       query.andWhere('(s.late_minutes, s.id) < (:minutes, :id)', { minutes, id });
     }
     const rows = await query
@@ -71,7 +70,7 @@ export class WarehouseFiguresService {
     const nodes = rows.slice(0, first);
     return {
       nodes,
-      cursors: nodes.map((s) => Buffer.from(`${s.lateMinutes}:${s.id}`).toString('base64url')),
+      cursors: nodes.map((s) => encodeCursor([s.lateMinutes!, s.id])),
       hasNextPage: rows.length > first,
     };
   }
@@ -111,9 +110,7 @@ export class WarehouseFiguresService {
     if (filter.dispatchState)
       query.andWhere('s.dispatch_state = :dispatchState', { dispatchState: filter.dispatchState });
     if (after) {
-      const id = Buffer.from(after, 'base64url').toString('utf8');
-      if (!/^\d+$/.test(id))
-        throw domainError('BAD_USER_INPUT', 'after: not a cursor this list gave out', { field: 'after' });
+      const [id] = decodeCursor(after, ['id']);
       query.andWhere('s.id < :id', { id });
     }
     const rows = await query
@@ -123,7 +120,7 @@ export class WarehouseFiguresService {
     const nodes = rows.slice(0, first);
     return {
       nodes,
-      cursors: nodes.map((s) => Buffer.from(s.id).toString('base64url')),
+      cursors: nodes.map((s) => encodeCursor([s.id])),
       hasNextPage: rows.length > first,
     };
   }
