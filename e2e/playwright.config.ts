@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { E2E_SERVERS } from './servers.js';
+import { E2E_PERSONAL_DATA_KEY, E2E_SERVERS } from './servers.js';
 
 // Debian's Chromium where it exists (Playwright cannot download its own browser here); Playwright's elsewhere.
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
@@ -58,6 +58,7 @@ export default defineConfig({
         PORT: String(PORT),
         OMS_EMBEDDED_PG_PORT: String(E2E_SERVERS[0]!.pgPort),
         OMS_DEMO: 'on',
+        OMS_PERSONAL_DATA_KEY: E2E_PERSONAL_DATA_KEY,
         OMS_SIMULATORS: 'off',
         OMS_DATA_DIR: dataDir,
         OMS_DEMO_ORDERS: process.env.E2E_DEMO_ORDERS ?? '1500',
@@ -75,6 +76,7 @@ export default defineConfig({
         PORT: String(PORT + 1),
         OMS_EMBEDDED_PG_PORT: String(E2E_SERVERS[1]!.pgPort),
         OMS_DEMO: 'on',
+        OMS_PERSONAL_DATA_KEY: E2E_PERSONAL_DATA_KEY,
         OMS_SIMULATORS: 'on',
         OMS_SIMULATOR_SPEED: '50',
         OMS_DATA_DIR: mkdtempSync(join(tmpdir(), 'oms-e2e-living-')),

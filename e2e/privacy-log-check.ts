@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { E2E_SERVERS } from './servers.js';
+import { E2E_PERSONAL_DATA_KEY, E2E_SERVERS } from './servers.js';
 
 const CHECK = fileURLToPath(new URL('../packages/server/dist/logging/privacy-log-check.js', import.meta.url));
 
@@ -19,5 +19,8 @@ export default function privacyLogCheck(): void {
     return;
   }
   const args = E2E_SERVERS.flatMap((s) => ['--database', s.databaseUrl, '--log', s.logFile]);
-  execFileSync(process.execPath, [CHECK, ...args], { stdio: 'inherit' });
+  execFileSync(process.execPath, [CHECK, ...args], {
+    stdio: 'inherit',
+    env: { ...process.env, OMS_PERSONAL_DATA_KEY: E2E_PERSONAL_DATA_KEY },
+  });
 }

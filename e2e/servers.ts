@@ -17,3 +17,9 @@ export const E2E_SERVERS = [0, 1].map((offset) => ({
   // The embedded server's superuser and password (packages/server/src/database/embedded-postgres.ts).
   databaseUrl: `postgres://postgres:oms-embedded@127.0.0.1:${PG_PORT + offset}/oms`,
 }));
+
+/**
+ * The personal-data key both servers run with, given explicitly (over demo mode's own) so that the privacy check can
+ * read what they stored; a public test value like every key in the repository.
+ */
+export const E2E_PERSONAL_DATA_KEY = 'e2e0'.repeat(16);

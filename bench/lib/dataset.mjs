@@ -114,8 +114,9 @@ export async function openDataset({ orders, port }) {
 }
 
 async function build(databaseUrl, total) {
-  const { loadConfig } = await import('@oms/server');
+  const { usePersonalDataKey } = await import('@oms/server');
   const {
+    loadStartConfig,
     loadContext,
     tellings,
     SeedNumbers,
@@ -130,7 +131,9 @@ async function build(databaseUrl, total) {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
   pool.on('error', () => {}); // an idle connection closed when the product stops
   const db = { query: (sql, params) => pool.query(sql, params).then((r) => r.rows) };
-  const config = loadConfig({ ...process.env, OMS_DEMO: 'on' });
+  // Demo mode's configuration (its order-number and personal-data keys), as the product it builds for runs with.
+  const config = loadStartConfig({ ...process.env, OMS_DEMO: 'on' });
+  usePersonalDataKey(config.personalDataKey);
 
   // 1. The pool of stories, told by the seed.
   const poolSize = Math.min(total, Number(process.env.BENCH_POOL ?? 10_000));

@@ -1,6 +1,7 @@
-// Starts the product as it runs (the built start command, NODE_ENV=production, embedded PostgreSQL, demo reference data
-// without demo orders or simulators) in its own process, and stops it. The data lives in a fresh temporary directory, removed
-// on stop, unless `dataDir` names a persistent one (the 1M-order data set), which is kept.
+// Starts the product as it runs (the built start command, embedded PostgreSQL, demo reference data without demo orders or
+// simulators) in its own process, and stops it; not with NODE_ENV=production, which the product refuses in demo mode.
+// The data lives in a fresh temporary directory, removed on stop, unless `dataDir` names a persistent one (the
+// 1M-order data set), which is kept.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -39,7 +40,6 @@ export async function startProduct({ port, env = {}, dataDir: persistent }) {
       OMS_DEMO: 'on',
       OMS_SIMULATORS: 'off',
       OMS_DEMO_ORDERS: '0',
-      NODE_ENV: 'production',
       OMS_EMBEDDED_PG_PORT: String(pgPort),
       ...env,
     },

@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
+    // Quiet: the product's logger in the tests' processes (the processes they start set their own level).
+    env: { LOG_LEVEL: 'error' },
     testTimeout: 60_000,
     hookTimeout: 300_000,
     pool: 'forks',

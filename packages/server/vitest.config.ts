@@ -11,6 +11,10 @@ export default defineConfig({
   test: {
     include: ['src/**/*.spec.ts', 'test/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
+    // Each test process encrypts personal data under the tests' key (src/testing/test-secrets.ts).
+    setupFiles: ['test/support/test-key.ts'],
+    // Quiet: a test's expected 4xx would otherwise log; product processes the tests start set their own level.
+    env: { LOG_LEVEL: 'error' },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -1,4 +1,11 @@
-import { integer, onOff } from '@oms/server';
+import {
+  integerVariable,
+  onOffVariable,
+  readVariable,
+  textVariable,
+  variable,
+  type Variable,
+} from '@oms/server';
 
 /** Demo mode's own configuration, read from the environment once, only when demo mode is on. */
 export interface DemoConfig {
@@ -15,8 +22,8 @@ export interface DemoConfig {
 }
 
 /** An http(s) URL, or undefined when unset or empty; throws naming the variable when it is not one. */
-function httpUrl(name: string, env: NodeJS.ProcessEnv): string | undefined {
-  const value = env[name]?.trim();
+function httpUrl(name: string, text: string | undefined): string | undefined {
+  const value = text?.trim();
   if (!value) return undefined;
   let url: URL;
   try {
@@ -29,13 +36,44 @@ function httpUrl(name: string, env: NodeJS.ProcessEnv): string | undefined {
   return value;
 }
 
+/** Demo mode's variables, declared once (README.md "Configuration" is printed from these and the product's). */
+export const DEMO_VARIABLES = {
+  simulators: onOffVariable('OMS_SIMULATORS', true, {
+    meaning: 'the demo storefront, warehouse, carrier and payment simulators (demo mode only)',
+    default: '`on` in demo mode',
+  }),
+  wmsUrl: textVariable('OMS_DEMO_WMS_URL', {
+    meaning: 'dispatch endpoint for every demo warehouse and merchant, set at every start (demo mode only)',
+    default: 'the built-in warehouse simulator (none with simulators off)',
+  }),
+  paymentUrl: variable(
+    'OMS_DEMO_PAYMENT_URL',
+    {
+      meaning:
+        'refund endpoint for every refund channel (secret `demo-payment-secret`), set at every start (demo mode only); an http(s) URL',
+      default: 'the built-in payment simulator (none with simulators off)',
+    },
+    (text) => httpUrl('OMS_DEMO_PAYMENT_URL', text),
+  ),
+  orderCount: integerVariable('OMS_DEMO_ORDERS', 5000, {
+    meaning: 'orders the demo seed generates into an empty database (demo mode only)',
+  }),
+  simulatorSpeed: integerVariable('OMS_SIMULATOR_SPEED', 1, {
+    meaning: 'the simulators run this many times faster, a step normally taking 5–30 s (demo mode only)',
+    min: 1,
+  }),
+} as const;
+
+/** Every variable demo mode reads, in the README's order. */
+export const DEMO_MODE_VARIABLES: readonly Variable<unknown>[] = Object.values(DEMO_VARIABLES);
+
 /** Parses demo mode's variables; throws naming the variable when one is malformed. */
 export function loadDemoConfig(env: NodeJS.ProcessEnv = process.env): DemoConfig {
   return {
-    simulators: onOff('OMS_SIMULATORS', true, env),
-    wmsUrl: env.OMS_DEMO_WMS_URL || undefined,
-    paymentUrl: httpUrl('OMS_DEMO_PAYMENT_URL', env),
-    orderCount: integer('OMS_DEMO_ORDERS', 5000, env),
-    simulatorSpeed: Math.max(1, integer('OMS_SIMULATOR_SPEED', 1, env)),
+    simulators: readVariable(env, DEMO_VARIABLES.simulators),
+    wmsUrl: readVariable(env, DEMO_VARIABLES.wmsUrl),
+    paymentUrl: readVariable(env, DEMO_VARIABLES.paymentUrl),
+    orderCount: readVariable(env, DEMO_VARIABLES.orderCount),
+    simulatorSpeed: readVariable(env, DEMO_VARIABLES.simulatorSpeed),
   };
 }

@@ -13,18 +13,21 @@ import {
 import {
   DEMO_SEEDED,
   hasMarker,
-  loadConfig,
   personalDataCipher,
   receiverIndexes,
   type ReceiverParts,
+  usePersonalDataKey,
 } from '@oms/server';
 import { brokenAmountRules, createTestDatabase, type TestDatabase } from '@oms/server/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadStartConfig } from '../src/demo-mode.js';
 import { seedReferenceData } from '../src/seed/demo.js';
 import { seedDemoOrders } from '../src/seed/orders/seed-orders.js';
 
 const COUNT = 5_000;
-const config = loadConfig({});
+// The seed as demo mode runs it: the demo's order-number and personal-data keys.
+const config = loadStartConfig({ OMS_DEMO: 'on' });
+usePersonalDataKey(config.personalDataKey);
 let db: TestDatabase;
 let seededMs = 0;
 

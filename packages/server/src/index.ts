@@ -4,7 +4,20 @@ import 'reflect-metadata';
 
 // Composition: the product's start, what an extension adds, the configuration it reads.
 export { startServer, type ServerExtension } from './server.js';
-export { integer, loadConfig, onOff, type Config } from './config.js';
+export {
+  integerVariable,
+  loadConfig,
+  onOffVariable,
+  PRODUCT_VARIABLES,
+  readVariable,
+  refuseToStart,
+  REPOSITORY_ROOT,
+  StartRefused,
+  textVariable,
+  variable,
+  type Config,
+  type Variable,
+} from './config.js';
 export { DEMO_SEEDED, hasMarker, setMarker } from './database/markers.js';
 
 // Rows written directly, as the services would write them.
@@ -27,7 +40,7 @@ export {
   receiverIndexes,
   type ReceiverParts,
 } from './privacy/personal-data-columns.js';
-export { personalDataCipher } from './privacy/personal-data-cipher.js';
+export { personalDataCipher, usePersonalDataKey } from './privacy/personal-data-cipher.js';
 
 // The product's own rules and names for split, numbering, timeline actors and queued jobs.
 export { byDistance, planSplit, type PlanWarehouse } from './services/split/split-plan.js';

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { Router } from 'express';
 import type { DataSource } from 'typeorm';
-import type { Config } from './config.js';
+import { refuseToStart, StartRefused, type Config } from './config.js';
 import { openDatabase } from './database/database.js';
 import { createApp } from './http/app.js';
 import { shutDownOnSignals } from './http/graceful-shutdown.js';
@@ -9,6 +9,8 @@ import type { Readiness } from './http/readiness.js';
 import { GraphileOutbox } from './jobs/outbox.js';
 import { startWorker, superviseWorker } from './jobs/worker.js';
 import { logger } from './logging/logger.js';
+import { usePersonalDataKey } from './privacy/personal-data-cipher.js';
+import { refuseDemoDatabase } from './services/demo-database.js';
 import { ensureFirstAdmin } from './services/first-admin.js';
 import { createServices } from './services/index.js';
 
@@ -32,18 +34,25 @@ export interface ServerExtension {
 /**
  * The product's composition root: opens (and migrates) the database, prepares it, creates the services, the outbox
  * worker and the HTTP app, listens on `config.port`, prints the start banner and stops gracefully on SIGTERM/SIGINT.
- * A database that cannot be prepared ends the process with status 1.
+ * Outside demo mode a database demo mode seeded is refused, and so is an empty one without OMS_ADMIN_PASSWORD (the
+ * message on stderr, status 1); a database that cannot be prepared ends the process with status 1 too.
  */
 export async function startServer(config: Config, extension: ServerExtension = {}): Promise<void> {
   const started = Date.now();
-  const database = await openDatabase(config, (line) => logger.debug({ component: 'postgres' }, line));
+  usePersonalDataKey(config.personalDataKey);
+  const database = await openDatabase(config, (line) => logger.debug({ component: 'postgres' }, line), {
+    note: (line) => logger.info({ component: 'postgres' }, line),
+  }).catch(refuseToStart);
+  const where = database.embedded ? `the embedded PostgreSQL under ${database.dataDir}` : 'DATABASE_URL';
   try {
+    if (!config.demo) await refuseDemoDatabase(database.dataSource, where);
     await extension.prepareDatabase?.(database.dataSource);
     if ((await ensureFirstAdmin(database.dataSource, config.adminPassword)) === 'created')
       logger.info('created the first admin account: admin');
   } catch (error) {
-    logger.fatal({ err: error }, 'could not prepare the database');
     await database.close();
+    if (error instanceof StartRefused) refuseToStart(error);
+    logger.fatal({ err: error }, 'could not prepare the database');
     process.exit(1);
   }
 
@@ -70,9 +79,7 @@ export async function startServer(config: Config, extension: ServerExtension = {
     logger.info({ port: config.port, embeddedDatabase: database.embedded, demo: config.demo }, 'OMS ready');
     // For whoever started it by hand: a plain banner apart from the JSON log lines.
     console.log(`OMS ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${url}`);
-    console.log(
-      `  database: ${database.embedded ? `embedded PostgreSQL under ${config.dataDir}` : 'DATABASE_URL'}`,
-    );
+    console.log(`  database: ${where}`);
     for (const line of extension.bannerLines ?? []) console.log(line);
   });
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ApiKeyScope, StaffRole } from '@oms/schema';
 
 /** The demo staff accounts of docs/api.md; created only in demo mode. */
@@ -25,3 +26,13 @@ export const DEMO_WMS_SECRET = 'demo-wms-secret';
 export const DEMO_KUAIDI100_SALT = 'demo-kuaidi100-salt';
 /** The secret of every demo payment channel, both ways: refunds to it and its answers (docs/api.md "Demo mode"). */
 export const DEMO_PAYMENT_SECRET = 'demo-payment-secret';
+
+/**
+ * The demo's order-number key and personal-data key: public like every demo secret, used only in demo mode (outside
+ * it the product refuses to start without keys of its own). Their values are the ones demo databases were seeded with
+ * before demo mode brought them itself, so those databases still read.
+ */
+export const DEMO_ORDER_NUMBER_SECRET = 'oms-demo-order-number-secret';
+export const DEMO_PERSONAL_DATA_KEY = createHash('sha256')
+  .update('oms development personal-data key: not a secret')
+  .digest('hex');

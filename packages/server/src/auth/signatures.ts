@@ -32,3 +32,11 @@ export function kuaidi100Sign(param: string, salt: string): string {
 export function verifyKuaidi100Sign(param: string, salt: string, sign: string | undefined): boolean {
   return typeof sign === 'string' && sameText(sign.trim().toUpperCase(), kuaidi100Sign(param, salt));
 }
+
+/** True when `header` is `Bearer <token>`; constant time in the content (both sides hashed to one length first). */
+export function verifyBearerToken(header: string | undefined, token: string): boolean {
+  const given = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1];
+  if (given === undefined) return false;
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(given), digest(token));
+}

@@ -14,6 +14,8 @@ export interface Database {
   /** How the migrations connected: as the tables' owner. */
   readonly ownerUrl: string;
   readonly embedded: boolean;
+  /** The embedded server's data directory (where OMS_DATA_DIR, or the default, put it); undefined with DATABASE_URL. */
+  readonly dataDir: string | undefined;
   readonly close: () => Promise<void>;
 }
 
@@ -52,14 +54,21 @@ function asUser(url: string, user: string, password: string): string {
 export async function openDatabase(
   config: Pick<Config, 'databaseUrl' | 'appDatabaseUrl' | 'dataDir' | 'embeddedPgPort'>,
   log: (line: string) => void,
-  options: DataSourceOptions = {},
+  options: DataSourceOptions & { note?: (line: string) => void } = {},
 ): Promise<Database> {
   let ownerUrl = config.databaseUrl;
   let url = config.databaseUrl ? config.appDatabaseUrl : undefined;
   let stopEmbedded: (() => Promise<void>) | undefined;
+  let dataDir: string | undefined;
   if (!ownerUrl) {
-    const server = await startEmbeddedPostgres(config.dataDir, log, config.embeddedPgPort);
+    const server = await startEmbeddedPostgres({
+      dataDir: config.dataDir,
+      port: config.embeddedPgPort,
+      log,
+      note: options.note,
+    });
     stopEmbedded = server.stop;
+    dataDir = server.dataDir;
     await ensureDatabase(server.url('postgres'), DATABASE_NAME);
     ownerUrl = server.url(DATABASE_NAME);
   }
@@ -78,7 +87,7 @@ export async function openDatabase(
     }
     await owner.destroy();
     url ??= ownerUrl;
-    dataSource = createDataSource(url, options);
+    dataSource = createDataSource(url, { counter: options.counter, poolSize: options.poolSize });
     await dataSource.initialize();
   } catch (error) {
     if (owner.isInitialized) await owner.destroy();
@@ -92,6 +101,7 @@ export async function openDatabase(
     url,
     ownerUrl,
     embedded: stopEmbedded !== undefined,
+    dataDir,
     close: async () => {
       if (opened.isInitialized) await opened.destroy();
       await stopEmbedded?.();

@@ -17,7 +17,7 @@ import { logger } from '../logging/logger.js';
 import { errorResponder, noteCaller, requestLogging } from './request-logging.js';
 import { observeOperations } from './observe-operations.js';
 import { formatError } from '../api/format-error.js';
-import { countWebhookResults, createMetrics } from './metrics.js';
+import { countWebhookResults, createMetrics, metricsAccess } from './metrics.js';
 import { graphqlLimits } from './limits.js';
 import { apiKeyReadGuard } from './api-key-reads.js';
 import { introspectionGuard } from './introspection.js';
@@ -74,7 +74,7 @@ export async function createApp(
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/metrics', async (_req, res) => {
+  app.get('/metrics', metricsAccess(config.metricsToken), async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   app.get('/readyz', readinessProbe(db, readiness));

@@ -1,8 +1,23 @@
 import type { RequestHandler } from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { DataSource } from 'typeorm';
+import { verifyBearerToken } from '../auth/signatures.js';
 import { logger } from '../logging/logger.js';
 import { domainCounters, processTallies } from '../metrics/domain-counters.js';
+
+/**
+ * Who may scrape `/metrics`: with a token (OMS_METRICS_TOKEN, required outside demo mode) only a request carrying
+ * `Authorization: Bearer <token>`, anyone else gets 401; without one (demo mode) everyone.
+ */
+export function metricsAccess(token: string | undefined): RequestHandler {
+  return (req, res, next) => {
+    if (token === undefined || verifyBearerToken(req.headers.authorization, token)) return next();
+    res
+      .status(401)
+      .set('WWW-Authenticate', 'Bearer realm="metrics"')
+      .json({ error: 'GET /metrics needs Authorization: Bearer <OMS_METRICS_TOKEN>' });
+  };
+}
 
 /** Expected failures that mean two writers met: someone else changed the row, or it is no longer in that state. */
 export const CONFLICT_CODES: ReadonlySet<string> = new Set(['VERSION_CONFLICT', 'INVALID_TRANSITION']);

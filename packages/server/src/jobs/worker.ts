@@ -2,7 +2,6 @@ import { EventEmitter } from 'node:events';
 import { Logger, run, type Runner, type WorkerEvents } from 'graphile-worker';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
-import { loadConfig } from '../config.js';
 import { logger } from '../logging/logger.js';
 import { createServices, type ServiceConfig } from '../services/index.js';
 import { deliverOutbound } from './deliver-outbound.js';
@@ -55,14 +54,14 @@ export async function startWorker(
     concurrency?: number;
     dispatchMaxAttempts?: number;
     paymentWindowMinutes?: number;
-    /** The use cases' settings; the defaults otherwise (the two above override theirs). */
-    config?: ServiceConfig;
+    /** The use cases' settings (the two above override theirs). */
+    config: ServiceConfig;
     events?: WorkerEvents;
     /** How long a warehouse may take to answer a delivery (default 10 s). */
     deliveryTimeoutMs?: number;
-  } = {},
+  },
 ): Promise<Runner> {
-  const config = { ...(options.config ?? loadConfig({})) };
+  const config = { ...options.config };
   if (options.paymentWindowMinutes !== undefined) config.paymentWindowMinutes = options.paymentWindowMinutes;
   const outbox = new GraphileOutbox(options.dispatchMaxAttempts ?? 8);
   const services = createServices(db, config, outbox);

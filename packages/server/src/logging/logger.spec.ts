@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger, logLevelFrom } from './logger.js';
+import { logLevelFrom } from '../config.js';
+import { createLogger } from './logger.js';
 
 function capture() {
   const lines: string[] = [];

@@ -1,17 +1,7 @@
 import { pino, stdSerializers, type Logger, type LevelWithSilent } from 'pino';
+import { logLevelFrom } from '../config.js';
 
 export type { Logger } from 'pino';
-
-const LEVELS: readonly LevelWithSilent[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
-
-/** The level OMS_LOG_LEVEL names (LOG_LEVEL is read too); info by default, error under vitest (no 4xx noise). */
-export function logLevelFrom(env: NodeJS.ProcessEnv = process.env): LevelWithSilent {
-  const raw = (env.OMS_LOG_LEVEL || env.LOG_LEVEL || '').trim().toLowerCase();
-  if (!raw) return env.VITEST ? 'error' : 'info';
-  if (!(LEVELS as readonly string[]).includes(raw))
-    throw new Error(`OMS_LOG_LEVEL must be one of ${LEVELS.join(', ')}, got "${raw}"`);
-  return raw as LevelWithSilent;
-}
 
 /** Receiver fields that hold personal data, under the names the entities, the API and the seed use. */
 const PERSONAL_FIELDS = ['receiverName', 'receiverPhone', 'receiverAddress', 'phone', 'address'];
@@ -42,12 +32,21 @@ export const REDACTED_PATHS: readonly string[] = [
   'err.cause.detail',
 ];
 
+/** The environment's level; info when it names none it knows (loadConfig then refuses the start, naming it). */
+function levelOrInfo(): LevelWithSilent {
+  try {
+    return logLevelFrom();
+  } catch {
+    return 'info';
+  }
+}
+
 /**
  * A logger writing one JSON object a line to `write` (by default process.stdout, looked up at each line so a test
  * can watch it). Level names, not numbers; ISO times.
  */
 export function createLogger(
-  level: LevelWithSilent = logLevelFrom(),
+  level: LevelWithSilent = levelOrInfo(),
   write: (line: string) => void = (line) => void process.stdout.write(line),
 ): Logger {
   return pino(

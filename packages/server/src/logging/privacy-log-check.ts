@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
-import { PersonalDataCipher } from '../privacy/personal-data-cipher.js';
+import { readVariable, VARIABLES } from '../config.js';
+import { PersonalDataCipher, PersonalDataKeyError } from '../privacy/personal-data-cipher.js';
 
 /**
  * The privacy row of docs/reliability.md's test plan: after a run, the logs hold none of the receiver phones and street
@@ -89,8 +90,10 @@ async function main(args: string[]): Promise<number> {
     else throw new Error(`unknown argument ${args[i]}; use --database URL and --log FILE`);
   }
   const all = { phones: new Set<string>(), addresses: new Set<string>() };
-  // Keyed like the server (OMS_PERSONAL_DATA_KEY, else the development key); a value it cannot decrypt throws.
-  const cipher = PersonalDataCipher.fromEnv();
+  // Keyed like the servers (OMS_PERSONAL_DATA_KEY, which the run gave them); a value it cannot decrypt throws.
+  const key = readVariable(process.env, VARIABLES.personalDataKey);
+  if (!key) throw new PersonalDataKeyError("set OMS_PERSONAL_DATA_KEY to the servers' key");
+  const cipher = new PersonalDataCipher(key);
   const reveal = (stored: string) =>
     PersonalDataCipher.isEncrypted(stored) ? cipher.decrypt(stored) : stored;
   for (const url of databases) {

@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
-  DEVELOPMENT_PERSONAL_DATA_KEY,
   PersonalDataCipher,
   PersonalDataDecryptionError,
   PersonalDataKeyError,
   parsePersonalDataKey,
-  personalDataKeyFrom,
+  personalDataCipher,
+  usePersonalDataKey,
 } from './personal-data-cipher.js';
+import { testConfig } from '../testing/index.js';
 import { blacklistEntry } from './personal-data-columns.js';
 
 const key = randomBytes(32);
@@ -103,20 +104,18 @@ describe('the master key', () => {
     expect(() => new PersonalDataCipher(randomBytes(16))).toThrow(PersonalDataKeyError);
   });
 
-  it('is required in production, not in a production demo, development or tests', () => {
-    expect(() => personalDataKeyFrom({ NODE_ENV: 'production' })).toThrow(
-      /OMS_PERSONAL_DATA_KEY is required in production/,
-    );
-    expect(() => personalDataKeyFrom({ NODE_ENV: 'production', OMS_PERSONAL_DATA_KEY: ' ' })).toThrow(
-      PersonalDataKeyError,
-    );
-    expect(personalDataKeyFrom({ NODE_ENV: 'production', OMS_PERSONAL_DATA_KEY: hex })).toEqual(key);
-    expect(personalDataKeyFrom({ NODE_ENV: 'production', OMS_DEMO: 'on' })).toEqual(
-      DEVELOPMENT_PERSONAL_DATA_KEY,
-    );
-    expect(personalDataKeyFrom({ NODE_ENV: 'test' })).toEqual(DEVELOPMENT_PERSONAL_DATA_KEY);
-    expect(personalDataKeyFrom({})).toEqual(DEVELOPMENT_PERSONAL_DATA_KEY);
-    expect(() => personalDataKeyFrom({ OMS_PERSONAL_DATA_KEY: 'short' })).toThrow(PersonalDataKeyError);
+  it('is the one the process was given: what the columns write, another key cannot read', () => {
+    try {
+      usePersonalDataKey(key);
+      const stored = personalDataCipher().encrypt('13812345678');
+      expect(cipher.decrypt(stored)).toBe('13812345678');
+      usePersonalDataKey(randomBytes(32));
+      expect(() => personalDataCipher().decrypt(stored)).toThrow(PersonalDataDecryptionError);
+      expect(() => usePersonalDataKey(randomBytes(16))).toThrow(PersonalDataKeyError);
+    } finally {
+      // The rest of the run reads personal data under the tests' key (test/support/test-key.ts).
+      usePersonalDataKey(testConfig().personalDataKey);
+    }
   });
 });
 

@@ -1,7 +1,6 @@
 import {
   createCipheriv,
   createDecipheriv,
-  createHash,
   createHmac,
   createSecretKey,
   hkdfSync,
@@ -20,15 +19,6 @@ import { normalizeAddress, normalizePhone, type AddressParts } from '@oms/schema
 /** The environment variable that holds the master key: 32 bytes, base64 (standard or URL-safe) or hex. */
 export const PERSONAL_DATA_KEY_VARIABLE = 'OMS_PERSONAL_DATA_KEY';
 
-/**
- * Development, test and demo databases without a configured key use this one, derived from a fixed, public secret,
- * so every process (server, worker, seed, tests, bench) agrees without sharing a file. It protects nothing; a
- * production server refuses to start without a key of its own.
- */
-export const DEVELOPMENT_PERSONAL_DATA_KEY = createHash('sha256')
-  .update('oms development personal-data key: not a secret')
-  .digest();
-
 /** The format (and key generation) tag of a stored value; a rotated key would write `v2:`. */
 const VERSION = 'v1';
 const PREFIX = `${VERSION}:`;
@@ -36,7 +26,7 @@ const IV_BYTES = 12;
 const TAG_BYTES = 16;
 const SALT = Buffer.from('oms/personal-data');
 
-/** A configured key that is not 32 bytes of base64 or hex, or a missing one in production. */
+/** A configured key that is not 32 bytes of base64 or hex, or a missing one. */
 export class PersonalDataKeyError extends Error {
   override name = 'PersonalDataKeyError';
 }
@@ -62,23 +52,6 @@ export function parsePersonalDataKey(text: string): Buffer {
   return bytes;
 }
 
-/**
- * The master key the environment configures. Unset: in production (NODE_ENV=production without OMS_DEMO=on) an
- * error naming the variable; anywhere else the development key.
- */
-export function personalDataKeyFrom(env: NodeJS.ProcessEnv = process.env): Buffer {
-  const configured = env[PERSONAL_DATA_KEY_VARIABLE];
-  if (configured !== undefined && configured.trim() !== '') return parsePersonalDataKey(configured);
-  const demo = ['on', 'true', '1', 'yes'].includes(env.OMS_DEMO?.trim().toLowerCase() ?? '');
-  if (env.NODE_ENV === 'production' && !demo) {
-    throw new PersonalDataKeyError(
-      `${PERSONAL_DATA_KEY_VARIABLE} is required in production: it encrypts receiver phones and addresses at rest. ` +
-        'Set it to 32 random bytes as base64 or hex (e.g. `openssl rand -base64 32`) and keep it with the database backups.',
-    );
-  }
-  return DEVELOPMENT_PERSONAL_DATA_KEY;
-}
-
 function derive(master: Buffer, purpose: string): KeyObject {
   return createSecretKey(Buffer.from(hkdfSync('sha256', master, SALT, `${VERSION} ${purpose}`, 32)));
 }
@@ -98,11 +71,6 @@ export class PersonalDataCipher {
   /** The cipher of a loaded configuration (its `personalDataKey`). */
   static fromConfig(config: { readonly personalDataKey: Buffer }): PersonalDataCipher {
     return new PersonalDataCipher(config.personalDataKey);
-  }
-
-  /** The cipher an environment configures (see personalDataKeyFrom), e.g. for a standalone script. */
-  static fromEnv(env: NodeJS.ProcessEnv = process.env): PersonalDataCipher {
-    return new PersonalDataCipher(personalDataKeyFrom(env));
   }
 
   /** True when `stored` has the shape of a value this class wrote (it may still be under another key). */
@@ -157,10 +125,19 @@ export class PersonalDataCipher {
 let processCipher: PersonalDataCipher | undefined;
 
 /**
- * The cipher of this process, from its environment (`OMS_PERSONAL_DATA_KEY`, else the development key outside
- * production); built once. The entity columns, the services, the seed and the migration all use it.
+ * Makes `masterKey` this process's personal-data key: what the entity columns, the services, the seed and the
+ * migration encrypt and index with. Whoever opens the database calls it first with its configuration's key
+ * (startServer, the worker, the test kit, the bench).
  */
+export function usePersonalDataKey(masterKey: Buffer): void {
+  processCipher = new PersonalDataCipher(masterKey);
+}
+
+/** The cipher of this process (usePersonalDataKey); throws when no key was given, rather than guess one. */
 export function personalDataCipher(): PersonalDataCipher {
-  processCipher ??= PersonalDataCipher.fromEnv(process.env);
+  if (!processCipher)
+    throw new PersonalDataKeyError(
+      'no personal-data key in this process: call usePersonalDataKey(config.personalDataKey) before opening the database',
+    );
   return processCipher;
 }

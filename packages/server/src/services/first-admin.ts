@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { hashPassword } from '../auth/passwords.js';
 import { StaffEntity } from '../entities/index.js';
+import { StartRefused } from '../config.js';
 
 /**
  * Outside demo mode, the first start creates `admin` with the password from OMS_ADMIN_PASSWORD, so a real
@@ -12,8 +13,9 @@ export async function ensureFirstAdmin(
 ): Promise<'created' | 'present'> {
   if (await db.getRepository(StaffEntity).exists()) return 'present';
   if (!password || password.length < 12) {
-    throw new Error(
-      'No staff account exists: set OMS_ADMIN_PASSWORD (at least 12 characters) for the first admin.',
+    throw new StartRefused(
+      'No staff account exists yet: set OMS_ADMIN_PASSWORD (at least 12 characters), the password of the first ' +
+        'admin, `admin`, which this start then creates.',
     );
   }
   await db.getRepository(StaffEntity).insert({

@@ -4,7 +4,8 @@
 export { setupTestPostgres, type TestProjectLike } from './test-postgres.js';
 export { TEMPLATE_DATABASE, adminUrlFor, databaseUrl } from './urls.js';
 export { createTestDatabase, type TestDatabase } from './test-database.js';
-export { loginAs, startTestServer, type TestServer } from './test-server.js';
+export { loginAs, startTestServer, testConfig, type TestServer } from './test-server.js';
+export { TEST_SECRETS } from './test-secrets.js';
 export { outputContains, spawnScript, type ProductProcess } from './child-process.js';
 export { findFreePort } from '../database/free-port.js';
 export { AMOUNT_RULES, brokenAmountRules } from './amount-rules.js';

@@ -32,7 +32,7 @@ export async function setupTestPostgres(project: TestProjectLike): Promise<() =>
   let adminUrl = process.env.DATABASE_URL ? adminUrlFor(process.env.DATABASE_URL) : undefined;
   if (!adminUrl) {
     const dir = mkdtempSync(join(tmpdir(), 'oms-test-pg-'));
-    const server = await startEmbeddedPostgres(dir);
+    const server = await startEmbeddedPostgres({ dataDir: dir });
     adminUrl = server.url('postgres');
     stop = async () => {
       await server.stop();

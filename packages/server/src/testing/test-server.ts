@@ -3,8 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { loadConfig, type Config } from '../config.js';
 import { createApp } from '../http/app.js';
 import { GraphileOutbox } from '../jobs/outbox.js';
+import { usePersonalDataKey } from '../privacy/personal-data-cipher.js';
 import { createServices, type Services } from '../services/index.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
+import { TEST_SECRETS } from './test-secrets.js';
 
 /** The product on a real HTTP port over a test database, as clients see it. */
 export interface TestServer {
@@ -14,6 +16,8 @@ export interface TestServer {
   /** The use cases the app runs on, for tests that drive one directly (a job's, say). */
   readonly services: Services;
   readonly close: () => Promise<void>;
+  /** GET /metrics as Prometheus scrapes it (with the configuration's Bearer token); the text. */
+  readonly metrics: () => Promise<string>;
   /** POSTs a GraphQL operation; returns the parsed body and the response. */
   readonly graphql: <T = Record<string, unknown>>(
     query: string,
@@ -25,13 +29,22 @@ export interface TestServer {
   }>;
 }
 
-/** Starts the app (the product alone) on a free port over a fresh database on the server behind `adminUrl`. */
+/** The configuration of the product alone, as the tests run it: the defaults with the tests' secrets. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({ ...TEST_SECRETS }), ...overrides };
+}
+
+/**
+ * Starts the app (the product alone) on a free port over a fresh database on the server behind `adminUrl`, with the
+ * tests' secrets (its personal-data key becomes this process's).
+ */
 export async function startTestServer(
   adminUrl: string,
   overrides: Partial<Config> = {},
 ): Promise<TestServer> {
   const db = await createTestDatabase(adminUrl);
-  const config: Config = { ...loadConfig({}), demo: false, ...overrides };
+  const config = testConfig(overrides);
+  usePersonalDataKey(config.personalDataKey);
   const services = createServices(db.dataSource, config, new GraphileOutbox(config.dispatchMaxAttempts));
   const app = await createApp(db.dataSource, services, config);
   const server: Server = createServer(app.express);
@@ -49,6 +62,13 @@ export async function startTestServer(
         body: JSON.stringify({ query, variables }),
       });
       return { body: (await response.json()) as never, response };
+    },
+    metrics: async () => {
+      const response = await fetch(`${url}/metrics`, {
+        headers: config.metricsToken ? { authorization: `Bearer ${config.metricsToken}` } : {},
+      });
+      if (!response.ok) throw new Error(`/metrics answered ${response.status}`);
+      return response.text();
     },
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -20,7 +20,11 @@ beforeAll(async () => {
   await server.db.dataSource.query("UPDATE warehouses SET endpoint_url = $1 WHERE code = 'SH01'", [
     warehouse.url,
   ]);
-  worker = await startWorker(server.db.dataSource, server.db.url, { concurrency: 2, dispatchMaxAttempts: 3 });
+  worker = await startWorker(server.db.dataSource, server.db.url, {
+    config: server.config,
+    concurrency: 2,
+    dispatchMaxAttempts: 3,
+  });
 });
 afterAll(async () => {
   await worker?.stop();
@@ -201,6 +205,7 @@ describe('delivery faults', () => {
       );
       await server.db.dataSource.query(REQUEUE_STUCK_SQL, [DELIVER_TASK, 8]);
       worker = await startWorker(server.db.dataSource, server.db.url, {
+        config: server.config,
         concurrency: 2,
         dispatchMaxAttempts: 2,
       });
@@ -212,6 +217,7 @@ describe('delivery faults', () => {
     } finally {
       if (!worker)
         worker = await startWorker(server.db.dataSource, server.db.url, {
+          config: server.config,
           concurrency: 2,
           dispatchMaxAttempts: 2,
         });

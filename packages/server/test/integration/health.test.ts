@@ -37,7 +37,7 @@ describe('the HTTP server', () => {
 });
 
 describe('/metrics', () => {
-  const scrape = async () => (await fetch(`${server.url}/metrics`)).text();
+  const scrape = () => server.metrics();
   /** The value of one series, 0 when it is absent. */
   const value = (text: string, series: string | RegExp) =>
     text
@@ -121,5 +121,38 @@ describe('/metrics', () => {
     expect(moved('oms_outbox_dead_letters')).toBe(1);
     expect(value(after, 'oms_queue_jobs{task="deliver-outbound",state="waiting"}')).toBeGreaterThanOrEqual(1);
     expect(value(after, 'oms_orders_estimated_total')).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('/metrics access', () => {
+  it('outside demo mode answers only Authorization: Bearer <OMS_METRICS_TOKEN>, 401 to anyone else', async () => {
+    const token = server.config.metricsToken!;
+    expect(token).toBeTruthy();
+    const status = async (headers: Record<string, string>) =>
+      (await fetch(`${server.url}/metrics`, { headers })).status;
+    expect(await status({})).toBe(401);
+    expect(await status({ authorization: `Bearer ${token}x` })).toBe(401);
+    expect(await status({ authorization: `Bearer ${token.slice(0, -1)}` })).toBe(401);
+    expect(await status({ authorization: token })).toBe(401);
+    expect(await status({ authorization: `Basic ${Buffer.from(`x:${token}`).toString('base64')}` })).toBe(
+      401,
+    );
+    const refused = await fetch(`${server.url}/metrics`);
+    expect(refused.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    expect(await refused.text()).not.toContain('oms_');
+    const scraped = await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+    expect(scraped.status).toBe(200);
+    expect(await scraped.text()).toContain('oms_outbox_dead_letters');
+  });
+
+  it('is open without a token, as in demo mode', async () => {
+    const open = await startTestServer({ metricsToken: undefined, demo: true });
+    try {
+      const response = await fetch(`${open.url}/metrics`);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain('oms_outbox_dead_letters');
+    } finally {
+      await open.close();
+    }
   });
 });

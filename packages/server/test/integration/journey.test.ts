@@ -19,7 +19,7 @@ beforeAll(async () => {
   await seedReferenceData(server.db.dataSource);
   warehouse = await startTestWarehouse(TEST_WMS_SECRET);
   await server.db.dataSource.query('UPDATE warehouses SET endpoint_url = $1', [warehouse.url]);
-  worker = await startWorker(server.db.dataSource, server.db.url, { concurrency: 2 });
+  worker = await startWorker(server.db.dataSource, server.db.url, { config: server.config, concurrency: 2 });
   staff = await loginAs(server, 'agent', 'agent123');
 });
 afterAll(async () => {

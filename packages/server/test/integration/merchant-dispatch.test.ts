@@ -17,7 +17,7 @@ beforeAll(async () => {
   await server.db.dataSource.query("UPDATE warehouses SET endpoint_url = $1 WHERE kind = 'MERCHANT'", [
     merchant.url,
   ]);
-  worker = await startWorker(server.db.dataSource, server.db.url, { concurrency: 1 });
+  worker = await startWorker(server.db.dataSource, server.db.url, { config: server.config, concurrency: 1 });
 });
 afterAll(async () => {
   await worker?.stop();

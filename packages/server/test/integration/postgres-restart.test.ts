@@ -26,7 +26,7 @@ let databaseUrl: string;
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'oms-pg-restart-'));
   pgPort = await findFreePort();
-  postgres = await startEmbeddedPostgres(dataDir, () => {}, pgPort);
+  postgres = await startEmbeddedPostgres({ dataDir, port: pgPort });
   await ensureDatabase(postgres.url('postgres'), 'oms');
   databaseUrl = postgres.url('oms');
   warehouse = await startTestWarehouse(TEST_WMS_SECRET);
@@ -149,7 +149,7 @@ describe('PostgreSQL restarted under traffic', () => {
     }
     const duringOutage = calls.filter((c) => c.started >= stoppedAt);
 
-    postgres = await startEmbeddedPostgres(dataDir, () => {}, pgPort);
+    postgres = await startEmbeddedPostgres({ dataDir, port: pgPort });
     const restartedAt = Date.now();
     let lastReadyz = '';
     await eventually(async () => {

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
+import { testConfig } from '../../src/testing/index.js';
 import { createApp, type App } from '../../src/http/app.js';
 import type { Readiness } from '../../src/http/readiness.js';
 import { startWorker, superviseWorker, type SupervisedWorker } from '../../src/jobs/worker.js';
@@ -20,9 +20,9 @@ const readiness: Readiness = { draining: false };
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  const config = { ...loadConfig({}), demo: false, simulators: false };
+  const config = testConfig();
   worker = await superviseWorker(db.dataSource, (events) =>
-    startWorker(db.dataSource, db.url, { concurrency: 1, events }),
+    startWorker(db.dataSource, db.url, { config, concurrency: 1, events }),
   );
   readiness.workerRunning = worker.running;
   app = await createApp(

@@ -23,6 +23,7 @@ beforeAll(async () => {
   ]);
   // A warehouse that has not answered after 500 ms has failed this attempt.
   worker = await startWorker(server.db.dataSource, server.db.url, {
+    config: server.config,
     concurrency: 2,
     dispatchMaxAttempts: 2,
     deliveryTimeoutMs: 500,
@@ -64,7 +65,7 @@ const card = async (number: string) =>
   ).body.data!.subOrder;
 
 const deadLetterGauge = async () =>
-  Number(/^oms_outbox_dead_letters (\d+)$/m.exec(await (await fetch(`${server.url}/metrics`)).text())?.[1]);
+  Number(/^oms_outbox_dead_letters (\d+)$/m.exec(await server.metrics())?.[1]);
 
 describe('a warehouse that fails, then hangs', () => {
   it('dead-letters after the attempts (a hang counts as one), shows it, and a re-drive delivers it once more', async () => {

@@ -23,6 +23,7 @@ beforeAll(async () => {
   channel = await startTestWarehouse(TEST_PAYMENT_SECRET);
   await server.db.dataSource.query('UPDATE payment_channels SET endpoint_url = $1', [channel.url]);
   worker = await startWorker(server.db.dataSource, server.db.url, {
+    config: server.config,
     concurrency: 2,
     dispatchMaxAttempts: 2,
     deliveryTimeoutMs: 500,
@@ -251,9 +252,7 @@ describe('refunds settled by their channels', () => {
     expect(tries).toBe(2);
     const waiting = async () =>
       Number(
-        /^oms_refunds_needing_attention\{state="DEAD_LETTER"\} (\d+)$/m.exec(
-          await (await fetch(`${server.url}/metrics`)).text(),
-        )?.[1],
+        /^oms_refunds_needing_attention\{state="DEAD_LETTER"\} (\d+)$/m.exec(await server.metrics())?.[1],
       );
     const deadLettered = await waiting();
     expect(deadLettered).toBeGreaterThanOrEqual(refunds.length);

@@ -127,7 +127,10 @@ describe('screening after the split', () => {
 describe('the rollback period', () => {
   let worker: Runner;
   beforeAll(async () => {
-    worker = await startWorker(server.db.dataSource, server.db.url, { concurrency: 1 });
+    worker = await startWorker(server.db.dataSource, server.db.url, {
+      config: server.config,
+      concurrency: 1,
+    });
   });
   afterAll(() => worker?.stop());
 

@@ -58,6 +58,8 @@ describe('the worker process killed mid-dispatch', () => {
         });
         return { body: await response.json(), response };
       },
+      // payOrder reads the sub-orders' warehouses from the database (an API key reads only numbers and statuses).
+      db: { dataSource: { query: async (sql: string, params: unknown[]) => q(sql, params) } },
     } as unknown as TestServer;
     const { subOrderNumber } = await paidOrder(api);
     const deliveries = () => warehouse.received.filter((r) => r.body.subOrderNumber === subOrderNumber);

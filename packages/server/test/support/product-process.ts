@@ -9,6 +9,7 @@ import {
   databaseUrl,
   outputContains,
   spawnScript,
+  TEST_SECRETS,
   type ProductProcess,
 } from '../../src/testing/index.js';
 import { seedReferenceData } from './reference-data.js';
@@ -17,9 +18,12 @@ export { outputContains, type ProductProcess };
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 
-/** Starts the server's built `dist/<entry>` (main.js, worker-main.js) with `env` on top of this process's environment. */
+/**
+ * Starts the server's built `dist/<entry>` (main.js, worker-main.js) with the tests' secrets and `env` on top of this
+ * process's environment, as production starts it: outside demo mode, every secret given.
+ */
 export function spawnProduct(entry: string, env: Record<string, string>): ProductProcess {
-  return spawnScript(`${DIST}${entry}`, env);
+  return spawnScript(`${DIST}${entry}`, { ...TEST_SECRETS, ...env });
 }
 
 /** The API server (dist/main.js) on a free port, once /readyz answers 200. */
