@@ -6,7 +6,18 @@ describe('account rules', () => {
   it('takes usernames of 2–32 lower-case letters, digits, dots, dashes and underscores', () => {
     for (const ok of ['ops', 'li.wei', 'agent_07', 'a1', 'x'.repeat(32), '9lives'])
       expect(usernameProblem(ok), ok).toBeNull();
-    for (const bad of ['a', 'Alice', ' alice', 'alice ', '.alice', '-a', 'li wei', '王伟', 'x'.repeat(33), ''])
+    for (const bad of [
+      'a',
+      'Alice',
+      ' alice',
+      'alice ',
+      '.alice',
+      '-a',
+      'li wei',
+      '王伟',
+      'x'.repeat(33),
+      '',
+    ])
       expect(usernameProblem(bad), bad).not.toBeNull();
   });
 
