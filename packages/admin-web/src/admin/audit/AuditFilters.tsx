@@ -1,3 +1,4 @@
+import Button from '@mui/material/Button';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -93,6 +94,10 @@ export function AuditFilters({
         onChange={(day) => onChange(withAuditFilter(state, 'to', day || undefined))}
         min={state.from}
       />
+      {/* A form of several text fields submits on Enter only with a submit button. */}
+      <Button type="submit" variant="outlined" data-testid="audit-filter-apply">
+        {t('auditLog.filters.apply')}
+      </Button>
     </FilterBar>
   );
 }

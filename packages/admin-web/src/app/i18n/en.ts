@@ -17,7 +17,7 @@ export const en = {
       interceptions: 'Interception queue',
       warehouses: 'Warehouses',
       refunds: 'Refunds',
-      admin: 'Administration',
+      admin: 'Admin',
     },
     language: {
       switchTo: '中文',
@@ -653,7 +653,7 @@ export const en = {
     you: 'You',
     neverSignedIn: 'Never signed in',
     disabledReason: 'Disabled because: {{reason}}',
-    viewAudit: 'Actions',
+    viewAudit: 'History',
     viewAuditOf: 'See what {{username}} did',
     actionsFor: 'Actions for {{username}}',
     column: {
@@ -818,7 +818,7 @@ export const en = {
       username: 'Username',
       displayName: 'Name',
       role: 'Role',
-      active: 'Account active',
+      active: 'Active',
       sessionsEnded: 'Sessions ended',
       apiKeyId: 'Key id',
       name: 'Name',

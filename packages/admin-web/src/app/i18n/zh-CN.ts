@@ -797,7 +797,7 @@ export const zhCN = {
       username: '用户名',
       displayName: '姓名',
       role: '角色',
-      active: '账号可用',
+      active: '可用',
       sessionsEnded: '结束的登录数',
       apiKeyId: '密钥编号',
       name: '名称',
