@@ -9,9 +9,9 @@ describe('an audit row’s change, line by line', () => {
         { staffId: '7', username: 'li.na', role: 'OPS' },
       ),
     ).toEqual([
-      { field: 'staffId', before: '7', after: '7', changed: false },
       { field: 'username', before: 'li.na', after: 'li.na', changed: false },
       { field: 'role', before: 'AGENT', after: 'OPS', changed: true },
+      { field: 'staffId', before: '7', after: '7', changed: false },
     ]);
   });
 
@@ -21,9 +21,16 @@ describe('an audit row’s change, line by line', () => {
       { field: 'params', before: { a: 1 }, after: { a: 2 }, changed: true },
       { field: 'enabled', before: true, changed: true },
     ]);
-    expect(changeLines(null, { apiKeyId: '3', scopes: ['orders:create'] })).toEqual([
-      { field: 'apiKeyId', after: '3', changed: true },
+    // As jsonb gives them back (shortest key first): the name first, the id last.
+    expect(changeLines(null, { name: '京东店', scopes: ['orders:create'], apiKeyId: '3' })).toEqual([
+      { field: 'name', after: '京东店', changed: true },
       { field: 'scopes', after: ['orders:create'], changed: true },
+      { field: 'apiKeyId', after: '3', changed: true },
+    ]);
+    expect(changeLines(null, { role: 'OPS', staffId: '5', username: 'li.na' }).map((l) => l.field)).toEqual([
+      'username',
+      'role',
+      'staffId',
     ]);
   });
 
