@@ -7,6 +7,7 @@ import { codegen } from '@graphql-codegen/core';
 import * as typedDocumentNode from '@graphql-codegen/typed-document-node';
 import * as typescript from '@graphql-codegen/typescript';
 import * as typescriptOperations from '@graphql-codegen/typescript-operations';
+import { API_KEY_SCOPES } from '@oms/schema';
 import { buildASTSchema, parse } from 'graphql';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,6 +34,8 @@ const config = {
     DateTime: 'string',
     SafeInt: 'number',
     JSON: 'unknown',
+    // The contract spells scopes `orders:create`…: a scalar in the SDL, the union of @oms/schema's scopes here.
+    ApiKeyScope: API_KEY_SCOPES.map((scope) => `'${scope}'`).join(' | '),
   },
   enumType: 'const',
   useTypeImports: true,

@@ -52,6 +52,7 @@ describe('the app shell', () => {
       ['拦截队列', '/interceptions'],
       ['仓库', '/warehouses'],
       ['退款', '/refunds'],
+      ['系统管理', '/admin'],
     ]);
     cleanup();
     renderPage(<AppShell />, { path: '/', url: '/', mocks: [me({ displayName: '客服', role: 'AGENT' })] });

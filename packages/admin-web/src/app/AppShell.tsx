@@ -106,6 +106,8 @@ export function AppShell() {
                   whiteSpace: 'nowrap',
                   flexShrink: 0,
                   px: 1.25,
+                  // Words as written: upper-case English made the bar wider than a 1280 px screen.
+                  textTransform: 'none',
                   // Darker, not lighter, than the bar: white text on a white tint falls under WCAG AA (3.5:1).
                   '&[aria-current="page"]': {
                     bgcolor: 'rgba(0,0,0,0.22)',
@@ -141,7 +143,7 @@ export function AppShell() {
             onClick={() => void signOut()}
             disabled={signingOut}
             data-testid="logout"
-            sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
+            sx={{ whiteSpace: 'nowrap', flexShrink: 0, textTransform: 'none' }}
           >
             {t('app.logout')}
           </Button>

@@ -6,7 +6,8 @@ describe('what each role is offered', () => {
     const paths = (role: Parameters<typeof navItemsFor>[0]) => navItemsFor(role).map((i) => i.to);
     expect(paths('AGENT')).toEqual(['/', '/orders']);
     expect(paths('OPS')).toEqual(['/', '/orders', '/interceptions', '/warehouses', '/refunds']);
-    expect(paths('MANAGER')).toEqual(['/', '/orders', '/interceptions', '/warehouses', '/refunds']);
+    expect(paths('MANAGER')).toEqual(['/', '/orders', '/interceptions', '/warehouses', '/refunds', '/admin']);
+    expect(paths('ADMIN')).toEqual(['/', '/orders', '/interceptions', '/warehouses', '/refunds', '/admin']);
   });
 
   it('shapes the pages from the same permission matrix the server enforces', () => {

@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { hasPermission, type Permission } from '@oms/schema';
+import { ADMIN_AREA_PERMISSIONS } from '@/admin/sections';
 import { AppShellDocument } from '@/gql/graphql';
 import type { StaffRole } from '@/gql/schema';
 
@@ -19,11 +20,14 @@ export const NAV_ITEMS = [
   { to: '/interceptions', key: 'app.nav.interceptions', end: false, permission: 'INTERCEPTION_QUEUE_READ' },
   { to: '/warehouses', key: 'app.nav.warehouses', end: false, permission: 'WAREHOUSE_FIGURES_READ' },
   { to: '/refunds', key: 'app.nav.refunds', end: false, permission: 'DELIVERY_RETRY' },
+  // The administration area (admin/sections.ts): listed for whoever may open one of its sections.
+  { to: '/admin', key: 'app.nav.admin', end: false, permission: ADMIN_AREA_PERMISSIONS },
 ] as const satisfies readonly {
   to: string;
   key: `app.nav.${string}`;
   end: boolean;
-  permission: Permission;
+  /** the permission the item needs, or several of which any one will do */
+  permission: Permission | readonly Permission[];
 }[];
 
 /** One navigation item. */
@@ -31,7 +35,11 @@ export type NavItem = (typeof NAV_ITEMS)[number];
 
 /** The navigation items `role` sees. */
 export function navItemsFor(role: StaffRole): NavItem[] {
-  return NAV_ITEMS.filter((item) => hasPermission(role, item.permission));
+  return NAV_ITEMS.filter((item) =>
+    typeof item.permission === 'string'
+      ? hasPermission(role, item.permission)
+      : item.permission.some((permission) => hasPermission(role, permission)),
+  );
 }
 
 /** The role-shaped parts of the pages. */

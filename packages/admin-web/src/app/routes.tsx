@@ -1,4 +1,5 @@
 import type { RouteObject } from 'react-router';
+import { adminRoutes } from '@/admin';
 import { authRoutes } from '@/auth';
 import { interceptionRoutes } from '@/interceptions';
 import { orderRoutes } from '@/orders';
@@ -20,6 +21,7 @@ export const routes: RouteObject[] = [
       ...interceptionRoutes,
       ...warehouseRoutes,
       ...refundRoutes,
+      ...adminRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -53,7 +53,8 @@ export function SearchBox() {
         display: 'flex',
         alignItems: 'center',
         flex: '0 1 26rem',
-        minWidth: '16rem',
+        // It gives way first when the bar is full (English, a role with every section, 1280 px).
+        minWidth: '10rem',
         borderRadius: 1,
         // A dark tint keeps the white text at WCAG AA contrast (a white tint over the primary bar gave 3:1).
         bgcolor: alpha(theme.palette.common.black, 0.2),

@@ -10,5 +10,7 @@ export type EnumGroup = keyof typeof zhCN.enum;
  */
 export function enumLabel(t: TFunction, group: EnumGroup, value: string): string {
   const known = Object.hasOwn(zhCN.enum[group], value);
-  return known ? (t as unknown as (key: string) => string)(`enum.${group}.${value}`) : value;
+  // No namespace separator: some values hold a colon (the scope `orders:create`).
+  const translate = t as unknown as (key: string, options: { nsSeparator: false }) => string;
+  return known ? translate(`enum.${group}.${value}`, { nsSeparator: false }) : value;
 }

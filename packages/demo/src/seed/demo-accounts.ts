@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ApiKeyScope, StaffRole } from '@oms/schema';
+import { API_KEY_SCOPES, type StaffRole } from '@oms/schema';
 
 /** The demo staff accounts of docs/api.md; created only in demo mode. */
 export const DEMO_LOGINS: readonly {
@@ -14,11 +14,11 @@ export const DEMO_LOGINS: readonly {
   { username: 'admin', password: 'admin123', role: 'ADMIN', displayName: '管理员 张伟' },
 ];
 
-/** The demo integration key (docs/api.md). */
+/** The demo integration key (docs/api.md): every integration scope. */
 export const DEMO_API_KEY = {
   name: 'demo storefront',
   key: 'demo-storefront-key',
-  scopes: ['orders:create', 'payments:record'] as ApiKeyScope[],
+  scopes: [...API_KEY_SCOPES],
 };
 
 /** The demo warehouses' shared webhook secret and the demo Kuaidi100 salt (docs/api.md). */

@@ -79,6 +79,11 @@ export function isStaffRole(value: unknown): value is StaffRole {
 }
 
 /** Integration API key scopes (docs/api.md); a key sees nothing beyond its scopes. */
-export const API_KEY_SCOPES = ['orders:create', 'payments:record'] as const;
+export const API_KEY_SCOPES = ['orders:create', 'payments:record', 'aftersales:create'] as const;
 /** One scope of an integration API key. */
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+
+/** True when `value` names an integration scope. */
+export function isApiKeyScope(value: unknown): value is ApiKeyScope {
+  return typeof value === 'string' && (API_KEY_SCOPES as readonly string[]).includes(value);
+}

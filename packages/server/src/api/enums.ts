@@ -1,5 +1,6 @@
 import {
   ACTOR_TYPES,
+  AUDIT_ACTIONS,
   CARRIER_CODES,
   DISPATCH_STATES,
   FULFILMENT_STATUSES,
@@ -97,3 +98,4 @@ export const StaffActionEnum = enumOf(
 );
 export const CarrierCodeEnum = enumOf(CARRIER_CODES, 'CarrierCode', 'A carrier.');
 export const StrandEnum = enumOf(STRANDS, 'Strand', 'One state machine of the transition table.');
+export const AuditActionEnum = enumOf(AUDIT_ACTIONS, 'AuditAction', 'What an audit row records.');

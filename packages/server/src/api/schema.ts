@@ -15,6 +15,10 @@ import { SubOrderResolver } from './orders/sub-order.resolver.js';
 import { ReferenceResolver } from './reference/reference.resolver.js';
 import { RefundsResolver } from './refunds/refunds.resolver.js';
 import { WarehouseResolver } from './warehouses/warehouse.resolver.js';
+// Administration (docs/administration.md); imported last so that the printed SDL keeps its order.
+import { ApiKeyResolver } from './accounts/api-key.resolver.js';
+import { StaffAccountResolver } from './accounts/staff-account.resolver.js';
+import { AuditLogResolver } from './audit/audit-log.resolver.js';
 
 /** Every resolver of the API. */
 export const RESOLVERS = [
@@ -31,6 +35,9 @@ export const RESOLVERS = [
   StockResolver,
   RedriveResolver,
   RefundsResolver,
+  StaffAccountResolver,
+  ApiKeyResolver,
+  AuditLogResolver,
 ] as const;
 
 /** Builds the GraphQL schema from the resolver classes; `emitTo` also prints the SDL there. */

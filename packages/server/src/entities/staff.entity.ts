@@ -1,4 +1,4 @@
-import type { ApiKeyScope, StaffRole } from '@oms/schema';
+import type { ApiKeyScope, AuditAction, StaffRole } from '@oms/schema';
 import { Column, Entity } from 'typeorm';
 import { IdColumn, RefColumn, TimeColumn } from './columns.js';
 
@@ -12,6 +12,8 @@ export class StaffEntity {
   @Column({ type: 'text' }) passwordHash: string;
   @TimeColumn() createdAt: Date;
   @TimeColumn({ nullable: true }) disabledAt: Date | null;
+  @Column({ type: 'text', nullable: true }) disabledReason?: string | null;
+  @TimeColumn({ nullable: true }) lastLoginAt?: Date | null;
 }
 
 /** An opaque server-side session; only the token's hash is stored. */
@@ -36,6 +38,12 @@ export class ApiKeyEntity {
   @Column({ type: 'text', array: true }) scopes: ApiKeyScope[];
   @TimeColumn() createdAt: Date;
   @TimeColumn({ nullable: true }) revokedAt: Date | null;
+  /** The key's first characters, shown so people can tell keys apart (not enough to use one). */
+  @Column({ type: 'text', nullable: true }) keyPrefix?: string | null;
+  @RefColumn({ nullable: true }) createdBy?: string | null;
+  @RefColumn({ nullable: true }) revokedBy?: string | null;
+  @Column({ type: 'text', nullable: true }) revokedReason?: string | null;
+  @TimeColumn({ nullable: true }) lastUsedAt?: Date | null;
 }
 
 /** A staff mutation or reveal, written in its transaction; never updated or deleted (database triggers). */
@@ -44,7 +52,7 @@ export class AuditEntity {
   @IdColumn() id: string;
   @RefColumn() staffId: string;
   @Column({ type: 'text' }) role: StaffRole;
-  @Column({ type: 'text' }) action: string;
+  @Column({ type: 'text' }) action: AuditAction;
   @Column({ type: 'text', nullable: true }) orderNumber: string | null;
   @Column({ type: 'jsonb', nullable: true }) before: object | null;
   @Column({ type: 'jsonb', nullable: true }) after: object | null;

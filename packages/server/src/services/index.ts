@@ -1,4 +1,7 @@
 import type { DataSource } from 'typeorm';
+import { ApiKeysService } from './accounts/api-keys.service.js';
+import { StaffAccountsService } from './accounts/staff-accounts.service.js';
+import { AuditLogService } from './audit/audit-log.service.js';
 import { AuthService } from './auth/auth.service.js';
 import { SessionService } from './auth/session.service.js';
 import { CancelService } from './cancel/cancel.service.js';
@@ -65,6 +68,9 @@ export function createServices(db: DataSource, config: ServiceConfig, outbox: Ou
     auth: new AuthService(deps, sessions),
     lookup,
     personalData: new PersonalDataService(deps, lookup),
+    staffAccounts: new StaffAccountsService(deps),
+    apiKeys: new ApiKeysService(deps),
+    auditLog: new AuditLogService(deps),
   };
 }
 

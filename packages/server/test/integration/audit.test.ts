@@ -24,7 +24,7 @@ describe('the audit log', () => {
     const { body } = await server.graphql<{
       auditLog: { edges: { node: { action: string; reason: string; role: string; orderNumber: string } }[] };
     }>(
-      'query($n: String) { auditLog(orderNumber: $n) { edges { node { action reason role orderNumber } } } }',
+      'query($n: String) { auditLog(filter: { orderNumber: $n }) { edges { node { action reason role orderNumber } } } }',
       { n: order.number },
       manager,
     );

@@ -25,6 +25,8 @@ export const OPERATION_MATRIX: Readonly<Record<string, Permission | `scope:${Api
   auditLog: 'AUDIT_READ',
   failedRefunds: 'DELIVERY_RETRY',
   paymentChannels: 'ADMINISTER',
+  staff: 'ADMINISTER',
+  apiKeys: 'ADMINISTER',
   // Mutations
   login: 'public',
   logout: 'public',
@@ -47,4 +49,11 @@ export const OPERATION_MATRIX: Readonly<Record<string, Permission | `scope:${Api
   addBlacklistEntry: 'RISK_RULES_EDIT',
   removeBlacklistEntry: 'RISK_RULES_EDIT',
   setStock: 'ADMINISTER',
+  createStaff: 'ADMINISTER',
+  setStaffRole: 'ADMINISTER',
+  disableStaff: 'ADMINISTER',
+  enableStaff: 'ADMINISTER',
+  resetStaffPassword: 'ADMINISTER',
+  createApiKey: 'ADMINISTER',
+  revokeApiKey: 'ADMINISTER',
 };

@@ -47,10 +47,19 @@ function dummy(type: GraphQLInputType): unknown {
     );
   }
   if (isScalarType(named)) {
+    // IDs name no row: an allowed administrative call (disableStaff, revokeApiKey…) then ends NOT_FOUND instead of
+    // disabling this test's own accounts or revoking its key midway through the matrix.
     return (
-      { Int: 1, Float: 1, Boolean: false, SafeInt: 1, DateTime: '2026-01-01T00:00:00Z', JSON: {}, ID: '1' }[
-        named.name
-      ] ?? '1234567890123456'
+      {
+        Int: 1,
+        Float: 1,
+        Boolean: false,
+        SafeInt: 1,
+        DateTime: '2026-01-01T00:00:00Z',
+        JSON: {},
+        ID: '999999999',
+        ApiKeyScope: 'orders:create',
+      }[named.name] ?? '1234567890123456'
     );
   }
   return null;

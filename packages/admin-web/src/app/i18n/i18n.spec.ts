@@ -1,7 +1,8 @@
-import { DISABLED_REASONS } from '@oms/schema';
+import { API_KEY_SCOPES, DISABLED_REASONS } from '@oms/schema';
 import { describe, expect, it } from 'vitest';
 import {
   ActorType,
+  AuditAction,
   BlacklistKind,
   CancelOutcome,
   CarrierCode,
@@ -27,7 +28,7 @@ import {
   Strand,
   WarehouseCapability,
 } from '@/gql/schema';
-import type { EnumGroup } from '@/shared/enumLabel';
+import { enumLabel, type EnumGroup } from '@/shared/enumLabel';
 import { createI18n } from './index';
 import { en } from './en';
 import { zhCN, type Dictionary } from './zh-CN';
@@ -63,6 +64,9 @@ const WORDED: Partial<Record<EnumGroup, readonly string[]>> = {
   interceptionRule: Object.values(InterceptionRule),
   holdDefaultAction: Object.values(HoldDefaultAction),
   invoiceType: Object.values(InvoiceType),
+  auditAction: Object.values(AuditAction),
+  // A scalar in the SDL (its values hold a colon): the scopes of @oms/schema.
+  apiKeyScope: API_KEY_SCOPES,
 };
 
 function keysOf(dictionary: Dictionary, prefix = ''): string[] {
@@ -127,6 +131,12 @@ describe('the dictionaries', () => {
     expect(createI18n('en').t('errors.invalidOrderNumber')).toBe(
       'Check digit wrong: please re-check the order number',
     );
+  });
+
+  it('word values that hold a colon (an API key scope), not as a namespace', () => {
+    const { t } = createI18n('zh-CN');
+    expect(enumLabel(t, 'apiKeyScope', 'orders:create')).toBe('创建订单');
+    expect(enumLabel(createI18n('en').t, 'apiKeyScope', 'payments:record')).toBe('Record payments');
   });
 
   it('default to Chinese', () => {

@@ -5,19 +5,16 @@ import {
   Field,
   ID,
   InputType,
-  Int,
   Mutation,
   ObjectType,
   Query,
   registerEnumType,
   Resolver,
 } from 'type-graphql';
-import type { AuditEntity, BlacklistEntity, RiskRuleEntity } from '../../entities/index.js';
+import type { BlacklistEntity, RiskRuleEntity } from '../../entities/index.js';
 import { DateTime, JSON } from '../common/scalars.js';
 import { staffOf, type RequestContext } from '../context.js';
-import { HoldDefaultActionEnum, InterceptionRuleEnum, StaffRoleEnum } from '../enums.js';
-import { PageInfo } from '../orders/order-connection.type.js';
-import { pageSize, toConnection } from '../common/connections.js';
+import { HoldDefaultActionEnum, InterceptionRuleEnum } from '../enums.js';
 
 export const BlacklistKindEnum = { PHONE: 'PHONE', ADDRESS: 'ADDRESS', ACCOUNT: 'ACCOUNT' } as const;
 registerEnumType(BlacklistKindEnum, { name: 'BlacklistKind' });
@@ -70,33 +67,7 @@ export class AddBlacklistEntryInput {
   @Field(() => String, { nullable: true }) note?: string | null;
 }
 
-@ObjectType('AuditEntry')
-export class AuditEntryType {
-  @Field(() => ID) id: string;
-  @Field(() => String) staffId: string;
-  @Field(() => StaffRoleEnum) role: AuditEntity['role'];
-  @Field(() => String) action: string;
-  @Field(() => String, { nullable: true }) orderNumber: string | null;
-  @Field(() => JSON, { nullable: true }) before: unknown;
-  @Field(() => JSON, { nullable: true }) after: unknown;
-  @Field(() => String) reason: string;
-  @Field(() => DateTime) at: Date;
-  @Field(() => String, { nullable: true }) address: string | null;
-}
-
-@ObjectType('AuditEdge')
-export class AuditEdge {
-  @Field(() => String) cursor: string;
-  @Field(() => AuditEntryType) node: AuditEntity;
-}
-
-@ObjectType('AuditConnection')
-export class AuditConnection {
-  @Field(() => [AuditEdge]) edges: AuditEdge[];
-  @Field(() => PageInfo) pageInfo: PageInfo;
-}
-
-/** Managers' screening settings, the blacklist and the audit log (docs/roles.md). */
+/** Managers' screening settings and the blacklist (docs/roles.md). */
 @Resolver()
 export class RiskResolver {
   @Authorized('INTERCEPTION_QUEUE_READ')
@@ -146,17 +117,5 @@ export class RiskResolver {
   @Mutation(() => Boolean)
   removeBlacklistEntry(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<boolean> {
     return context.services.riskRules.removeEntry(staffOf(context), id, context.address);
-  }
-
-  @Authorized('AUDIT_READ')
-  @Query(() => AuditConnection, { description: 'newest first' })
-  async auditLog(
-    @Ctx() { services }: RequestContext,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
-    @Arg('orderNumber', () => String, { nullable: true }) orderNumber?: string | null,
-  ): Promise<AuditConnection> {
-    const page = await services.riskRules.audit(pageSize(first, 50), after ?? null, orderNumber ?? null);
-    return toConnection({ ...page, cursors: page.nodes.map((node) => node.id) });
   }
 }

@@ -11,6 +11,7 @@ import { OrderScopedIndexes1765000000000 } from './1765000000000-order-scoped-in
 import { DatabaseMarkers1765100000000 } from './1765100000000-database-markers.js';
 import { RefundSettlement1765200000000 } from './1765200000000-refund-settlement.js';
 import { HoldDefaultActions1765250000000 } from './1765250000000-hold-default-actions.js';
+import { Administration1765400000000 } from './1765400000000-administration.js';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   DatabaseMarkers1765100000000,
   RefundSettlement1765200000000,
   HoldDefaultActions1765250000000,
+  Administration1765400000000,
 ];

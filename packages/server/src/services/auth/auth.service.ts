@@ -32,6 +32,7 @@ export class AuthService {
     }
     await this.throttle.succeeded(username.trim(), address);
     const session = await this.sessions.start(staff.id, address);
+    await this.deps.db.getRepository(StaffEntity).update(staff.id, { lastLoginAt: new Date() });
     if (replacing) await this.sessions.end(replacing);
     return { ...session, staff };
   }

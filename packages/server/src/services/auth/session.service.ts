@@ -1,5 +1,5 @@
 import { hashSecret, newSecret } from '../../auth/tokens.js';
-import { ApiKeyEntity, SessionEntity } from '../../entities/index.js';
+import { SessionEntity } from '../../entities/index.js';
 import type { ApiKeyPrincipal, StaffPrincipal } from '../../auth/principal.js';
 import type { ServiceDeps } from '../helpers/deps.js';
 
@@ -68,12 +68,26 @@ export class SessionService {
     await this.deps.db.getRepository(SessionEntity).update(sessionId, { revokedAt: new Date() });
   }
 
-  /** The integration client behind an API key, or null. */
+  /**
+   * The integration client behind an API key, or null (unknown or revoked). The row is read on every request and
+   * nothing caches it, so a revoked key is refused from its next request on (docs/administration.md). When it was
+   * last used is noted at most once a minute, like a session's last sight.
+   */
   async resolveApiKey(key: string): Promise<ApiKeyPrincipal | null> {
-    const row = await this.deps.db
-      .getRepository(ApiKeyEntity)
-      .findOne({ where: { keyHash: hashSecret(key) } });
-    if (!row || row.revokedAt) return null;
+    const [row] = (await this.deps.db.query(
+      'SELECT id::text AS id, name, scopes, revoked_at, last_used_at FROM api_keys WHERE key_hash = $1',
+      [hashSecret(key)],
+    )) as {
+      id: string;
+      name: string;
+      scopes: ApiKeyPrincipal['scopes'];
+      revoked_at: Date | null;
+      last_used_at: Date | null;
+    }[];
+    if (!row || row.revoked_at) return null;
+    if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > TOUCH_INTERVAL_MS) {
+      await this.deps.db.query('UPDATE api_keys SET last_used_at = now() WHERE id = $1', [row.id]);
+    }
     return { kind: 'apiKey', id: row.id, name: row.name, scopes: row.scopes };
   }
 }

@@ -1,4 +1,4 @@
-import type { ActorType } from '@oms/schema';
+import type { ActorType, AuditAction } from '@oms/schema';
 import type { EntityManager } from 'typeorm';
 import type { ApiKeyPrincipal, StaffPrincipal } from '../../auth/principal.js';
 import { recordset } from '../../database/recordset.js';
@@ -44,7 +44,8 @@ export async function recordOrderEvent(manager: EntityManager, input: OrderEvent
 /** One audit row to write (docs/roles.md: who, role, what, which order, before/after, reason, time, address). */
 export interface AuditInput {
   readonly staff: StaffPrincipal;
-  readonly action: string;
+  /** One of packages/schema's AUDIT_ACTIONS, so every row has wording in the audit viewer. */
+  readonly action: AuditAction;
   readonly orderNumber?: string | null;
   readonly before?: object | null;
   readonly after?: object | null;

@@ -1,7 +1,7 @@
 import { DEFAULT_RULE_PARAMS, type HoldDefaultAction } from '@oms/schema';
 import type { StaffPrincipal } from '../../auth/principal.js';
 import { domainError, badInput } from '../../errors/domain-error.js';
-import { AuditEntity, BlacklistEntity, RiskRuleEntity, type BlacklistKind } from '../../entities/index.js';
+import { BlacklistEntity, RiskRuleEntity, type BlacklistKind } from '../../entities/index.js';
 import { blacklistEntry } from '../../privacy/personal-data-columns.js';
 import { recordAudit } from '../helpers/history.js';
 import type { ServiceDeps } from '../helpers/deps.js';
@@ -112,21 +112,5 @@ export class RiskRulesService {
       });
       return true;
     });
-  }
-
-  /** The audit log, newest first, keyset-paged on id. */
-  async audit(first: number, after: string | null, orderNumber: string | null) {
-    const query = this.deps.db.getRepository(AuditEntity).createQueryBuilder('a');
-    if (orderNumber) query.where('a.order_number = :orderNumber', { orderNumber });
-    if (after) {
-      if (!/^\d+$/.test(after))
-        throw domainError('BAD_USER_INPUT', 'after: not a cursor this list gave out', { field: 'after' });
-      query.andWhere('a.id < :after', { after });
-    }
-    const rows = await query
-      .orderBy('a.id', 'DESC')
-      .limit(first + 1)
-      .getMany();
-    return { nodes: rows.slice(0, first), hasNextPage: rows.length > first };
   }
 }
