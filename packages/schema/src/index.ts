@@ -6,4 +6,5 @@ export * from './enums/index.js';
 export * from './money/index.js';
 export * from './screening/index.js';
 export * from './order-number/index.js';
+export * from './warehouses/index.js';
 export * from './docs/index.js';
