@@ -10,6 +10,7 @@ import { AppRole1764800000000 } from './1764800000000-app-role.js';
 import { OrderScopedIndexes1765000000000 } from './1765000000000-order-scoped-indexes.js';
 import { DatabaseMarkers1765100000000 } from './1765100000000-database-markers.js';
 import { RefundSettlement1765200000000 } from './1765200000000-refund-settlement.js';
+import { WarehouseCutoffMinute1765320000000 } from './1765320000000-warehouse-cutoff-minute.js';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   OrderScopedIndexes1765000000000,
   DatabaseMarkers1765100000000,
   RefundSettlement1765200000000,
+  WarehouseCutoffMinute1765320000000,
 ];
