@@ -47,4 +47,5 @@ export const OPERATION_MATRIX: Readonly<Record<string, Permission | `scope:${Api
   addBlacklistEntry: 'RISK_RULES_EDIT',
   removeBlacklistEntry: 'RISK_RULES_EDIT',
   setStock: 'ADMINISTER',
+  upsertWarehouse: 'ADMINISTER',
 };
