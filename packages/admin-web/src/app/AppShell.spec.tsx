@@ -7,7 +7,7 @@ import { AppShell } from './AppShell';
 afterEach(cleanup);
 beforeEach(() => localStorage.clear());
 
-const me = (staff: null | { displayName: string; role: 'AGENT' | 'OPS' | 'MANAGER' }) => ({
+const me = (staff: null | { displayName: string; role: 'AGENT' | 'OPS' | 'MANAGER' | 'ADMIN' }) => ({
   request: { query: AppShellDocument },
   result: {
     data: {
@@ -57,5 +57,23 @@ describe('the app shell', () => {
     renderPage(<AppShell />, { path: '/', url: '/', mocks: [me({ displayName: '客服', role: 'AGENT' })] });
     const agentNav = await screen.findByRole('navigation', { name: '主导航' });
     expect([...agentNav.querySelectorAll('a')].map((a) => a.textContent)).toEqual(['查询', '订单列表']);
+    expect(screen.queryByTestId('admin-nav')).toBeNull();
+  });
+
+  it('lists the administration pages under one menu, for admins alone', async () => {
+    renderPage(<AppShell />, { path: '/', url: '/', mocks: [me({ displayName: '主管', role: 'MANAGER' })] });
+    await screen.findByRole('navigation', { name: '主导航' });
+    expect(screen.queryByTestId('admin-nav')).toBeNull();
+    cleanup();
+    renderPage(<AppShell />, { path: '/', url: '/', mocks: [me({ displayName: '管理员', role: 'ADMIN' })] });
+    const menuButton = await screen.findByTestId('admin-nav');
+    expect(menuButton.textContent).toBe('管理');
+    expect(menuButton.getAttribute('aria-haspopup')).toBe('menu');
+    fireEvent.click(menuButton);
+    const menu = await screen.findByRole('menu', { name: '管理菜单' });
+    expect([...menu.querySelectorAll('a')].map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      ['仓库管理', '/admin/warehouses'],
+      ['支付渠道', '/admin/payment-channels'],
+    ]);
   });
 });

@@ -18,6 +18,7 @@ import { SearchBox } from '@/search/SearchBox';
 import { visuallyHidden } from '@/shared/a11y';
 import { enumLabel } from '@/shared/enumLabel';
 import { ErrorState } from '@/shared/States';
+import { AdminNav } from './AdminNav';
 import { LanguageSwitch } from './LanguageSwitch';
 import { navItemsFor } from './navigation';
 import { PageSkeleton } from './PageSkeleton';
@@ -116,6 +117,7 @@ export function AppShell() {
                 {t(item.key)}
               </Button>
             ))}
+            <AdminNav role={me.role} />
           </Box>
           <SearchBox />
           <Box sx={{ flex: 1 }} />

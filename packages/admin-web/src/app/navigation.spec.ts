@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { abilitiesOf, navItemsFor } from './navigation';
+import { abilitiesOf, adminNavItemsFor, navItemsFor } from './navigation';
 
 describe('what each role is offered', () => {
   it('lists the navigation each role may use', () => {
@@ -7,6 +7,14 @@ describe('what each role is offered', () => {
     expect(paths('AGENT')).toEqual(['/', '/orders']);
     expect(paths('OPS')).toEqual(['/', '/orders', '/interceptions', '/warehouses', '/refunds']);
     expect(paths('MANAGER')).toEqual(['/', '/orders', '/interceptions', '/warehouses', '/refunds']);
+  });
+
+  it('lists the administration pages for admins alone', () => {
+    const admin = (role: Parameters<typeof adminNavItemsFor>[0]) => adminNavItemsFor(role).map((i) => i.to);
+    expect(admin('ADMIN')).toEqual(['/admin/warehouses', '/admin/payment-channels']);
+    for (const role of ['AGENT', 'OPS', 'MANAGER'] as const) expect(admin(role)).toEqual([]);
+    expect(abilitiesOf('ADMIN').administer).toBe(true);
+    expect(abilitiesOf('MANAGER').administer).toBe(false);
   });
 
   it('shapes the pages from the same permission matrix the server enforces', () => {
@@ -17,6 +25,7 @@ describe('what each role is offered', () => {
       readWarehouseFigures: false,
       reassignWarehouses: false,
       handleFailedRefunds: false,
+      administer: false,
     });
     expect(abilitiesOf('OPS')).toEqual({
       readInterceptionQueue: true,
@@ -25,6 +34,7 @@ describe('what each role is offered', () => {
       readWarehouseFigures: true,
       reassignWarehouses: true,
       handleFailedRefunds: true,
+      administer: false,
     });
     expect(abilitiesOf('MANAGER')).toMatchObject({ decideInterceptions: true, editRiskRules: true });
     expect(abilitiesOf(null).readInterceptionQueue).toBe(false);

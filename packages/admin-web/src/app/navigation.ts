@@ -34,6 +34,23 @@ export function navItemsFor(role: StaffRole): NavItem[] {
   return NAV_ITEMS.filter((item) => hasPermission(role, item.permission));
 }
 
+/**
+ * The administration pages (docs/console.md "Administration"), listed under one "管理" menu of the app bar (AdminNav)
+ * rather than beside the daily pages, so the bar still fits a laptop screen however many there are.
+ */
+export const ADMIN_NAV_ITEMS = [
+  { to: '/admin/warehouses', key: 'app.nav.adminWarehouses', permission: 'ADMINISTER' },
+  { to: '/admin/payment-channels', key: 'app.nav.paymentChannels', permission: 'ADMINISTER' },
+] as const satisfies readonly { to: `/admin/${string}`; key: `app.nav.${string}`; permission: Permission }[];
+
+/** One administration page of the menu. */
+export type AdminNavItem = (typeof ADMIN_NAV_ITEMS)[number];
+
+/** The administration pages `role` sees (none: no menu). */
+export function adminNavItemsFor(role: StaffRole): AdminNavItem[] {
+  return ADMIN_NAV_ITEMS.filter((item) => hasPermission(role, item.permission));
+}
+
 /** The role-shaped parts of the pages. */
 export interface Abilities {
   /** see the interception queue and the rules (ops: read only) */
@@ -48,6 +65,8 @@ export interface Abilities {
   readonly reassignWarehouses: boolean;
   /** see the failed refunds and send them again, one or in bulk */
   readonly handleFailedRefunds: boolean;
+  /** the administration pages: warehouses, stock, payment channels */
+  readonly administer: boolean;
 }
 
 const NONE: Abilities = {
@@ -57,6 +76,7 @@ const NONE: Abilities = {
   readWarehouseFigures: false,
   reassignWarehouses: false,
   handleFailedRefunds: false,
+  administer: false,
 };
 
 /** The abilities of `role` (nothing for nobody). */
@@ -69,6 +89,7 @@ export function abilitiesOf(role: StaffRole | null | undefined): Abilities {
     readWarehouseFigures: hasPermission(role, 'WAREHOUSE_FIGURES_READ'),
     reassignWarehouses: hasPermission(role, 'WAREHOUSE_REASSIGN'),
     handleFailedRefunds: hasPermission(role, 'DELIVERY_RETRY'),
+    administer: hasPermission(role, 'ADMINISTER'),
   };
 }
 

@@ -1,4 +1,6 @@
 import type { RouteObject } from 'react-router';
+import { paymentChannelRoutes } from '@/admin/payment-channels';
+import { adminWarehouseRoutes } from '@/admin/warehouses';
 import { authRoutes } from '@/auth';
 import { interceptionRoutes } from '@/interceptions';
 import { orderRoutes } from '@/orders';
@@ -20,6 +22,8 @@ export const routes: RouteObject[] = [
       ...interceptionRoutes,
       ...warehouseRoutes,
       ...refundRoutes,
+      ...adminWarehouseRoutes,
+      ...paymentChannelRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -19,6 +19,7 @@ import {
   PaymentMethod,
   PaymentStatus,
   RefundDeliveryState,
+  Region,
   RefundStatus,
   SearchMatchKind,
   StaffAction,
@@ -61,6 +62,7 @@ const WORDED: Partial<Record<EnumGroup, readonly string[]>> = {
   carrier: Object.values(CarrierCode),
   interceptionRule: Object.values(InterceptionRule),
   invoiceType: Object.values(InvoiceType),
+  region: Object.values(Region),
 };
 
 function keysOf(dictionary: Dictionary, prefix = ''): string[] {
