@@ -12,4 +12,10 @@ export class AppShell {
   navLink(path: string): Locator {
     return this.nav.locator(`a[href="${path}"]`);
   }
+
+  /** Opens the "管理" menu (admins only) and picks the administration page at `path` (e.g. `/admin/warehouses`). */
+  async openAdminPage(path: string): Promise<void> {
+    await this.nav.getByTestId('admin-nav').click();
+    await this.page.getByRole('menu').locator(`a[href="${path}"]`).click();
+  }
 }
