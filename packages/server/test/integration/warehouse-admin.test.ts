@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WarehouseCutoffMinute1765320000000 } from '../../src/database/migrations/1765320000000-warehouse-cutoff-minute.js';
 import { FLAG_LATE_SQL } from '../../src/services/warehouses/sla.service.js';
 import { paidOrder, step, wmsCallback } from '../support/orders.js';
-import { seedReferenceData } from '../support/reference-data.js';
+import { seedReferenceData, TEST_WMS_SECRET } from '../support/reference-data.js';
 import { loginAs, startTestServer, type TestServer } from '../support/test-server.js';
 
 // docs/api.md "Administration": upsertWarehouse (create, edit SLA and cut-off, take offline) and setStock, for ADMIN,
@@ -408,6 +408,23 @@ describe('bad input changes nothing', () => {
     expect(await q('SELECT * FROM warehouses ORDER BY id')).toEqual(rows);
     expect((await auditRows()).length).toBe(audits);
     expect(await warehouseRow('XA01')).toEqual(xa01);
+  });
+
+  it('an existing warehouse without a secret must be given one', async () => {
+    await q("UPDATE warehouses SET secret = NULL WHERE code = 'WH01'");
+    const wh01 = await warehouseRow('WH01');
+    const body = await upsert(
+      xian({
+        code: 'WH01',
+        region: 'CENTRAL',
+        province: '湖北省',
+        city: '武汉市',
+        capabilities: ['OVERSIZE'],
+      }),
+    );
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'secret' });
+    expect(await warehouseRow('WH01')).toEqual(wh01);
+    await q("UPDATE warehouses SET secret = $1 WHERE code = 'WH01'", [TEST_WMS_SECRET]);
   });
 
   it('setStock: never below what is reserved, only at warehouses of ours, whole units', async () => {

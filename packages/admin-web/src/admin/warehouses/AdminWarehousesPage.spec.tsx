@@ -254,12 +254,12 @@ describe('the warehouse administration page', () => {
     expect(within(dialog).getByRole('heading').textContent).toBe('停用仓库 BJ01 仓（BJ01）');
   });
 
-  it('asks for an endpoint before a warehouse without one changes state', async () => {
+  it('asks for an endpoint and a secret before a warehouse without them changes state', async () => {
     open('ADMIN', '/admin/warehouses?dialog=active&warehouse=XA01', [loadNow]);
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByRole('heading').textContent).toBe('启用仓库 西安仓（XA01）');
-    expect(within(dialog).getByTestId('warehouse-no-endpoint').textContent).toBe(
-      '该仓库还没有接口地址，请先编辑并填写接口地址后再修改其状态。',
+    expect(within(dialog).getByTestId('warehouse-incomplete').textContent).toBe(
+      '该仓库还没有接口地址或签名密钥，请先编辑补全后再修改其状态。',
     );
     type(dialog, 'action-reason', '恢复');
     fireEvent.click(within(dialog).getByTestId('action-confirm'));

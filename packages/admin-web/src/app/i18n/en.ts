@@ -723,7 +723,7 @@ export const en = {
       openNone: 'It has no open sub-orders now.',
       openLoading: 'Counting its open sub-orders…',
       openLink: 'Re-route on the warehouses page',
-      noEndpoint: 'This warehouse has no endpoint yet: edit it and fill in the endpoint first.',
+      incomplete: 'This warehouse has no endpoint or no signing secret yet: edit it and fill them in first.',
       reasonHelp: 'Kept in the audit log, e.g. “closed by a storm”.',
       confirmOffline: 'Take offline',
       confirmOnline: 'Bring online',

@@ -705,7 +705,7 @@ export const zhCN = {
       openNone: '该仓现在没有未完成的子单。',
       openLoading: '正在统计该仓未完成的子单…',
       openLink: '去仓库页面转仓',
-      noEndpoint: '该仓库还没有接口地址，请先编辑并填写接口地址后再修改其状态。',
+      incomplete: '该仓库还没有接口地址或签名密钥，请先编辑补全后再修改其状态。',
       reasonHelp: '记入审计日志，如“暴雨停工”。',
       confirmOffline: '确认停用',
       confirmOnline: '确认启用',

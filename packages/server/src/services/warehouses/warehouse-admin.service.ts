@@ -160,8 +160,12 @@ export class WarehouseAdminService {
         .findOne({ where: { code: input.code }, lock: { mode: 'pessimistic_write' } });
       if (existing && existing.kind !== 'WAREHOUSE')
         throw badInput('code', `${input.code} is a merchant's location, not a warehouse of ours`);
-      if (!existing && input.secret === undefined)
-        throw badInput('secret', 'a new warehouse needs its secret (16–256 characters)');
+      // As for payment channels: a warehouse without a secret (a new one, or one set up by hand) must be given one.
+      if (!existing?.secret && input.secret === undefined)
+        throw badInput(
+          'secret',
+          `${existing ? 'a warehouse without a secret' : 'a new warehouse'} needs one (16–256 characters)`,
+        );
       const before = existing ? Object.assign(new WarehouseEntity(), existing) : null;
       const values = {
         name: input.name,

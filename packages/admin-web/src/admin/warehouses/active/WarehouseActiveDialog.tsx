@@ -20,7 +20,7 @@ import { openSubOrdersByWarehouse } from '../list/openSubOrders';
  * Takes a warehouse offline, or brings it back, with a reason for the audit log. Taking it offline says what happens
  * to the sub-orders it has (they stay until ops move them) and how many there are now (counted afresh when the dialog
  * opens: one grouped count, `warehouseLoad`); the change is the warehouse as it is with `active` turned, so its
- * endpoint must be set (the API needs one).
+ * endpoint and secret must be set (the API needs both).
  */
 export function WarehouseActiveDialog({
   warehouse,
@@ -41,7 +41,8 @@ export function WarehouseActiveDialog({
   // As it was when the dialog opened: the page behind reloads the warehouse once the change is made.
   const [goingOffline] = useState(warehouse.active);
   const names = { name: warehouse.name, code: warehouse.code };
-  const noEndpoint = !warehouse.endpointUrl;
+  // The change sends the warehouse as it is: one without an endpoint or a secret must be completed first.
+  const incomplete = !warehouse.endpointUrl || !warehouse.hasSecret;
   return (
     <ActionDialog
       title={
@@ -81,7 +82,7 @@ export function WarehouseActiveDialog({
         </>
       }
       reasonHelp={t('adminWarehouses.toggle.reasonHelp')}
-      invalid={noEndpoint}
+      invalid={incomplete}
       confirmLabel={
         goingOffline ? t('adminWarehouses.toggle.confirmOffline') : t('adminWarehouses.toggle.confirmOnline')
       }
@@ -99,9 +100,9 @@ export function WarehouseActiveDialog({
         );
       }}
     >
-      {noEndpoint ? (
-        <Alert severity="error" data-testid="warehouse-no-endpoint">
-          {t('adminWarehouses.toggle.noEndpoint')}
+      {incomplete ? (
+        <Alert severity="error" data-testid="warehouse-incomplete">
+          {t('adminWarehouses.toggle.incomplete')}
         </Alert>
       ) : null}
     </ActionDialog>

@@ -73,7 +73,8 @@ export function WarehouseFormDialog({
     refetchQueries: [AdminWarehousesPageDocument],
     awaitRefetchQueries: true,
   });
-  const problems = formProblems(values, isNew);
+  const needsSecret = !warehouse || !warehouse.hasSecret;
+  const problems = formProblems(values, isNew, needsSecret);
   const set = (next: WarehouseFormValues) => {
     setValues(next);
     setRefused(null);
@@ -248,9 +249,9 @@ export function WarehouseFormDialog({
         <TextField
           {...text(
             'secret',
-            isNew ? t('adminWarehouses.form.secretHelpNew') : t('adminWarehouses.form.secretHelpEdit'),
+            needsSecret ? t('adminWarehouses.form.secretHelpNew') : t('adminWarehouses.form.secretHelpEdit'),
           )}
-          required={isNew}
+          required={needsSecret}
           type="password"
           autoComplete="new-password"
           sx={{ gridColumn: { sm: '1 / -1' } }}

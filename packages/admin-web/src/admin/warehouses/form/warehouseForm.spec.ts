@@ -85,6 +85,8 @@ describe('the warehouse form', () => {
     const edit = { ...XIAN, secret: '' };
     expect(formProblems(edit, false)).toEqual({});
     expect(inputOf(edit).secret).toBeNull();
+    // Unless the warehouse has none yet.
+    expect(formProblems(edit, false, true)).toEqual({ secret: 'required' });
   });
 
   it('starts an edit from the warehouse as it is, the secret empty', () => {

@@ -77,6 +77,8 @@ const CODE = /^[A-Z0-9][A-Z0-9-]{1,31}$/;
 export function formProblems(
   values: WarehouseFormValues,
   isNew: boolean,
+  /** whether a secret must be typed: a new warehouse, or one that has none yet */
+  needsSecret: boolean = isNew,
 ): Partial<Record<WarehouseFormField, FieldProblem>> {
   const problems: Partial<Record<WarehouseFormField, FieldProblem>> = {};
   for (const field of ['code', 'name', 'region', 'province', 'city', 'address', 'endpointUrl'] as const)
@@ -89,7 +91,7 @@ export function formProblems(
   if (values.endpointUrl.trim() && !/^https?:\/\/\S+$/i.test(values.endpointUrl.trim()))
     problems.endpointUrl = 'badUrl';
   const secret = values.secret.trim();
-  if (isNew && !secret) problems.secret = 'required';
+  if (needsSecret && !secret) problems.secret = 'required';
   else if (secret && (secret.length < 16 || secret.length > 256)) problems.secret = 'badSecret';
   return problems;
 }
