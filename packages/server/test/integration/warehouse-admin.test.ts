@@ -260,9 +260,10 @@ describe('upsertWarehouse: editing the SLA and the cut-off', () => {
 });
 
 describe('upsertWarehouse: taking a warehouse offline', () => {
-  let open: { subOrderNumber: string; orderNumber: string };
-  let waiting: { subOrderNumber: string };
-  let elsewhere: { subOrderNumber: string; warehouseCode: string | null };
+  type Placed = Awaited<ReturnType<typeof shaanxiOrder>>;
+  let open: Placed;
+  let waiting: Placed;
+  let elsewhere: Placed;
 
   it('routes no new sub-order there: a new paid order goes to the next region, one only it stocks is out of stock', async () => {
     open = await shaanxiOrder();
