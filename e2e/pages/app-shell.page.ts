@@ -12,4 +12,10 @@ export class AppShell {
   navLink(path: string): Locator {
     return this.nav.locator(`a[href="${path}"]`);
   }
+
+  /** Opens the administration area and its section at `path` (e.g. `/admin/warehouses`) by its tab. */
+  async openAdminPage(path: string): Promise<void> {
+    await this.navLink('/admin').click();
+    await this.page.getByTestId(`admin-nav-${path.replace('/admin/', '')}`).click();
+  }
 }

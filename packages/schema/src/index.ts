@@ -7,5 +7,6 @@ export * from './money/index.js';
 export * from './screening/index.js';
 export * from './order-number/index.js';
 export * from './accounts/index.js';
+export * from './warehouses/index.js';
 export * from './docs/index.js';
 export * from './operations/index.js';

@@ -4,6 +4,12 @@ import { AdminLayout, AdminHome } from './AdminLayout';
 
 const StaffPage = lazy(() => import('./staff/StaffPage').then((m) => ({ default: m.StaffPage })));
 const ApiKeysPage = lazy(() => import('./api-keys/ApiKeysPage').then((m) => ({ default: m.ApiKeysPage })));
+const AdminWarehousesPage = lazy(() =>
+  import('./warehouses/AdminWarehousesPage').then((m) => ({ default: m.AdminWarehousesPage })),
+);
+const PaymentChannelsPage = lazy(() =>
+  import('./payment-channels/PaymentChannelsPage').then((m) => ({ default: m.PaymentChannelsPage })),
+);
 const AuditPage = lazy(() => import('./audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 
 /**
@@ -18,6 +24,8 @@ export const adminRoutes: RouteObject[] = [
       { index: true, element: <AdminHome /> },
       { path: 'staff', element: <StaffPage /> },
       { path: 'api-keys', element: <ApiKeysPage /> },
+      { path: 'warehouses', element: <AdminWarehousesPage /> },
+      { path: 'payment-channels', element: <PaymentChannelsPage /> },
       { path: 'audit', element: <AuditPage /> },
     ],
   },

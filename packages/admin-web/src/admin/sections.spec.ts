@@ -5,7 +5,7 @@ import { adminSectionsFor } from './sections';
 describe('the administration area', () => {
   it('shows admins every section, managers the audit log alone, and nobody else anything', () => {
     const paths = (role: Parameters<typeof adminSectionsFor>[0]) => adminSectionsFor(role).map((s) => s.path);
-    expect(paths('ADMIN')).toEqual(['staff', 'api-keys', 'audit']);
+    expect(paths('ADMIN')).toEqual(['staff', 'api-keys', 'warehouses', 'payment-channels', 'audit']);
     expect(paths('MANAGER')).toEqual(['audit']);
     expect(paths('OPS')).toEqual([]);
     expect(paths('AGENT')).toEqual([]);

@@ -9,6 +9,8 @@ import type { StaffRole } from '@/gql/schema';
 export const ADMIN_SECTIONS = [
   { path: 'staff', key: 'administration.nav.staff', permission: 'ADMINISTER' },
   { path: 'api-keys', key: 'administration.nav.apiKeys', permission: 'ADMINISTER' },
+  { path: 'warehouses', key: 'administration.nav.warehouses', permission: 'ADMINISTER' },
+  { path: 'payment-channels', key: 'administration.nav.paymentChannels', permission: 'ADMINISTER' },
   { path: 'audit', key: 'administration.nav.audit', permission: 'AUDIT_READ' },
 ] as const satisfies readonly { path: string; key: `administration.nav.${string}`; permission: Permission }[];
 

@@ -7,7 +7,7 @@ import { AppShell } from './AppShell';
 afterEach(cleanup);
 beforeEach(() => localStorage.clear());
 
-const me = (staff: null | { displayName: string; role: 'AGENT' | 'OPS' | 'MANAGER' }) => ({
+const me = (staff: null | { displayName: string; role: 'AGENT' | 'OPS' | 'MANAGER' | 'ADMIN' }) => ({
   request: { query: AppShellDocument },
   result: {
     data: {

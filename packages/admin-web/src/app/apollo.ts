@@ -10,6 +10,7 @@ export function createCache(): InMemoryCache {
     typePolicies: {
       Carrier: { keyFields: ['code'] },
       RiskRule: { keyFields: ['code'] },
+      PaymentChannel: { keyFields: ['channel'] },
       Amounts: merge,
       Money: merge,
       Receiver: merge,

@@ -10,6 +10,11 @@ describe('what each role is offered', () => {
     expect(paths('ADMIN')).toEqual(['/', '/orders', '/interceptions', '/warehouses', '/refunds', '/admin']);
   });
 
+  it('gives admins alone the administration ability', () => {
+    expect(abilitiesOf('ADMIN').administer).toBe(true);
+    expect(abilitiesOf('MANAGER').administer).toBe(false);
+  });
+
   it('shapes the pages from the same permission matrix the server enforces', () => {
     expect(abilitiesOf('AGENT')).toEqual({
       readInterceptionQueue: false,
@@ -18,6 +23,7 @@ describe('what each role is offered', () => {
       readWarehouseFigures: false,
       reassignWarehouses: false,
       handleFailedRefunds: false,
+      administer: false,
     });
     expect(abilitiesOf('OPS')).toEqual({
       readInterceptionQueue: true,
@@ -26,6 +32,7 @@ describe('what each role is offered', () => {
       readWarehouseFigures: true,
       reassignWarehouses: true,
       handleFailedRefunds: true,
+      administer: false,
     });
     expect(abilitiesOf('MANAGER')).toMatchObject({ decideInterceptions: true, editRiskRules: true });
     expect(abilitiesOf(null).readInterceptionQueue).toBe(false);

@@ -56,6 +56,8 @@ export interface Abilities {
   readonly reassignWarehouses: boolean;
   /** see the failed refunds and send them again, one or in bulk */
   readonly handleFailedRefunds: boolean;
+  /** the administration pages: warehouses, stock, payment channels */
+  readonly administer: boolean;
 }
 
 const NONE: Abilities = {
@@ -65,6 +67,7 @@ const NONE: Abilities = {
   readWarehouseFigures: false,
   reassignWarehouses: false,
   handleFailedRefunds: false,
+  administer: false,
 };
 
 /** The abilities of `role` (nothing for nobody). */
@@ -77,6 +80,7 @@ export function abilitiesOf(role: StaffRole | null | undefined): Abilities {
     readWarehouseFigures: hasPermission(role, 'WAREHOUSE_FIGURES_READ'),
     reassignWarehouses: hasPermission(role, 'WAREHOUSE_REASSIGN'),
     handleFailedRefunds: hasPermission(role, 'DELIVERY_RETRY'),
+    administer: hasPermission(role, 'ADMINISTER'),
   };
 }
 

@@ -22,3 +22,10 @@ export function errorMessage(error: unknown): string {
   if (CombinedGraphQLErrors.is(error)) return error.errors[0]?.message ?? error.message;
   return error instanceof Error ? error.message : String(error);
 }
+
+/** The input field the first GraphQL error names (`extensions.field` of BAD_USER_INPUT, e.g. `lines[0].quantity`). */
+export function errorField(error: unknown): string | null {
+  if (!CombinedGraphQLErrors.is(error)) return null;
+  const field = error.errors[0]?.extensions?.field;
+  return typeof field === 'string' ? field : null;
+}

@@ -11,7 +11,8 @@ export interface DemoWarehouse {
   branch: string;
   capabilities: WarehouseCapability[];
   slaAcceptMinutes: number;
-  cutoffHour: number;
+  /** The daily cut-off, `HH:mm` Asia/Shanghai (docs/domain.md §8). */
+  cutoffLocalTime: string;
 }
 
 /** Five warehouses in five regions (demo data, docs/api.md). */
@@ -26,7 +27,7 @@ export const DEMO_WAREHOUSES: readonly DemoWarehouse[] = [
     branch: '华北分公司',
     capabilities: ['COLD_CHAIN', 'OVERSIZE'],
     slaAcceptMinutes: 30,
-    cutoffHour: 11,
+    cutoffLocalTime: '11:00',
   },
   {
     code: 'SH01',
@@ -38,7 +39,7 @@ export const DEMO_WAREHOUSES: readonly DemoWarehouse[] = [
     branch: '华东分公司',
     capabilities: ['COLD_CHAIN'],
     slaAcceptMinutes: 30,
-    cutoffHour: 11,
+    cutoffLocalTime: '11:00',
   },
   {
     code: 'GZ01',
@@ -50,7 +51,7 @@ export const DEMO_WAREHOUSES: readonly DemoWarehouse[] = [
     branch: '华南分公司',
     capabilities: ['OVERSIZE'],
     slaAcceptMinutes: 45,
-    cutoffHour: 12,
+    cutoffLocalTime: '12:00',
   },
   {
     code: 'WH01',
@@ -62,7 +63,7 @@ export const DEMO_WAREHOUSES: readonly DemoWarehouse[] = [
     branch: '华中分公司',
     capabilities: ['OVERSIZE'],
     slaAcceptMinutes: 45,
-    cutoffHour: 11,
+    cutoffLocalTime: '11:00',
   },
   {
     code: 'CD01',
@@ -74,7 +75,7 @@ export const DEMO_WAREHOUSES: readonly DemoWarehouse[] = [
     branch: '西南分公司',
     capabilities: ['COLD_CHAIN'],
     slaAcceptMinutes: 60,
-    cutoffHour: 10,
+    cutoffLocalTime: '10:00',
   },
 ];
 
@@ -90,7 +91,7 @@ export const DEMO_MERCHANTS: readonly DemoWarehouse[] = [
     branch: '开放平台',
     capabilities: [],
     slaAcceptMinutes: 120,
-    cutoffHour: 16,
+    cutoffLocalTime: '16:00',
   },
   {
     code: 'M-JDZ',
@@ -102,6 +103,6 @@ export const DEMO_MERCHANTS: readonly DemoWarehouse[] = [
     branch: '开放平台',
     capabilities: [],
     slaAcceptMinutes: 120,
-    cutoffHour: 16,
+    cutoffLocalTime: '16:00',
   },
 ];

@@ -1,3 +1,4 @@
+import { parseLocalTime } from '@oms/schema';
 import type { DataSource } from 'typeorm';
 import {
   ApiKeyEntity,
@@ -43,14 +44,20 @@ export async function seedReferenceData(db: DataSource): Promise<void> {
       createdAt: new Date(),
       revokedAt: null,
     });
-    for (const merchant of DEMO_MERCHANTS) {
-      await manager
-        .getRepository(WarehouseEntity)
-        .insert({ ...merchant, kind: 'MERCHANT', active: true, endpointUrl: null, secret: DEMO_WMS_SECRET });
+    for (const { cutoffLocalTime, ...merchant } of DEMO_MERCHANTS) {
+      await manager.getRepository(WarehouseEntity).insert({
+        ...merchant,
+        cutoffMinute: parseLocalTime(cutoffLocalTime)!,
+        kind: 'MERCHANT',
+        active: true,
+        endpointUrl: null,
+        secret: DEMO_WMS_SECRET,
+      });
     }
-    for (const warehouse of DEMO_WAREHOUSES) {
+    for (const { cutoffLocalTime, ...warehouse } of DEMO_WAREHOUSES) {
       const { identifiers } = await manager.getRepository(WarehouseEntity).insert({
         ...warehouse,
+        cutoffMinute: parseLocalTime(cutoffLocalTime)!,
         active: true,
         endpointUrl: null,
         secret: DEMO_WMS_SECRET,

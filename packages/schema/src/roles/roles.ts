@@ -35,7 +35,8 @@ export const PERMISSION_DESCRIPTIONS: Readonly<Record<Permission, string>> = {
   INTERCEPTION_QUEUE_READ: 'see the interception queue',
   INTERCEPTION_DECIDE: 'release or cancel held orders (one or bulk)',
   RISK_RULES_EDIT: 'edit interception rules and thresholds, blacklist',
-  ADMINISTER: 'manage staff accounts, API keys, warehouses, payment channels',
+  ADMINISTER:
+    'manage staff accounts, API keys, warehouses (incl. taking one offline), stock, payment channels',
   AUDIT_READ: 'read the audit log',
   DELIVERY_RETRY: 'see failed refunds; send one again; re-drive a dead-lettered dispatch',
   REFUND_SETTLE_OFFLINE: 'settle a refund offline (bank transfer reference)',

@@ -6,6 +6,7 @@ import { ActionsResolver } from './actions/actions.resolver.js';
 import { HoldsResolver } from './actions/holds.resolver.js';
 import { RiskResolver } from './risk/risk.resolver.js';
 import { StockResolver } from './admin/stock.resolver.js';
+import { WarehouseAdminResolver } from './admin/warehouse-admin.resolver.js';
 import { RedriveResolver } from './actions/redrive.resolver.js';
 import { AuthResolver } from './auth/auth.resolver.js';
 import { IngestResolver } from './ingest/ingest.resolver.js';
@@ -33,6 +34,7 @@ export const RESOLVERS = [
   HoldsResolver,
   RiskResolver,
   StockResolver,
+  WarehouseAdminResolver,
   RedriveResolver,
   RefundsResolver,
   StaffAccountResolver,

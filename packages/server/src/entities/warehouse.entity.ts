@@ -19,8 +19,11 @@ export class WarehouseEntity {
   @Column({ type: 'boolean', default: true }) active: boolean;
   @Column({ type: 'text', array: true, default: () => "'{}'" }) capabilities: WarehouseCapability[];
   @Column({ type: 'integer' }) slaAcceptMinutes: number;
-  /** Local hour (Asia/Shanghai) by which sub-orders accepted that day must ship. */
-  @Column({ type: 'integer' }) cutoffHour: number;
+  /**
+   * The daily cut-off, in minutes after midnight Asia/Shanghai (`cutoffLocalTime` `HH:mm` in the API): a sub-order paid
+   * before it ships by the end of that day, one paid later by the end of the next (docs/domain.md §8).
+   */
+  @Column({ type: 'integer' }) cutoffMinute: number;
   @Column({ type: 'text', nullable: true }) endpointUrl: string | null;
   @Column({ type: 'text', nullable: true }) secret: string | null;
 }

@@ -26,6 +26,7 @@ import { RiskRulesService } from './risk/risk-rules.service.js';
 import { SplitService } from './split/split.service.js';
 import { SlaService } from './warehouses/sla.service.js';
 import { StockService } from './warehouses/stock.service.js';
+import { WarehouseAdminService } from './warehouses/warehouse-admin.service.js';
 import { WarehouseFiguresService } from './warehouses/warehouse-figures.service.js';
 import { Kuaidi100PushService } from './webhooks/kuaidi100-push.service.js';
 import { WmsCallbackService } from './webhooks/wms-callback.service.js';
@@ -64,6 +65,7 @@ export function createServices(db: DataSource, config: ServiceConfig, outbox: Ou
     warehouseFigures: new WarehouseFiguresService(deps),
     sla: new SlaService(deps),
     stock: new StockService(deps),
+    warehouseAdmin: new WarehouseAdminService(deps),
     sessions,
     auth: new AuthService(deps, sessions),
     lookup,

@@ -56,4 +56,5 @@ export const OPERATION_MATRIX: Readonly<Record<string, Permission | `scope:${Api
   resetStaffPassword: 'ADMINISTER',
   createApiKey: 'ADMINISTER',
   revokeApiKey: 'ADMINISTER',
+  upsertWarehouse: 'ADMINISTER',
 };

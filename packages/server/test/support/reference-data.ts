@@ -1,4 +1,10 @@
-import { API_KEY_SCOPES, type Region, type StaffRole, type WarehouseCapability } from '@oms/schema';
+import {
+  API_KEY_SCOPES,
+  parseLocalTime,
+  type Region,
+  type StaffRole,
+  type WarehouseCapability,
+} from '@oms/schema';
 import type { DataSource } from 'typeorm';
 import { hashPassword } from '../../src/auth/passwords.js';
 import { hashSecret } from '../../src/auth/tokens.js';
@@ -31,22 +37,22 @@ type Location = readonly [
   region: Region,
   capabilities: readonly WarehouseCapability[],
   slaAcceptMinutes: number,
-  cutoffHour: number,
+  cutoffLocalTime: string,
 ];
 
 /** Third-party merchants that ship their own goods: no stock, never a routing target. */
 const MERCHANTS: readonly Location[] = [
-  ['M-YUNCHA', 'SOUTHWEST', [], 120, 16],
-  ['M-JDZ', 'EAST', [], 120, 16],
+  ['M-YUNCHA', 'SOUTHWEST', [], 120, '16:00'],
+  ['M-JDZ', 'EAST', [], 120, '16:00'],
 ];
 
 /** Warehouses in five regions, the tests' split and reassignment cases depend on their regions and handling. */
 const WAREHOUSES: readonly Location[] = [
-  ['BJ01', 'NORTH', ['COLD_CHAIN', 'OVERSIZE'], 30, 11],
-  ['SH01', 'EAST', ['COLD_CHAIN'], 30, 11],
-  ['GZ01', 'SOUTH', ['OVERSIZE'], 45, 12],
-  ['WH01', 'CENTRAL', ['OVERSIZE'], 45, 11],
-  ['CD01', 'SOUTHWEST', ['COLD_CHAIN'], 60, 10],
+  ['BJ01', 'NORTH', ['COLD_CHAIN', 'OVERSIZE'], 30, '11:00'],
+  ['SH01', 'EAST', ['COLD_CHAIN'], 30, '11:00'],
+  ['GZ01', 'SOUTH', ['OVERSIZE'], 45, '12:00'],
+  ['WH01', 'CENTRAL', ['OVERSIZE'], 45, '11:00'],
+  ['CD01', 'SOUTHWEST', ['COLD_CHAIN'], 60, '10:00'],
 ];
 
 /** The skus the tests order, stocked at every warehouse: 20,000 units, the scarce ones 3. */
@@ -90,7 +96,7 @@ export async function seedReferenceData(db: DataSource): Promise<void> {
       ...WAREHOUSES.map((location) => ({ location, kind: 'WAREHOUSE' as const })),
     ];
     for (const { location, kind } of locations) {
-      const [code, region, capabilities, slaAcceptMinutes, cutoffHour] = location;
+      const [code, region, capabilities, slaAcceptMinutes, cutoffLocalTime] = location;
       const { identifiers } = await manager.getRepository(WarehouseEntity).insert({
         code,
         kind,
@@ -103,7 +109,7 @@ export async function seedReferenceData(db: DataSource): Promise<void> {
         active: true,
         capabilities: [...capabilities],
         slaAcceptMinutes,
-        cutoffHour,
+        cutoffMinute: parseLocalTime(cutoffLocalTime)!,
         endpointUrl: null,
         secret: TEST_WMS_SECRET,
       });

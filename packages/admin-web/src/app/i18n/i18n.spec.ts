@@ -21,6 +21,7 @@ import {
   PaymentMethod,
   PaymentStatus,
   RefundDeliveryState,
+  Region,
   RefundStatus,
   SearchMatchKind,
   StaffAction,
@@ -67,6 +68,7 @@ const WORDED: Partial<Record<EnumGroup, readonly string[]>> = {
   auditAction: Object.values(AuditAction),
   // A scalar in the SDL (its values hold a colon): the scopes of @oms/schema.
   apiKeyScope: API_KEY_SCOPES,
+  region: Object.values(Region),
 };
 
 function keysOf(dictionary: Dictionary, prefix = ''): string[] {

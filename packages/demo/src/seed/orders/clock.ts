@@ -74,17 +74,6 @@ export class StoryClock {
   }
 }
 
-/**
- * When an accepted sub-order must have shipped (docs/domain.md §8), exactly as the SLA job computes it: midnight
- * Asia/Shanghai at the end of the payment day when paid before the warehouse's cut-off hour, else a day later.
- */
-export function cutoffDeadline(paidAt: number, cutoffHour: number): number {
-  const local = paidAt + SHANGHAI_OFFSET;
-  const dayStart = Math.floor(local / DAY) * DAY;
-  const days = shanghaiHour(paidAt) < cutoffHour ? 1 : 2;
-  return dayStart + days * DAY - SHANGHAI_OFFSET;
-}
-
 /** `yyMMdd` of an instant in Asia/Shanghai (external ids, transaction serials). */
 export function shanghaiDate(ms: number): string {
   return new Date(ms + SHANGHAI_OFFSET).toISOString().slice(2, 10).replaceAll('-', '');

@@ -1,5 +1,6 @@
 import {
   refundForCancelledLines,
+  shipByDeadline,
   type InterceptionRule,
   type InterceptionStatus,
   type OrderSource,
@@ -8,7 +9,7 @@ import {
 } from '@oms/schema';
 import { screeningHold } from '@oms/server';
 import { basket, type BasketKind } from './baskets.js';
-import { cutoffDeadline, MINUTE } from './clock.js';
+import { MINUTE } from './clock.js';
 import { CLIENTS, STAFF, SYSTEM, type SeedContext } from './context.js';
 import { cancelNow } from './cancel.js';
 import { raiseHold, screen, settleHold, type ScreeningExtras } from './holds.js';
@@ -99,7 +100,7 @@ function flagLate(story: OrderStory, sub: SubOrderDraft): void {
   const deadline =
     sub.status === 'DISPATCHED'
       ? sub.dispatchedAt!.getTime() + sub.warehouse.slaAcceptMinutes * MINUTE
-      : cutoffDeadline(order.paidAt.getTime(), sub.warehouse.cutoffHour);
+      : shipByDeadline(order.paidAt.getTime(), sub.warehouse.cutoffMinute);
   if (deadline >= ctx.now) return;
   sub.lateMinutes = Math.floor((ctx.now - deadline) / MINUTE);
   const at = Math.min(Math.max(deadline, sub.statusSince.getTime()) + ctx.rng.int(1, 59) * 1000, ctx.limit);

@@ -40,7 +40,8 @@ export interface WarehouseInfo {
   readonly city: string;
   readonly capabilities: readonly WarehouseCapability[];
   readonly slaAcceptMinutes: number;
-  readonly cutoffHour: number;
+  /** The daily cut-off in minutes after midnight Asia/Shanghai. */
+  readonly cutoffMinute: number;
 }
 
 export interface LineDraft extends Row {

@@ -25,7 +25,7 @@ export async function loadContext(
 ): Promise<SeedContext> {
   const warehouses: WarehouseInfo[] = (
     await db.query(
-      `SELECT id::text, code, name, region, province, city, capabilities, sla_accept_minutes, cutoff_hour
+      `SELECT id::text, code, name, region, province, city, capabilities, sla_accept_minutes, cutoff_minute
        FROM warehouses WHERE active AND kind = 'WAREHOUSE' ORDER BY code`,
     )
   ).map((w: Record<string, unknown>) => ({
@@ -37,7 +37,7 @@ export async function loadContext(
     city: w.city as string,
     capabilities: w.capabilities as WarehouseCapability[],
     slaAcceptMinutes: w.sla_accept_minutes as number,
-    cutoffHour: w.cutoff_hour as number,
+    cutoffMinute: w.cutoff_minute as number,
   }));
   if (warehouses.length === 0)
     throw new Error('seedDemoOrders needs the demo warehouses (seedReferenceData)');

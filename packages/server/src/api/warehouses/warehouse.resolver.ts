@@ -1,3 +1,4 @@
+import { formatLocalTime } from '@oms/schema';
 import { Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { WarehouseEntity } from '../../entities/index.js';
 import type { RequestContext } from '../context.js';
@@ -17,6 +18,30 @@ export class WarehouseResolver {
       "SELECT to_jsonb(w) AS row FROM warehouses w WHERE w.kind = 'WAREHOUSE' ORDER BY w.code",
       [],
     );
+  }
+
+  @FieldResolver(() => String, {
+    description:
+      'the daily cut-off, HH:mm Asia/Shanghai: a sub-order paid before it ships by the end of that day, else the next',
+  })
+  cutoffLocalTime(@Root() warehouse: WarehouseEntity): string {
+    return formatLocalTime(warehouse.cutoffMinute);
+  }
+
+  @Authorized('ADMINISTER')
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'where its dispatches, cancels and intercepts are posted (admins only)',
+  })
+  endpointUrl(@Root() warehouse: WarehouseEntity): string | null {
+    return warehouse.endpointUrl;
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'whether it has a signing secret (the secret is never shown)',
+  })
+  hasSecret(@Root() warehouse: WarehouseEntity): boolean {
+    return !!warehouse.secret;
   }
 
   @FieldResolver(() => [StockLevelType])

@@ -20,12 +20,12 @@ export class WarehouseType {
   @Field(() => RegionEnum) region: Region;
   @Field(() => String) province: string;
   @Field(() => String) city: string;
+  @Field(() => String) address: string;
   @Field(() => String) branch: string;
   @Field(() => Boolean) active: boolean;
   @Field(() => [WarehouseCapabilityEnum]) capabilities: WarehouseCapability[];
   @Field(() => Int, { description: 'SLA: dispatched → accepted within this many minutes' })
   slaAcceptMinutes: number;
-  @Field(() => Int, { description: 'SLA: accepted before this hour (Asia/Shanghai) ships the same day' })
-  cutoffHour: number;
+  // cutoffLocalTime, endpointUrl and hasSecret are resolved in warehouse.resolver.ts.
   @Field(() => [StockLevelType], { description: 'by sku' }) stock: StockLevelType[];
 }

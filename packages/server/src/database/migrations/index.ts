@@ -12,6 +12,7 @@ import { DatabaseMarkers1765100000000 } from './1765100000000-database-markers.j
 import { RefundSettlement1765200000000 } from './1765200000000-refund-settlement.js';
 import { HoldDefaultActions1765250000000 } from './1765250000000-hold-default-actions.js';
 import { Administration1765400000000 } from './1765400000000-administration.js';
+import { WarehouseCutoffMinute1765320000000 } from './1765320000000-warehouse-cutoff-minute.js';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   RefundSettlement1765200000000,
   HoldDefaultActions1765250000000,
   Administration1765400000000,
+  WarehouseCutoffMinute1765320000000,
 ];

@@ -2,9 +2,11 @@ import type { ServiceDeps } from '../helpers/deps.js';
 
 /**
  * Per-warehouse SLA (docs/domain.md §8), in one statement: a dispatched sub-order must be accepted within the
- * warehouse's `sla_accept_minutes`; an accepted one must ship by the end of its cut-off day (paid before
- * `cutoff_hour` Asia/Shanghai: that day; later: the next day). `late_minutes` says by how much it is late now, and
- * the first time a sub-order turns late its timeline says so. Shipped and final sub-orders are no longer flagged.
+ * warehouse's `sla_accept_minutes`; an accepted one must ship by the end of its cut-off day (paid before the
+ * warehouse's cut-off, `cutoff_minute` minutes after midnight Asia/Shanghai: that day; at or after it: the next day;
+ * `shipByDeadline` of packages/schema is the same rule). `late_minutes` says by how much it is late now, and the first
+ * time a sub-order turns late its timeline says so. Shipped and final sub-orders are no longer flagged. The warehouse's
+ * settings are read as they are now: a changed SLA or cut-off applies to its open sub-orders at the next run.
  */
 export const FLAG_LATE_SQL = `
   WITH due AS (
@@ -12,7 +14,7 @@ export const FLAG_LATE_SQL = `
       CASE
         WHEN s.status = 'DISPATCHED' THEN s.dispatched_at + make_interval(mins => w.sla_accept_minutes)
         ELSE (date_trunc('day', o.paid_at AT TIME ZONE 'Asia/Shanghai')
-              + CASE WHEN extract(hour FROM o.paid_at AT TIME ZONE 'Asia/Shanghai') < w.cutoff_hour
+              + CASE WHEN (o.paid_at AT TIME ZONE 'Asia/Shanghai')::time < make_time(w.cutoff_minute / 60, w.cutoff_minute % 60, 0)
                      THEN interval '1 day' ELSE interval '2 days' END) AT TIME ZONE 'Asia/Shanghai'
       END AS deadline
     FROM sub_orders s

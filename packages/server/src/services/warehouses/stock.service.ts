@@ -1,5 +1,5 @@
 import type { StaffPrincipal } from '../../auth/principal.js';
-import { badInput, domainError } from '../../errors/domain-error.js';
+import { badInput } from '../../errors/domain-error.js';
 import { WarehouseEntity } from '../../entities/index.js';
 import { inTransaction, type ServiceDeps } from '../helpers/deps.js';
 import { recordAudit } from '../helpers/history.js';
@@ -12,7 +12,10 @@ export interface SetStockRequest {
   readonly onHand: number;
 }
 
-/** Stock levels of warehouses, set by admins; never below what is reserved. Audited. */
+/**
+ * Stock levels of warehouses, set by admins (an offline warehouse's too, to restock it before it is back); never below
+ * what is reserved, never at a merchant's location (it holds no stock of ours). Audited with the level before.
+ */
 export class StockService {
   constructor(private readonly deps: ServiceDeps) {}
 
@@ -29,7 +32,9 @@ export class StockService {
       const warehouse = await manager
         .getRepository(WarehouseEntity)
         .findOne({ where: { code: request.warehouseCode.trim() } });
-      if (!warehouse) throw domainError('NOT_FOUND', `No warehouse ${request.warehouseCode}.`);
+      if (!warehouse) throw badInput('warehouseCode', `no warehouse ${request.warehouseCode}`);
+      if (warehouse.kind !== 'WAREHOUSE')
+        throw badInput('warehouseCode', `${warehouse.code} is a merchant's location: it holds no stock here`);
       const [row] = await lockStock(manager, [warehouse.id], [sku]);
       if (row && request.onHand < row.reserved)
         throw badInput('onHand', `${row.reserved} units are reserved; on hand cannot go below that`);
@@ -41,6 +46,7 @@ export class StockService {
       await recordAudit(manager, {
         staff,
         action: 'SET_STOCK',
+        before: row ? { onHand: row.onHand, reserved: row.reserved } : null,
         after: { warehouse: warehouse.code, sku, onHand: request.onHand },
         reason: `stock of ${sku} at ${warehouse.code}`,
         address,
