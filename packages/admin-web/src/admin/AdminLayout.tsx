@@ -1,7 +1,7 @@
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
-import { Suspense } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Outlet } from 'react-router';
 import { useQuery } from '@apollo/client/react';
@@ -77,4 +77,29 @@ export function AdminHome() {
 export function useSectionAccess(path: string) {
   const { ready, role, me } = useRole();
   return { ready, allowed: adminSectionsFor(role).some((s) => s.path === path), me };
+}
+
+/** The head of an administration section: its title (the page's h1), what it is for, and its main action, if any. */
+export function SectionHeader({
+  title,
+  intro,
+  action,
+}: {
+  title: string;
+  intro: string;
+  action?: ReactNode;
+}) {
+  return (
+    <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 2, flexWrap: 'wrap' }}>
+      <Box sx={{ flex: 1, minWidth: 320 }}>
+        <Typography component="h1" variant="h5" sx={{ mb: 0.5 }}>
+          {title}
+        </Typography>
+        <Typography variant="body2" color="text.secondary">
+          {intro}
+        </Typography>
+      </Box>
+      {action}
+    </Box>
+  );
 }

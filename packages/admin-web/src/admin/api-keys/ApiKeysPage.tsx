@@ -5,7 +5,6 @@ import Table from '@mui/material/Table';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import Typography from '@mui/material/Typography';
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +14,7 @@ import { ColumnHeads } from '@/shared/ColumnHeads';
 import { ListTableBody } from '@/shared/ListTableBody';
 import { EmptyState } from '@/shared/States';
 import { usePageTitle } from '@/shared/usePageTitle';
-import { useSectionAccess } from '../AdminLayout';
+import { SectionHeader, useSectionAccess } from '../AdminLayout';
 import { API_KEY_COLUMNS, ApiKeyRow, type ApiKeyTarget } from './ApiKeyRow';
 import { CreateApiKeyDialog } from './CreateApiKeyDialog';
 import { RevokeApiKeyDialog } from './RevokeApiKeyDialog';
@@ -39,19 +38,15 @@ export function ApiKeysPage() {
 
   return (
     <Box sx={{ display: 'grid', gap: 2 }}>
-      <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 2, flexWrap: 'wrap' }}>
-        <Box sx={{ flex: 1, minWidth: 320 }}>
-          <Typography component="h1" variant="h5" sx={{ mb: 0.5 }}>
-            {t('apiKeys.title')}
-          </Typography>
-          <Typography variant="body2" color="text.secondary">
-            {t('apiKeys.intro')}
-          </Typography>
-        </Box>
-        <Button variant="contained" onClick={() => setCreating(true)} data-testid="api-key-create">
-          {t('apiKeys.create')}
-        </Button>
-      </Box>
+      <SectionHeader
+        title={t('apiKeys.title')}
+        intro={t('apiKeys.intro')}
+        action={
+          <Button variant="contained" onClick={() => setCreating(true)} data-testid="api-key-create">
+            {t('apiKeys.create')}
+          </Button>
+        }
+      />
       <TableContainer component={Paper} variant="outlined">
         <Table
           size="small"

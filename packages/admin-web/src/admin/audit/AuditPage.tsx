@@ -4,7 +4,6 @@ import Table from '@mui/material/Table';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import Typography from '@mui/material/Typography';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { PageSkeleton } from '@/app/PageSkeleton';
@@ -17,7 +16,7 @@ import { ListTableBody } from '@/shared/ListTableBody';
 import { EmptyState, ErrorState } from '@/shared/States';
 import { usePageTitle } from '@/shared/usePageTitle';
 import { useUrlState } from '@/shared/useUrlState';
-import { useSectionAccess } from '../AdminLayout';
+import { SectionHeader, useSectionAccess } from '../AdminLayout';
 import { AuditFilters } from './AuditFilters';
 import { AUDIT_COLUMNS, AuditRow } from './AuditRow';
 import { auditFilter, auditUrl, parseAuditSearch, withAuditFilter } from './urls';
@@ -42,14 +41,7 @@ export function AuditPage() {
 
   return (
     <Box sx={{ display: 'grid', gap: 2 }}>
-      <Box>
-        <Typography component="h1" variant="h5" sx={{ mb: 0.5 }}>
-          {t('auditLog.title')}
-        </Typography>
-        <Typography variant="body2" color="text.secondary">
-          {t('auditLog.intro')}
-        </Typography>
-      </Box>
+      <SectionHeader title={t('auditLog.title')} intro={t('auditLog.intro')} />
       <Box>
         <AuditFilters state={state} onChange={go} />
         {error && connection ? <ErrorState error={error} onRetry={() => void refetch()} /> : null}

@@ -1,3 +1,4 @@
+import { SectionHeader, useSectionAccess } from '../AdminLayout';
 import Button from '@mui/material/Button';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
@@ -10,7 +11,6 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { useAbilities } from '@/app/navigation';
 import { PageSkeleton } from '@/app/PageSkeleton';
 import { MONO } from '@/app/theme';
 import { PaymentChannelsPageDocument } from '@/gql/graphql';
@@ -33,27 +33,20 @@ const COLUMNS = ['channel', 'endpoint', 'secret', 'updated', 'actions'] as const
  */
 export function PaymentChannelsPage() {
   const { t } = useTranslation();
-  const abilities = useAbilities();
+  const access = useSectionAccess('payment-channels');
   const [state, go] = useUrlState(parsePaymentChannelsSearch, paymentChannelsUrl);
   usePageTitle(t('paymentChannels.title'));
   const { data, loading, error, refetch } = useQuery(PaymentChannelsPageDocument, {
     fetchPolicy: 'cache-and-network',
-    skip: !abilities.administer,
+    skip: !access.allowed,
   });
-  if (!abilities.ready) return <PageSkeleton />;
-  if (!abilities.administer) return <EmptyState title={t('errors.forbidden')} data-testid="forbidden" />;
+  if (!access.ready) return <PageSkeleton />;
+  if (!access.allowed) return <EmptyState title={t('errors.forbidden')} data-testid="forbidden" />;
   const editing = data?.paymentChannels.find((c) => c.channel === state.edit);
 
   return (
     <Box sx={{ display: 'grid', gap: 2 }}>
-      <Box>
-        <Typography component="h1" variant="h5" sx={{ mb: 0.5 }}>
-          {t('paymentChannels.title')}
-        </Typography>
-        <Typography variant="body2" color="text.secondary">
-          {t('paymentChannels.intro')}
-        </Typography>
-      </Box>
+      <SectionHeader title={t('paymentChannels.title')} intro={t('paymentChannels.intro')} />
       <TableContainer component={Paper} variant="outlined">
         <Table
           size="small"

@@ -1,11 +1,10 @@
+import { SectionHeader, useSectionAccess } from '../AdminLayout';
 import AddIcon from '@mui/icons-material/Add';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Typography from '@mui/material/Typography';
 import type { FragmentType } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { useAbilities } from '@/app/navigation';
 import { PageSkeleton } from '@/app/PageSkeleton';
 import {
   AdminWarehousesPageDocument,
@@ -47,15 +46,15 @@ function WarehouseDialog({
  */
 export function AdminWarehousesPage() {
   const { t } = useTranslation();
-  const abilities = useAbilities();
+  const access = useSectionAccess('warehouses');
   const [state, go] = useUrlState(parseAdminWarehousesSearch, adminWarehousesUrl);
   usePageTitle(t('adminWarehouses.title'));
   const { data, loading, error, refetch } = useQuery(AdminWarehousesPageDocument, {
     fetchPolicy: 'cache-and-network',
-    skip: !abilities.administer,
+    skip: !access.allowed,
   });
-  if (!abilities.ready) return <PageSkeleton />;
-  if (!abilities.administer) return <EmptyState title={t('errors.forbidden')} data-testid="forbidden" />;
+  if (!access.ready) return <PageSkeleton />;
+  if (!access.allowed) return <EmptyState title={t('errors.forbidden')} data-testid="forbidden" />;
 
   const openSubOrders = data ? openSubOrdersByWarehouse(data.warehouseLoad) : undefined;
   // Closing a dialog asks for the list again: what the dialog did (or others meanwhile) shows without a reload.
@@ -70,24 +69,20 @@ export function AdminWarehousesPage() {
 
   return (
     <Box sx={{ display: 'grid', gap: 2 }}>
-      <Box sx={{ display: 'flex', gap: 2, alignItems: 'flex-start', flexWrap: 'wrap' }}>
-        <Box sx={{ flex: 1, minWidth: 320 }}>
-          <Typography component="h1" variant="h5" sx={{ mb: 0.5 }}>
-            {t('adminWarehouses.title')}
-          </Typography>
-          <Typography variant="body2" color="text.secondary">
-            {t('adminWarehouses.intro')}
-          </Typography>
-        </Box>
-        <Button
-          variant="contained"
-          startIcon={<AddIcon aria-hidden />}
-          onClick={() => go({ dialog: 'new' })}
-          data-testid="admin-warehouse-create"
-        >
-          {t('adminWarehouses.create')}
-        </Button>
-      </Box>
+      <SectionHeader
+        title={t('adminWarehouses.title')}
+        intro={t('adminWarehouses.intro')}
+        action={
+          <Button
+            variant="contained"
+            startIcon={<AddIcon aria-hidden />}
+            onClick={() => go({ dialog: 'new' })}
+            data-testid="admin-warehouse-create"
+          >
+            {t('adminWarehouses.create')}
+          </Button>
+        }
+      />
       {error && data ? <ErrorState error={error} onRetry={() => void refetch()} /> : null}
       <WarehouseAdminTable
         warehouses={data?.warehouses}
